@@ -1,0 +1,406 @@
+//! Pure analysis of a validated profile: Johari panes, ladder position, track fit,
+//! review dates and pane-driven suggestions. No IO; "today" is passed in.
+
+use crate::catalog::{self, Item, ADJECTIVES};
+use crate::ladder::{Kind, Ladder, Ladders};
+use crate::model::{Date, Profile};
+use serde::Serialize;
+
+/// Thresholds for the peers' view of the Johari window.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct JohariRules {
+    /// Fewest peers whose answers are shown (default 3).
+    pub min_raters: usize,
+    /// Share of peers that must pick a trait for it to count as known to others;
+    /// `None` is the default rule (≥ 1 peer under 4 peers, else ≥ 25%).
+    pub min_share: Option<f64>,
+}
+
+impl Default for JohariRules {
+    fn default() -> Self {
+        JohariRules { min_raters: 3, min_share: None }
+    }
+}
+
+/// The four panes, as adjective ids, with peer counts.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Johari {
+    /// How many peers answered.
+    pub raters: usize,
+    /// Whether there were enough peers to show their view.
+    pub enough_raters: bool,
+    /// Least number of peers that must pick a trait.
+    pub min_votes: usize,
+    /// Known to self and others.
+    pub open: Vec<&'static str>,
+    /// Known to self only.
+    pub hidden: Vec<&'static str>,
+    /// Known to others only.
+    pub blind: Vec<&'static str>,
+    /// Known to nobody.
+    pub unknown: Vec<&'static str>,
+    /// For each adjective any peer picked: how many peers picked it (never who).
+    pub peer_counts: Vec<(&'static str, usize)>,
+}
+
+/// Computes the Johari panes.
+pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: JohariRules) -> Johari {
+    let raters = peers.len();
+    let enough = raters >= rules.min_raters.max(1);
+    let min_votes = match rules.min_share {
+        Some(share) => ((share * raters as f64).ceil() as usize).max(1),
+        None if raters < 4 => 1,
+        None => ((0.25 * raters as f64).ceil() as usize).max(1),
+    };
+    let count = |id: &str| peers.iter().filter(|p| p.iter().any(|i| i.id == id)).count();
+    let peer_counts: Vec<(&'static str, usize)> = ADJECTIVES
+        .iter()
+        .map(|a| (a.id, count(a.id)))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let mut j = Johari { raters, enough_raters: enough, min_votes, open: vec![], hidden: vec![], blind: vec![], unknown: vec![], peer_counts };
+    if !enough {
+        return j;
+    }
+    for a in ADJECTIVES {
+        let me = own.iter().any(|i| i.id == a.id);
+        let others = count(a.id) >= min_votes;
+        match (me, others) {
+            (true, true) => j.open.push(a.id),
+            (true, false) => j.hidden.push(a.id),
+            (false, true) => j.blind.push(a.id),
+            (false, false) => j.unknown.push(a.id),
+        }
+    }
+    j
+}
+
+/// Where the person stands against the rung's typical age.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// Younger than the rung's typical age.
+    Ahead,
+    /// Within the rung's typical age band.
+    OnTrack,
+    /// At or past the typical age of the next rung.
+    Behind,
+}
+
+/// Ladder position and target gap.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct LadderPosition {
+    /// Ladder id.
+    pub track: String,
+    /// Current rung id.
+    pub level: Option<String>,
+    /// Age this year, when known.
+    pub age: Option<i32>,
+    /// Ahead / on track / behind (needs age and rung).
+    pub position: Option<Position>,
+    /// Age minus the current rung's typical age.
+    pub years_from_typical: Option<i32>,
+    /// Typical age of the current rung.
+    pub typical_age: Option<u32>,
+    /// Next rung id.
+    pub next_level: Option<String>,
+    /// Its typical age.
+    pub next_typical_age: Option<u32>,
+    /// Target rung id.
+    pub target_level: Option<String>,
+    /// Age at which the person wants to reach it.
+    pub target_age: Option<i32>,
+    /// Year by which the person wants to reach it.
+    pub target_year: Option<i32>,
+    /// Rungs between current and target.
+    pub target_gap: Option<usize>,
+    /// Years from today to the target.
+    pub years_left: Option<i32>,
+    /// Typical age of the target rung.
+    pub target_typical_age: Option<u32>,
+}
+
+/// Places the person on their ladder.
+pub fn ladder_position(p: &Profile, ladders: &Ladders, today: Date) -> Option<LadderPosition> {
+    let career = p.career.as_ref()?;
+    let ladder: &Ladder = ladders.get(&career.track).ok()?;
+    let age = p.person.birth_year.map(|b| today.year - b);
+    let cur = career.level.map(|i| &ladder.rungs[i]);
+    let next = career.level.and_then(|i| ladder.rungs.get(i + 1));
+    let band_end = next.map_or(ladder.open_age(), |n| n.typical_age) as i32;
+    let (position, years_from_typical) = match (age, cur) {
+        (Some(a), Some(r)) => {
+            let t = r.typical_age as i32;
+            let pos = if a < t {
+                Position::Ahead
+            } else if a >= band_end {
+                Position::Behind
+            } else {
+                Position::OnTrack
+            };
+            (Some(pos), Some(a - t))
+        }
+        _ => (None, None),
+    };
+    let target = career.target_level.map(|i| &ladder.rungs[i]);
+    let (target_age, target_year) = match (career.target_by_age, career.target_by_year, p.person.birth_year) {
+        (Some(a), _, Some(b)) => (Some(a as i32), Some(b + a as i32)),
+        (Some(a), _, None) => (Some(a as i32), None),
+        (None, Some(y), Some(b)) => (Some(y - b), Some(y)),
+        (None, Some(y), None) => (None, Some(y)),
+        (None, None, _) => (None, None),
+    };
+    Some(LadderPosition {
+        track: ladder.id.clone(),
+        level: cur.map(|r| r.id.clone()),
+        age,
+        position,
+        years_from_typical,
+        typical_age: cur.map(|r| r.typical_age),
+        next_level: next.map(|r| r.id.clone()),
+        next_typical_age: next.map(|r| r.typical_age),
+        target_level: target.map(|r| r.id.clone()),
+        target_age,
+        target_year,
+        target_gap: match (career.level, career.target_level) {
+            (Some(c), Some(t)) => Some(t.saturating_sub(c)),
+            _ => None,
+        },
+        years_left: target_year.map(|y| y - today.year),
+        target_typical_age: target.map(|r| r.typical_age),
+    })
+}
+
+/// Which ladder the needs lean to.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum Leaning {
+    /// Leading people.
+    Administrative,
+    /// Deepening expertise.
+    Technical,
+    /// Neither clearly.
+    Balanced,
+}
+
+/// Track fit from the needs.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct TrackFit {
+    /// Where the needs lean.
+    pub leaning: Leaning,
+    /// Weighted score of administrative needs (top 3 count double).
+    pub administrative_score: u32,
+    /// Weighted score of technical needs.
+    pub technical_score: u32,
+    /// Chosen needs that lean administrative.
+    pub administrative_needs: Vec<&'static str>,
+    /// Chosen needs that lean technical.
+    pub technical_needs: Vec<&'static str>,
+    /// Whether the chosen track agrees (None without a track or needs).
+    pub matches_track: Option<bool>,
+}
+
+/// Computes track fit; `None` when no needs were chosen.
+pub fn track_fit(p: &Profile, ladders: &Ladders) -> Option<TrackFit> {
+    if p.needs_top.is_empty() && p.needs_next.is_empty() {
+        return None;
+    }
+    let score = |table: &[(&str, u32)], names: &mut Vec<&'static str>| -> u32 {
+        let mut s = 0;
+        for (list, mult) in [(&p.needs_top, 2), (&p.needs_next, 1)] {
+            for item in list.iter() {
+                if let Some((_, w)) = table.iter().find(|(id, _)| *id == item.id) {
+                    s += w * mult;
+                    names.push(item.id);
+                }
+            }
+        }
+        s
+    };
+    let (mut an, mut tn) = (Vec::new(), Vec::new());
+    let a = score(catalog::ADMIN_NEEDS, &mut an);
+    let t = score(catalog::TECH_NEEDS, &mut tn);
+    let leaning = if a >= t + 2 {
+        Leaning::Administrative
+    } else if t >= a + 2 {
+        Leaning::Technical
+    } else {
+        Leaning::Balanced
+    };
+    let kind = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok()).map(|l| l.kind);
+    let matches_track = kind.map(|k| match (leaning, k) {
+        (Leaning::Balanced, _) | (_, Kind::Other) => true,
+        (Leaning::Administrative, Kind::Administrative) | (Leaning::Technical, Kind::Technical) => true,
+        _ => false,
+    });
+    Some(TrackFit { leaning, administrative_score: a, technical_score: t, administrative_needs: an, technical_needs: tn, matches_track })
+}
+
+/// Review dates from the profile's schedule (two years ahead, 3–12 dates).
+pub fn review_dates(p: &Profile) -> Vec<Date> {
+    let Some((every, start)) = p.reviews else { return Vec::new() };
+    let first = Date { year: start.year, month: start.month.unwrap_or(1), day: start.day.unwrap_or(1) };
+    let n = (24 / every.months()).clamp(3, 12);
+    (0..n).map(|k| first.add_months(k * every.months())).collect()
+}
+
+/// The whole analysis, as serialised by `-f json`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    /// Johari panes.
+    pub johari: Johari,
+    /// Ladder position.
+    pub ladder: Option<LadderPosition>,
+    /// Track fit.
+    pub track_fit: Option<TrackFit>,
+    /// Review dates.
+    pub reviews: Vec<Date>,
+}
+
+/// Runs every analysis.
+pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) -> Analysis {
+    Analysis {
+        johari: johari(&p.johari_self, &p.johari_peers, rules),
+        ladder: ladder_position(p, ladders, today),
+        track_fit: track_fit(p, ladders),
+        reviews: review_dates(p),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::by_id;
+    use crate::locale::Locale;
+    use crate::model::*;
+
+    fn adj(ids: &[&str]) -> Vec<&'static Item> {
+        ids.iter().map(|i| by_id(ADJECTIVES, i)).collect()
+    }
+
+    fn profile(birth: i32, level: usize, track: &str) -> Profile {
+        Profile {
+            locale: Locale::Zh,
+            person: Person { name: "x".into(), id: None, department: None, role: None, birth_year: Some(birth), joined: None, manager: None },
+            career: Some(Career { track: track.into(), level: Some(level), since: None, target_level: Some(3), target_by_age: Some(42), target_by_year: None }),
+            johari_self: vec![],
+            johari_peers: vec![],
+            needs_top: vec![],
+            needs_next: vec![],
+            needs_extra: vec![],
+            answers: vec![],
+            activities: vec![],
+            skills_to_develop: vec![],
+            strategy: vec![],
+            actions: vec![],
+            reviews: None,
+            mediocrity: vec![],
+            burnout: vec![],
+            service: None,
+        }
+    }
+
+    const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+
+    #[test]
+    fn panes_follow_self_and_peer_picks() {
+        let own = adj(&["dependable", "patient", "shy"]);
+        let peers = vec![adj(&["dependable", "quiet"]), adj(&["quiet", "calm"]), adj(&["dependable"])];
+        let j = johari(&own, &peers, JohariRules::default());
+        assert!(j.enough_raters);
+        assert_eq!(j.min_votes, 1);
+        assert_eq!(j.open, vec!["dependable"]);
+        assert_eq!(j.hidden, vec!["patient", "shy"]);
+        assert_eq!(j.blind, vec!["calm", "quiet"]);
+        assert_eq!(j.unknown.len(), 55 - 5);
+        assert!(j.peer_counts.contains(&("quiet", 2)));
+    }
+
+    #[test]
+    fn share_threshold_applies_from_four_peers() {
+        let own = adj(&["calm"]);
+        // 8 peers: 25% = 2 votes needed
+        let mut peers = vec![adj(&["calm"]), adj(&["wise"]), adj(&["wise"])];
+        peers.extend((0..5).map(|_| adj(&["kind"])));
+        let j = johari(&own, &peers, JohariRules::default());
+        assert_eq!(j.min_votes, 2);
+        assert_eq!(j.hidden, vec!["calm"], "one vote of eight is not enough");
+        assert_eq!(j.blind, vec!["kind", "wise"]);
+        let strict = johari(&own, &peers, JohariRules { min_raters: 3, min_share: Some(0.5) });
+        assert_eq!(strict.min_votes, 4);
+        assert_eq!(strict.blind, vec!["kind"]);
+    }
+
+    #[test]
+    fn too_few_raters_hides_the_peers_view() {
+        let j = johari(&adj(&["calm"]), &[adj(&["calm"]), adj(&["kind"])], JohariRules::default());
+        assert!(!j.enough_raters);
+        assert!(j.open.is_empty() && j.blind.is_empty() && j.hidden.is_empty());
+        let j = johari(&adj(&["calm"]), &[adj(&["calm"]), adj(&["kind"])], JohariRules { min_raters: 2, min_share: None });
+        assert_eq!(j.open, vec!["calm"]);
+    }
+
+    #[test]
+    fn positions_at_boundary_ages() {
+        let l = Ladders::builtin();
+        // staff (25) with supervisor at 30: 24 ahead, 25 on track, 29 on track, 30 behind
+        let pos = |age: i32| ladder_position(&profile(2026 - age, 0, "administrative"), &l, TODAY).unwrap();
+        assert_eq!(pos(24).position, Some(Position::Ahead));
+        assert_eq!(pos(24).years_from_typical, Some(-1));
+        assert_eq!(pos(25).position, Some(Position::OnTrack));
+        assert_eq!(pos(29).position, Some(Position::OnTrack));
+        assert_eq!(pos(30).position, Some(Position::Behind));
+        assert_eq!(pos(30).years_from_typical, Some(5));
+        assert_eq!(pos(30).next_level.as_deref(), Some("supervisor"));
+        assert_eq!(pos(30).next_typical_age, Some(30));
+        // top rung: band ends at the open milestone, 45
+        let top = |age: i32| ladder_position(&profile(2026 - age, 3, "technical"), &l, TODAY).unwrap();
+        assert_eq!(top(44).position, Some(Position::OnTrack));
+        assert_eq!(top(45).position, Some(Position::Behind));
+        assert_eq!(top(44).next_level, None);
+    }
+
+    #[test]
+    fn target_gap_and_years_left() {
+        let l = Ladders::builtin();
+        let p = ladder_position(&profile(1996, 0, "administrative"), &l, TODAY).unwrap();
+        assert_eq!(p.target_gap, Some(3));
+        assert_eq!(p.target_age, Some(42));
+        assert_eq!(p.target_year, Some(2038));
+        assert_eq!(p.years_left, Some(12));
+        assert_eq!(p.target_typical_age, Some(40));
+    }
+
+    #[test]
+    fn track_fit_leans_by_weighted_needs() {
+        let l = Ladders::builtin();
+        let mut p = profile(1990, 1, "technical");
+        p.needs_top = vec![by_id(catalog::NEEDS, "leader"), by_id(catalog::NEEDS, "money")];
+        p.needs_next = vec![by_id(catalog::NEEDS, "power")];
+        let f = track_fit(&p, &l).unwrap();
+        assert_eq!(f.leaning, Leaning::Administrative);
+        assert_eq!(f.administrative_score, 8);
+        assert_eq!(f.matches_track, Some(false));
+        p.needs_top = vec![by_id(catalog::NEEDS, "expert")];
+        p.needs_next = vec![by_id(catalog::NEEDS, "leader")];
+        let f = track_fit(&p, &l).unwrap();
+        assert_eq!(f.leaning, Leaning::Technical, "expert in top 3 (6) beats leader in next 3 (3)");
+        assert_eq!(f.matches_track, Some(true));
+        p.needs_top = vec![by_id(catalog::NEEDS, "money")];
+        p.needs_next = vec![];
+        assert_eq!(track_fit(&p, &l).unwrap().leaning, Leaning::Balanced);
+    }
+
+    #[test]
+    fn review_dates_step_by_interval() {
+        let mut p = profile(1990, 0, "technical");
+        p.reviews = Some((Every::Quarter, PartialDate { year: 2027, month: Some(1), day: None }));
+        let d: Vec<String> = review_dates(&p).iter().map(Date::iso).collect();
+        assert_eq!(d.len(), 8);
+        assert_eq!(d[0], "2027-01-01");
+        assert_eq!(d[1], "2027-04-01");
+        assert_eq!(d[7], "2028-10-01");
+        p.reviews = Some((Every::Year, PartialDate { year: 2027, month: Some(3), day: Some(15) }));
+        assert_eq!(review_dates(&p).len(), 3);
+    }
+}

@@ -1,0 +1,407 @@
+//! Command-line interface (clap derive). Raw flags are checked and turned into an
+//! [`Engine`] before any work starts; each subcommand returns an exit code:
+//! 0 all good, 1 some input invalid, 2 usage error.
+
+use crate::analysis::JohariRules;
+use crate::ladder::Ladders;
+use crate::locale::Locale;
+use crate::model::Date;
+use crate::render::html::Templates;
+use crate::render::pdf::{font::FontFace, Paper, PdfSettings};
+use crate::{output, Engine, Format};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+/// Turn a YAML employee profile into a career-development workbook (PDF, HTML, JSON).
+#[derive(Debug, Parser)]
+#[command(name = "careerbook", version, about, long_about = None, after_help = "Run `careerbook init -o me.yaml` to start a profile, then `careerbook render me.yaml -o out`.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render profiles to workbooks (PDF, HTML and/or JSON).
+    Render(RenderArgs),
+    /// Check profiles and report every problem, without writing anything.
+    Check(CheckArgs),
+    /// Write a commented starter profile that validates.
+    Init(InitArgs),
+    /// Print the JSON Schema (draft-07) of the profile format, for editors.
+    Schema,
+    /// List the career ladders, or show one.
+    Ladders(LaddersArgs),
+    /// Work with the HTML templates.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Today's date (YYYY-MM-DD) for ages and reviews; default: the system date.
+    /// Fix it to make output reproducible.
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// Folder of company ladder files (*.yaml) that add to or replace the built-ins.
+    #[arg(long, value_name = "DIR")]
+    ladders: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// Profile files (YAML).
+    #[arg(required = true, value_name = "PROFILE")]
+    profiles: Vec<PathBuf>,
+    /// Output formats, comma-separated.
+    #[arg(short, long, value_delimiter = ',', default_value = "pdf,html", value_name = "FORMATS")]
+    format: Vec<FormatArg>,
+    /// Output folder (created if missing). Files are named from person.id, else the name.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of the workbook, overriding the profile's `locale`.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    /// Folder whose files replace the built-in HTML templates of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Font for the PDF (TTF/OTF, or FILE#N for face N of a TTC) instead of the built-in Noto Sans CJK SC.
+    #[arg(long, value_name = "FILE")]
+    font: Option<String>,
+    /// Paper size for the PDF.
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// Include the service-mindset modules even when a profile has none.
+    #[arg(long)]
+    modules: bool,
+    /// Fewest peers whose answers are shown in the Johari window.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    min_raters: usize,
+    /// Share of peers (0–1) that must pick a trait for it to count as known to others
+    /// [default: any peer under 4 peers, else 0.25].
+    #[arg(long, value_name = "SHARE")]
+    min_share: Option<f64>,
+    /// Print nothing but errors.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Profile files (YAML).
+    #[arg(required = true, value_name = "PROFILE")]
+    profiles: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Where to write the profile (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of the starter profile.
+    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+    locale: String,
+    /// Ladder of the starter profile.
+    #[arg(long, default_value = "administrative", value_name = "LADDER")]
+    track: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct LaddersArgs {
+    #[command(subcommand)]
+    action: Option<LaddersAction>,
+    /// Folder of company ladder files (*.yaml) that add to or replace the built-ins.
+    #[arg(long, value_name = "DIR", global = true)]
+    ladders: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum LaddersAction {
+    /// Print one ladder in the ladder file format.
+    Show {
+        /// Ladder id.
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TemplatesAction {
+    /// Write the built-in templates into DIR for editing; use them with --templates DIR.
+    Eject {
+        /// Target folder (must not contain the template files yet).
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Html,
+    Json,
+    Pdf,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+/// A usage error: printed, exit code 2.
+struct Usage(String);
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Render(a) => render(a),
+        Command::Check(a) => check(a),
+        Command::Init(a) => init(a),
+        Command::Schema => {
+            println!("{}", serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default());
+            Ok(0)
+        }
+        Command::Ladders(a) => ladders(a),
+        Command::Templates { action: TemplatesAction::Eject { dir } } => match crate::render::html::eject(&dir) {
+            Ok(files) => {
+                for f in files {
+                    println!("wrote {f}");
+                }
+                Ok(0)
+            }
+            Err(e) => Err(Usage(e)),
+        },
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "careerbook", &mut std::io::stdout());
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Usage(msg)) => {
+            eprintln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn today(arg: &Option<String>) -> Result<Date, Usage> {
+    match arg {
+        None => Ok(Date::today_utc()),
+        Some(s) => Date::parse(s).ok_or_else(|| Usage(format!("--today `{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"))),
+    }
+}
+
+fn load_ladders(dir: &Option<PathBuf>) -> Result<Ladders, Usage> {
+    match dir {
+        None => Ok(Ladders::builtin()),
+        Some(d) => Ladders::with_dir(d).map_err(Usage),
+    }
+}
+
+fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
+    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a profile file".into());
+    }
+    if meta.len() > crate::profile::MAX_BYTES as u64 {
+        return Err(format!("the file is {} bytes; a profile may be at most {} bytes (1 MiB)", meta.len(), crate::profile::MAX_BYTES));
+    }
+    std::fs::read(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
+        _ => e.to_string(),
+    }
+}
+
+fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
+    let locale = match &a.locale {
+        None => None,
+        Some(l) => Some(Locale::parse(l).ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))?),
+    };
+    if let Some(s) = a.min_share {
+        if !(0.0..=1.0).contains(&s) || s == 0.0 {
+            return Err(Usage(format!("--min-share {s} must be above 0 and at most 1 (e.g. 0.25)")));
+        }
+    }
+    let font = match &a.font {
+        None => FontFace::default_shared(),
+        Some(spec) => Arc::new(FontFace::load(spec).map_err(Usage)?),
+    };
+    Ok(Engine {
+        ladders: load_ladders(&a.common.ladders)?,
+        templates: Templates::load(a.templates.as_deref()).map_err(Usage)?,
+        pdf: PdfSettings { font, paper: match a.paper { PaperArg::A4 => Paper::A4, PaperArg::Letter => Paper::Letter } },
+        rules: JohariRules { min_raters: a.min_raters.max(1), min_share: a.min_share },
+        modules: a.modules,
+        locale,
+        today: today(&a.common.today)?,
+    })
+}
+
+fn render(a: RenderArgs) -> Result<u8, Usage> {
+    let mut formats: Vec<Format> = a.format.iter().map(|f| match f {
+        FormatArg::Html => Format::Html,
+        FormatArg::Json => Format::Json,
+        FormatArg::Pdf => Format::Pdf,
+    }).collect();
+    formats.sort();
+    formats.dedup();
+    let eng = engine(&a)?;
+    std::fs::create_dir_all(&a.output).map_err(|e| Usage(format!("{}: cannot create the output folder: {e}", a.output.display())))?;
+    let mut failed = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    for path in &a.profiles {
+        let file = path.display().to_string();
+        let bytes = match read_profile(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("error: {e}\n  --> {file}\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let profile = match eng.load(&bytes) {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("{}", e.render(&file));
+                failed.push(file);
+                continue;
+            }
+        };
+        let docs = match eng.render(&profile, &formats) {
+            Ok(d) => d,
+            Err(e) => {
+                eprintln!("error: {e}\n  --> {file}\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let base = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !used.insert(stem.clone()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        for d in docs {
+            for w in &d.warnings {
+                eprintln!("warning: {file}: {w}");
+            }
+            let target = a.output.join(format!("{stem}.{}", d.format.ext()));
+            match output::write_atomic(&target, &d.bytes) {
+                Ok(()) => {
+                    if !a.quiet {
+                        println!("{}", target.display());
+                    }
+                }
+                Err(e) => {
+                    eprintln!("error: {}: cannot write: {e}", target.display());
+                    failed.push(file.clone());
+                }
+            }
+        }
+    }
+    if !failed.is_empty() {
+        failed.dedup();
+        eprintln!("{} of {} profile(s) failed: {}", failed.len(), a.profiles.len(), failed.join(", "));
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn check(a: CheckArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.common.ladders)?;
+    let today = today(&a.common.today)?;
+    let opts = crate::profile::LoadOptions { ladders: &ladders, today };
+    let mut bad = 0;
+    for path in &a.profiles {
+        let file = path.display().to_string();
+        match read_profile(path) {
+            Err(e) => {
+                eprintln!("error: {e}\n  --> {file}\n");
+                bad += 1;
+            }
+            Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
+                Ok(_) => println!("ok: {file}"),
+                Err(e) => {
+                    eprintln!("{}", e.render(&file));
+                    bad += 1;
+                }
+            },
+        }
+    }
+    if bad > 0 {
+        eprintln!("{bad} of {} profile(s) have problems", a.profiles.len());
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn init(a: InitArgs) -> Result<u8, Usage> {
+    let locale = Locale::parse(&a.locale).ok_or_else(|| Usage(format!("--locale `{}` is not supported; use zh-CN or en", a.locale)))?;
+    let ladders = Ladders::builtin();
+    let ladder = ladders.get(&a.track).map_err(|_| Usage(format!("--track `{}` is not a built-in ladder; use {}", a.track, ladders.ids())))?;
+    let rung = &ladder.rungs[0];
+    let text = crate::starter::starter(locale, &ladder.id, locale.pick(&rung.title.zh, &rung.id));
+    match a.output {
+        None => print!("{text}"),
+        Some(path) => {
+            if path.exists() && !a.force {
+                return Err(Usage(format!("{} already exists; use --force to overwrite it", path.display())));
+            }
+            output::write_atomic(&path, text.as_bytes()).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+            println!("wrote {}", path.display());
+        }
+    }
+    Ok(0)
+}
+
+fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.ladders)?;
+    match a.action {
+        None => {
+            for l in &ladders.all {
+                let rungs: Vec<String> = l.rungs.iter().map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age)).collect();
+                println!("{:<16} {} / {}\n  {}", l.id, l.name.zh, l.name.en, rungs.join(" → "));
+            }
+            Ok(0)
+        }
+        Some(LaddersAction::Show { id }) => match ladders.get(&id) {
+            Ok(l) => {
+                print!("{}", serde_yaml::to_string(l).unwrap_or_default());
+                Ok(0)
+            }
+            Err(near) => Err(Usage(match near {
+                Some(n) => format!("no ladder `{id}`; did you mean `{n}`? known: {}", ladders.ids()),
+                None => format!("no ladder `{id}`; known: {}", ladders.ids()),
+            })),
+        },
+    }
+}

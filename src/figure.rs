@@ -1,0 +1,133 @@
+//! Charts as plain geometry (rectangles, lines, circles, text in points), computed
+//! once and drawn by both the HTML renderer (as inline SVG) and the PDF renderer.
+
+use serde::Serialize;
+
+/// The palette: ink, accent and a pale fill (three colours, as DESIGN.md asks).
+pub mod color {
+    /// Body text.
+    pub const INK: &str = "#1f2933";
+    /// Muted text and rules.
+    pub const MUTED: &str = "#6b7785";
+    /// Accent (headings, marks).
+    pub const ACCENT: &str = "#1d4e89";
+    /// Second accent (target, warnings).
+    pub const WARM: &str = "#c2410c";
+    /// Pale fill.
+    pub const PALE: &str = "#e8eef6";
+    /// Paler fill.
+    pub const PALER: &str = "#f4f6f9";
+    /// Light rule.
+    pub const RULE: &str = "#c9d2dc";
+    /// White.
+    pub const WHITE: &str = "#ffffff";
+}
+
+/// Horizontal anchor of a text.
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Anchor {
+    /// Left edge at x.
+    Start,
+    /// Centred on x.
+    Middle,
+    /// Right edge at x.
+    End,
+}
+
+/// One drawing primitive. y grows downwards; units are points.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "shape", rename_all = "lowercase")]
+pub enum Shape {
+    /// A rectangle, optionally rounded, filled and/or stroked.
+    Rect { x: f32, y: f32, w: f32, h: f32, r: f32, fill: Option<&'static str>, stroke: Option<&'static str>, width: f32, dashed: bool },
+    /// A straight line.
+    Line { x1: f32, y1: f32, x2: f32, y2: f32, stroke: &'static str, width: f32, dashed: bool },
+    /// A circle or ellipse.
+    Ellipse { cx: f32, cy: f32, rx: f32, ry: f32, fill: Option<&'static str>, stroke: Option<&'static str>, width: f32 },
+    /// A single line of text; y is the baseline.
+    Text { x: f32, y: f32, size: f32, text: String, anchor: Anchor, fill: &'static str, bold: bool },
+}
+
+/// A chart: a canvas of `w` × `h` points with shapes on it.
+#[derive(Debug, Clone, Serialize, PartialEq, Default)]
+pub struct Figure {
+    /// Width in points.
+    pub w: f32,
+    /// Height in points.
+    pub h: f32,
+    /// Accessible description.
+    pub alt: String,
+    /// Shapes in painting order.
+    pub shapes: Vec<Shape>,
+}
+
+impl Figure {
+    /// An empty canvas.
+    pub fn new(w: f32, h: f32, alt: impl Into<String>) -> Figure {
+        Figure { w, h, alt: alt.into(), shapes: Vec::new() }
+    }
+
+    /// Adds a rectangle.
+    #[allow(clippy::too_many_arguments)]
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<&'static str>, stroke: Option<&'static str>, dashed: bool) {
+        self.shapes.push(Shape::Rect { x, y, w, h, r: 3.0, fill, stroke, width: 0.8, dashed });
+    }
+
+    /// Adds a line.
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: &'static str, width: f32, dashed: bool) {
+        self.shapes.push(Shape::Line { x1, y1, x2, y2, stroke, width, dashed });
+    }
+
+    /// Adds a text.
+    pub fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>, anchor: Anchor, fill: &'static str, bold: bool) {
+        self.shapes.push(Shape::Text { x, y, size, text: text.into(), anchor, fill, bold });
+    }
+}
+
+/// Approximate advance of `text` at `size` points: CJK and full-width forms are one
+/// em, Latin about half. Used only to place short labels inside charts.
+pub fn approx_width(text: &str, size: f32) -> f32 {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x11FF | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60 => 1.0,
+            _ if c.is_ascii_uppercase() || c == 'm' || c == 'w' => 0.68,
+            _ if c == 'i' || c == 'l' || c == 'j' || c == ' ' || c == '.' || c == ',' => 0.28,
+            _ => 0.55,
+        })
+        .sum::<f32>()
+        * size
+}
+
+/// Cuts `text` to fit `max` points, ending with "…".
+pub fn fit(text: &str, size: f32, max: f32) -> String {
+    if approx_width(text, size) <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if approx_width(&out, size) + approx_width(&format!("{c}…"), size) > max {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Greedy word chips flowed into a box: returns rows of words that fit `w`.
+pub fn flow_chips(words: &[String], size: f32, w: f32, gap: f32) -> Vec<Vec<String>> {
+    let mut rows: Vec<Vec<String>> = vec![Vec::new()];
+    let mut x = 0.0;
+    for word in words {
+        let ww = approx_width(word, size) + size * 0.9;
+        if x > 0.0 && x + ww > w {
+            rows.push(Vec::new());
+            x = 0.0;
+        }
+        rows.last_mut().expect("rows is never empty").push(word.clone());
+        x += ww + gap;
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}

@@ -1,0 +1,106 @@
+//! careerbook: a YAML profile of an employee in, a career-development workbook out
+//! (PDF, HTML, JSON).
+//!
+//! Data flows one way: [`profile`] (as written, checked) → [`model::Profile`] →
+//! [`analysis`] (pure) → [`workbook::Workbook`] (what the document says) →
+//! [`render`] (HTML, PDF, JSON).
+
+pub mod analysis;
+pub mod catalog;
+pub mod cli;
+pub mod diag;
+pub mod figure;
+pub mod ladder;
+pub mod locale;
+pub mod model;
+pub mod output;
+pub mod profile;
+pub mod render;
+pub mod starter;
+pub mod workbook;
+
+use analysis::JohariRules;
+use ladder::Ladders;
+use locale::Locale;
+use model::{Date, Profile};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// Self-contained HTML.
+    Html,
+    /// Analysis as JSON.
+    Json,
+    /// Printable PDF.
+    Pdf,
+}
+
+impl Format {
+    /// File extension.
+    pub fn ext(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Json => "json",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// Everything a render needs besides the profile: ladders, templates, fonts, today.
+pub struct Engine {
+    /// Known ladders.
+    pub ladders: Ladders,
+    /// HTML templates.
+    pub templates: render::html::Templates,
+    /// PDF settings and fonts.
+    pub pdf: render::pdf::PdfSettings,
+    /// Johari thresholds.
+    pub rules: JohariRules,
+    /// Include service modules for every profile.
+    pub modules: bool,
+    /// Locale override.
+    pub locale: Option<Locale>,
+    /// Today's date.
+    pub today: Date,
+}
+
+/// One rendered document.
+pub struct Rendered {
+    /// Format.
+    pub format: Format,
+    /// The bytes to write.
+    pub bytes: Vec<u8>,
+    /// Warnings (e.g. characters the font lacks).
+    pub warnings: Vec<String>,
+}
+
+impl Engine {
+    /// Loads a profile from bytes with this engine's ladders and date.
+    pub fn load(&self, bytes: &[u8]) -> Result<Profile, profile::LoadError> {
+        let opts = profile::LoadOptions { ladders: &self.ladders, today: self.today };
+        let mut p = profile::load_bytes(bytes, &opts)?;
+        if let Some(l) = self.locale {
+            p.locale = l;
+        }
+        Ok(p)
+    }
+
+    /// Renders a validated profile in the given formats.
+    pub fn render(&self, p: &Profile, formats: &[Format]) -> Result<Vec<Rendered>, String> {
+        let a = analysis::analyse(p, &self.ladders, self.rules, self.today);
+        let book = workbook::build(p, &a, &self.ladders, self.today, workbook::BookOptions { modules: self.modules });
+        let mut out = Vec::new();
+        for f in formats {
+            let (bytes, warnings) = match f {
+                Format::Html => (self.templates.render(&book)?.into_bytes(), Vec::new()),
+                Format::Json => (render::json::render(p, &a, self.today).into_bytes(), Vec::new()),
+                Format::Pdf => {
+                    let doc = render::pdf::render(&book, &self.pdf)?;
+                    (doc.bytes, doc.warnings)
+                }
+            };
+            out.push(Rendered { format: *f, bytes, warnings });
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,186 @@
+//! Structural check of a parsed YAML value against the profile's JSON Schema:
+//! unknown keys (with "did you mean"), missing required keys and wrong types, all
+//! collected with their positions.
+
+use super::locate::Locations;
+use crate::catalog::nearest;
+use crate::diag::Diagnostic;
+use serde_json::Value as J;
+use serde_yaml::Value as Y;
+use std::sync::OnceLock;
+
+fn schema() -> &'static J {
+    static SCHEMA: OnceLock<J> = OnceLock::new();
+    SCHEMA.get_or_init(super::raw::schema)
+}
+
+/// Every structural problem in `value`.
+pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if !matches!(value, Y::Mapping(_)) {
+        out.push(
+            Diagnostic::new(format!("the profile must be a mapping of keys, but it is {}", kind(value)))
+                .at(Some((1, 1)), 1)
+                .help("start with `person:` and a `name:` under it (see `careerbook init`)"),
+        );
+        return out;
+    }
+    walk(value, schema(), "", locs, &mut out);
+    out
+}
+
+fn resolve<'a>(s: &'a J) -> &'a J {
+    match s.get("$ref").and_then(J::as_str) {
+        Some(r) => {
+            let name = r.rsplit('/').next().unwrap_or("");
+            schema()
+                .get("definitions")
+                .and_then(|d| d.get(name))
+                .unwrap_or(s)
+        }
+        None => s,
+    }
+}
+
+fn kind(v: &Y) -> &'static str {
+    match v {
+        Y::Null => "empty",
+        Y::Bool(_) => "true/false",
+        Y::Number(n) if n.is_i64() || n.is_u64() => "a whole number",
+        Y::Number(_) => "a number",
+        Y::String(_) => "text",
+        Y::Sequence(_) => "a list",
+        Y::Mapping(_) => "a mapping",
+        Y::Tagged(_) => "a tagged value",
+    }
+}
+
+fn matches_type(v: &Y, t: &str) -> bool {
+    match (v, t) {
+        (Y::Null, "null") | (Y::Bool(_), "boolean") | (Y::String(_), "string") => true,
+        (Y::Sequence(_), "array") | (Y::Mapping(_), "object") => true,
+        (Y::Number(_), "number") => true,
+        (Y::Number(n), "integer") => n.is_i64() || n.is_u64(),
+        _ => false,
+    }
+}
+
+fn type_words(types: &[&str]) -> String {
+    let words: Vec<&str> = types
+        .iter()
+        .filter(|t| **t != "null")
+        .map(|t| match *t {
+            "string" => "text",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true/false",
+            "array" => "a list",
+            "object" => "a mapping of keys",
+            _ => "a value",
+        })
+        .collect();
+    words.join(" or ")
+}
+
+fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
+    let s = resolve(s);
+    if let Some(any) = s.get("anyOf").and_then(J::as_array) {
+        if matches!(v, Y::Null) && any.iter().any(|b| b.get("type").and_then(J::as_str) == Some("null")) {
+            return;
+        }
+        if let Some(branch) = any.iter().find(|b| b.get("type").and_then(J::as_str) != Some("null")) {
+            walk(v, branch, path, locs, out);
+        }
+        return;
+    }
+    if let Y::Tagged(_) = v {
+        out.push(at(Diagnostic::new("YAML tags (`!name`) are not used in profiles").help("remove the `!tag` before the value"), path, locs, true));
+        return;
+    }
+    let types: Vec<&str> = match s.get("type") {
+        Some(J::String(t)) => vec![t.as_str()],
+        Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).collect(),
+        _ => vec![],
+    };
+    if !types.is_empty() && !types.iter().any(|t| matches_type(v, t)) {
+        let key = path.rsplit(['.', '[']).next().unwrap_or(path).trim_end_matches(']');
+        let msg = if matches!(v, Y::Null) {
+            format!("`{key}` is empty but needs {}", type_words(&types))
+        } else {
+            format!("`{key}` must be {}, not {}", type_words(&types), kind(v))
+        };
+        let help = match types.first() {
+            Some(&"array") => "write a list: `[a, b, c]` or one `- item` per line",
+            Some(&"object") => "write keys under it, indented, as `key: value`",
+            Some(&"integer") => "write a whole number such as 1996",
+            _ => "write a plain value after the colon",
+        };
+        out.push(at(Diagnostic::new(msg).help(help), path, locs, true));
+        return;
+    }
+    match v {
+        Y::Mapping(m) => {
+            let props = s.get("properties").and_then(J::as_object);
+            let extra = s.get("additionalProperties");
+            for (k, val) in m {
+                let Some(key) = k.as_str() else {
+                    out.push(at(Diagnostic::new("keys must be text").help("write keys as words, e.g. `name:`"), path, locs, false));
+                    continue;
+                };
+                let child = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                match props.and_then(|p| p.get(key)) {
+                    Some(ps) => walk(val, ps, &child, locs, out),
+                    None => match extra {
+                        Some(J::Bool(false)) => {
+                            let known: Vec<&str> = props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
+                            let place = if path.is_empty() { "at the top level".to_string() } else { format!("under `{path}`") };
+                            let mut d = Diagnostic::new(format!("unknown key `{key}` {place}"));
+                            d = d.help(match nearest(key, known.iter().copied()) {
+                                Some(n) => format!("did you mean `{n}`? valid keys here: {}", known.join(", ")),
+                                None => format!("valid keys here: {}", known.join(", ")),
+                            });
+                            out.push(at(d, &child, locs, false));
+                        }
+                        Some(es @ J::Object(_)) => walk(val, es, &child, locs, out),
+                        _ => {}
+                    },
+                }
+            }
+            if let Some(req) = s.get("required").and_then(J::as_array) {
+                for r in req.iter().filter_map(J::as_str) {
+                    if !m.contains_key(r) {
+                        let place = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
+                        out.push(at(
+                            Diagnostic::new(format!("{place} is missing `{r}`")).help(format!("add `{r}:` with a value")),
+                            path,
+                            locs,
+                            false,
+                        ));
+                    }
+                }
+            }
+        }
+        Y::Sequence(items) => {
+            if let Some(item_schema) = s.get("items") {
+                for (i, item) in items.iter().enumerate() {
+                    walk(item, item_schema, &format!("{path}[{i}]"), locs, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn at(mut d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnostic {
+    d.path = path.to_string();
+    let found = if value { locs.value(path) } else { locs.find(path) };
+    match found {
+        Some((pos, len)) => d.at(Some(pos), len),
+        None => d.at(Some((1, 1)), 1),
+    }
+}
+
+/// Attaches the position of `path` (its value when `value`) to a diagnostic.
+pub fn place(d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnostic {
+    at(d, path, locs, value)
+}

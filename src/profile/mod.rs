@@ -1,0 +1,193 @@
+//! Loading a profile: guards before parsing, YAML parsing through serde_yaml, a
+//! structural check of every key against the schema (so all problems are reported
+//! together), then validation into [`crate::model::Profile`].
+
+mod lint;
+pub mod locate;
+pub mod raw;
+mod validate;
+
+use crate::diag::{line_col, Diagnostic};
+use crate::ladder::Ladders;
+use crate::model::{Date, Profile};
+use locate::Locations;
+
+/// Largest profile accepted, in bytes.
+pub const MAX_BYTES: usize = 1024 * 1024;
+/// Deepest nesting accepted (profiles need 4).
+pub const MAX_DEPTH: usize = 32;
+
+/// Settings that validation needs from outside the file.
+#[derive(Debug, Clone)]
+pub struct LoadOptions<'a> {
+    /// Known ladders.
+    pub ladders: &'a Ladders,
+    /// Today's date (birth years in the future are rejected).
+    pub today: Date,
+}
+
+/// A profile that failed to load: every problem found, in source order.
+#[derive(Debug, Clone)]
+pub struct LoadError {
+    /// The problems.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The source text (for showing lines), when it was readable text.
+    pub source: Option<String>,
+}
+
+impl LoadError {
+    fn one(d: Diagnostic, source: Option<&str>) -> LoadError {
+        LoadError { diagnostics: vec![d], source: source.map(str::to_string) }
+    }
+
+    /// Renders every diagnostic for `file`.
+    pub fn render(&self, file: &str) -> String {
+        self.diagnostics.iter().map(|d| d.render(file, self.source.as_deref())).collect::<Vec<_>>().join("\n")
+    }
+}
+
+/// Loads a profile from raw bytes.
+pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError> {
+    if bytes.len() > MAX_BYTES {
+        return Err(LoadError::one(
+            Diagnostic::new(format!("the file is {} bytes; a profile may be at most {} bytes (1 MiB)", bytes.len(), MAX_BYTES))
+                .help("a profile is a short text file; check that this is the right file"),
+            None,
+        ));
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
+            let looks_gbk = bytes.iter().any(|b| *b >= 0x81);
+            return Err(LoadError::one(
+                Diagnostic::new("the file is not valid UTF-8 text")
+                    .at(Some((line, col)), 1)
+                    .help(if looks_gbk {
+                        "save the file as UTF-8 (it may be in GBK, as Chinese Windows editors write by default)"
+                    } else {
+                        "a profile must be a YAML text file saved as UTF-8"
+                    }),
+                None,
+            ));
+        }
+    };
+    load_str(text, opts)
+}
+
+/// Loads a profile from text.
+pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let fail = |d: Diagnostic| Err(LoadError::one(d, Some(text)));
+    if let Some(d) = prescan(text) {
+        return fail(d);
+    }
+    if text.trim().lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
+        return fail(Diagnostic::new("the profile is empty").help("start with `person:` and a `name:` under it, or run `careerbook init`"));
+    }
+    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return fail(yaml_error(&e)),
+    };
+    let locs = Locations::scan(text);
+    let mut diags = lint::check(&value, &locs);
+    if !diags.is_empty() {
+        diags.sort_by_key(|d| d.pos);
+        return Err(LoadError { diagnostics: diags, source: Some(text.to_string()) });
+    }
+    let raw: raw::RawProfile = match serde_yaml::from_value(value) {
+        Ok(r) => r,
+        Err(e) => return fail(yaml_error(&e)),
+    };
+    validate::validate(raw, &locs, opts).map_err(|mut diagnostics| {
+        diagnostics.sort_by_key(|d| d.pos);
+        LoadError { diagnostics, source: Some(text.to_string()) }
+    })
+}
+
+fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
+    let msg = e.to_string();
+    // serde_yaml appends " at line L column C"; we show the position ourselves.
+    let msg = match msg.find(" at line ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    let pos = e.location().map(|l| (l.line(), l.column()));
+    let help = if msg.contains("duplicate entry") {
+        "each key may appear only once in a mapping; remove or rename the second one"
+    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
+        "the document nests or repeats too deeply; a profile needs only a few levels"
+    } else {
+        "check the indentation and punctuation on this line (YAML uses `key: value`, lists use `- item` or `[a, b]`)"
+    };
+    Diagnostic::new(format!("YAML syntax: {msg}")).at(pos, 1).help(help)
+}
+
+/// Rejects inputs that would make the parser slow before parsing them: deep flow
+/// nesting (`[[[[…`), deep indentation, and many aliases (billion laughs).
+fn prescan(text: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut quote: Option<char> = None;
+    let mut aliases = 0usize;
+    let mut prev = ' ';
+    for (i, c) in text.char_indices() {
+        match quote {
+            Some(q) => {
+                if c == q && prev != '\\' {
+                    quote = None;
+                }
+                if c == '\n' && q == '\'' {
+                    // unterminated single quotes are the parser's to report
+                }
+            }
+            None => match c {
+                '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '\n' | '-') => quote = Some(c),
+                '[' | '{' => {
+                    depth += 1;
+                    if depth > MAX_DEPTH {
+                        let (l, col) = line_col(text, i);
+                        return Some(
+                            Diagnostic::new(format!("brackets are nested more than {MAX_DEPTH} levels deep"))
+                                .at(Some((l, col)), 1)
+                                .help("a profile needs at most 3 levels of `[ ]` or `{ }`"),
+                        );
+                    }
+                }
+                ']' | '}' => depth = depth.saturating_sub(1),
+                '*' if matches!(prev, ' ' | '[' | ',' | ':') => aliases += 1,
+                _ => {}
+            },
+        }
+        prev = c;
+    }
+    if aliases > 64 {
+        return Some(Diagnostic::new(format!("the file uses {aliases} YAML aliases (`*name`)")).help(
+            "profiles need no aliases; write the values out (many aliases can blow up memory)",
+        ));
+    }
+    let mut levels: Vec<usize> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        let t = line.trim_start_matches(' ');
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        let ind = line.len() - t.len();
+        while levels.last().is_some_and(|l| *l > ind) {
+            levels.pop();
+        }
+        if levels.last() != Some(&ind) {
+            levels.push(ind);
+        }
+        // "- - - x" nests without indentation
+        let dashes = t.split_inclusive("- ").take_while(|p| *p == "- ").count();
+        if levels.len() + dashes > MAX_DEPTH {
+            return Some(
+                Diagnostic::new(format!("the document nests more than {MAX_DEPTH} levels deep"))
+                    .at(Some((n + 1, ind + 1)), 1)
+                    .help("a profile needs at most 4 levels of indentation"),
+            );
+        }
+    }
+    None
+}

@@ -1,0 +1,78 @@
+//! HTML output with Tera 2: built-in templates compiled in, a user folder
+//! overriding them file by file, one self-contained file per workbook.
+
+use crate::workbook::Workbook;
+use std::path::Path;
+
+/// The built-in templates, by file name.
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("workbook.html", include_str!("../../templates/html/workbook.html")),
+    ("block.html", include_str!("../../templates/html/block.html")),
+    ("style.css", include_str!("../../templates/html/style.css")),
+];
+
+/// A loaded template set.
+pub struct Templates {
+    tera: tera::Tera,
+}
+
+impl Templates {
+    /// The built-in templates, with files in `dir` (when given) replacing the
+    /// built-in of the same name.
+    pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
+        let mut sources: Vec<(String, String)> = BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        if let Some(dir) = dir {
+            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read the templates folder: {e}", dir.display()))?;
+            for entry in entries.flatten() {
+                let path = entry.path();
+                let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+                if !path.is_file() || name.starts_with('.') {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                match sources.iter_mut().find(|(n, _)| *n == name) {
+                    Some(slot) => slot.1 = text,
+                    None => sources.push((name, text)),
+                }
+            }
+        }
+        let mut tera = tera::Tera::new();
+        tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
+        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+            .map_err(|e| format!("template error: {}", error_chain(&e)))?;
+        Ok(Templates { tera })
+    }
+
+    /// Renders a workbook to a self-contained HTML page.
+    pub fn render(&self, book: &Workbook) -> Result<String, String> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("book", book);
+        self.tera.render("workbook.html", &ctx).map_err(|e| format!("template error: {}", error_chain(&e)))
+    }
+}
+
+fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        s.push_str(": ");
+        s.push_str(&c.to_string());
+        cur = c.source();
+    }
+    s
+}
+
+/// Writes the built-in templates into `dir` for editing (never overwrites).
+pub fn eject(dir: &Path) -> Result<Vec<String>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in BUILTIN {
+        let path = dir.join(name);
+        if path.exists() {
+            return Err(format!("{} already exists; eject into an empty folder", path.display()));
+        }
+        crate::output::write_atomic(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        written.push(path.display().to_string());
+    }
+    Ok(written)
+}

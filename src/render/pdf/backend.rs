@@ -1,0 +1,244 @@
+//! The only module that talks to the PDF library: drawing commands → printpdf ops,
+//! the subset font, metadata, outline, and deterministic ids.
+
+use super::font::FontFace;
+use super::layout::{Cmd, Laid, Rgb};
+use printpdf::*;
+use std::collections::BTreeSet;
+
+/// Document metadata.
+pub struct Meta<'a> {
+    /// Title.
+    pub title: &'a str,
+    /// Author (the person).
+    pub author: &'a str,
+    /// BCP 47 language.
+    pub lang: &'a str,
+}
+
+/// The character drawn for `c`: itself, or □ where the font lacks it (the caller
+/// warns about those).
+fn shown(font: &FontFace, c: char) -> char {
+    if font.has(c) {
+        c
+    } else {
+        '□'
+    }
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+}
+
+const K: f32 = 0.552_284_8; // bezier circle constant
+
+fn pt(x: f32, y: f32) -> LinePoint {
+    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
+}
+
+fn ctrl(x: f32, y: f32) -> LinePoint {
+    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: true }
+}
+
+fn paint(fill: Option<Rgb>, stroke: Option<Rgb>) -> Option<PaintMode> {
+    match (fill.is_some(), stroke.is_some()) {
+        (true, true) => Some(PaintMode::FillStroke),
+        (true, false) => Some(PaintMode::Fill),
+        (false, true) => Some(PaintMode::Stroke),
+        (false, false) => None,
+    }
+}
+
+/// Writes the laid-out pages as PDF bytes.
+pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, String> {
+    let (pw, ph) = laid.size;
+    // the glyphs this document uses, and a subset font holding only them
+    let mut chars = BTreeSet::new();
+    for page in &laid.pages {
+        for c in &page.cmds {
+            if let Cmd::Text { text, .. } = c {
+                chars.extend(text.chars().map(|c| shown(font, c)));
+            }
+        }
+    }
+    let subset = font.subset(&chars)?;
+    let mut warnings = Vec::new();
+    let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or("the subset font could not be read back")?;
+    let mut doc = PdfDocument::new(meta.title);
+    // a fixed font id keeps output byte-identical however many documents a process makes
+    let font_id = FontId("F1".to_string());
+    doc.resources.fonts.map.insert(font_id.clone(), PdfFont::new(parsed));
+    let handle = PdfFontHandle::External(font_id);
+
+    let mut pages = Vec::with_capacity(laid.pages.len());
+    for page in &laid.pages {
+        let mut ops = Vec::with_capacity(page.cmds.len() * 4);
+        let mut dashed_state = false;
+        let set_dash = |ops: &mut Vec<Op>, on: bool, state: &mut bool| {
+            if on != *state {
+                ops.push(Op::SetLineDashPattern { dash: if on { LineDashPattern::new(0.0, &[3.0, 2.5]) } else { LineDashPattern::solid() } });
+                *state = on;
+            }
+        };
+        for c in &page.cmds {
+            match c {
+                Cmd::Text { x, y, size, text, color: col, bold } => {
+                    ops.push(Op::StartTextSection);
+                    ops.push(Op::SetFont { font: handle.clone(), size: Pt(*size) });
+                    ops.push(Op::SetFillColor { col: color(*col) });
+                    if *bold {
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                        ops.push(Op::SetOutlineColor { col: color(*col) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                    }
+                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(ph - y) } });
+                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.chars().map(|c| shown(font, c)).collect())] });
+                    if *bold {
+                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                    }
+                    ops.push(Op::EndTextSection);
+                }
+                Cmd::Rect { x, y, w, h, fill, stroke, width, dashed } => {
+                    let Some(mode) = paint(*fill, *stroke) else { continue };
+                    if let Some(f) = fill {
+                        ops.push(Op::SetFillColor { col: color(*f) });
+                    }
+                    if let Some(s) = stroke {
+                        ops.push(Op::SetOutlineColor { col: color(*s) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        set_dash(&mut ops, *dashed, &mut dashed_state);
+                    }
+                    ops.push(Op::DrawRectangle {
+                        rectangle: Rect { x: Pt(*x), y: Pt(ph - y - h), width: Pt(*w), height: Pt(*h), mode: Some(mode), winding_order: None },
+                    });
+                }
+                Cmd::Line { x1, y1, x2, y2, color: col, width, dashed } => {
+                    ops.push(Op::SetOutlineColor { col: color(*col) });
+                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                    set_dash(&mut ops, *dashed, &mut dashed_state);
+                    ops.push(Op::DrawLine { line: Line { points: vec![pt(*x1, ph - y1), pt(*x2, ph - y2)], is_closed: false } });
+                }
+                Cmd::Ellipse { cx, cy, rx, ry, fill, stroke, width } => {
+                    let Some(mode) = paint(*fill, *stroke) else { continue };
+                    if let Some(f) = fill {
+                        ops.push(Op::SetFillColor { col: color(*f) });
+                    }
+                    if let Some(s) = stroke {
+                        ops.push(Op::SetOutlineColor { col: color(*s) });
+                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
+                        set_dash(&mut ops, false, &mut dashed_state);
+                    }
+                    let (cx, cy) = (*cx, ph - cy);
+                    let (kx, ky) = (rx * K, ry * K);
+                    let points = vec![
+                        pt(cx + rx, cy),
+                        ctrl(cx + rx, cy + ky),
+                        ctrl(cx + kx, cy + ry),
+                        pt(cx, cy + ry),
+                        ctrl(cx - kx, cy + ry),
+                        ctrl(cx - rx, cy + ky),
+                        pt(cx - rx, cy),
+                        ctrl(cx - rx, cy - ky),
+                        ctrl(cx - kx, cy - ry),
+                        pt(cx, cy - ry),
+                        ctrl(cx + kx, cy - ry),
+                        ctrl(cx + rx, cy - ky),
+                        pt(cx + rx, cy),
+                    ];
+                    ops.push(Op::DrawPolygon { polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero } });
+                }
+            }
+        }
+        pages.push(PdfPage::new(Mm::from(Pt(pw)), Mm::from(Pt(ph)), ops));
+    }
+    doc.pages = pages;
+    doc.metadata.info.author = meta.author.to_string();
+    doc.metadata.info.creator = "careerbook".to_string();
+    doc.metadata.info.producer = format!("careerbook {}", env!("CARGO_PKG_VERSION"));
+
+    let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    let mut pdf_warnings = Vec::new();
+    let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pdf_warnings);
+    finish(&mut lo, laid, meta);
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| format!("writing the PDF failed: {e}"))?;
+    Ok(out)
+}
+
+/// Adds what printpdf leaves out or makes non-deterministic: /Lang, an ordered
+/// outline, and a trailer /ID derived from the content.
+fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta) {
+    use lopdf::{Dictionary, Object, StringFormat};
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
+    let catalog_id = lo.trailer.get(b"Root").and_then(Object::as_reference).ok();
+    // outline
+    if !laid.outline.is_empty() && !page_ids.is_empty() {
+        let root_id = lo.new_object_id();
+        let ids: Vec<lopdf::ObjectId> = laid.outline.iter().map(|_| lo.new_object_id()).collect();
+        for (i, (title, page)) in laid.outline.iter().enumerate() {
+            let mut d = Dictionary::new();
+            d.set("Title", Object::String(utf16be(title), StringFormat::Hexadecimal));
+            d.set("Parent", Object::Reference(root_id));
+            let target = page_ids[(*page).min(page_ids.len() - 1)];
+            d.set("Dest", Object::Array(vec![Object::Reference(target), "Fit".into()]));
+            if i > 0 {
+                d.set("Prev", Object::Reference(ids[i - 1]));
+            }
+            if i + 1 < ids.len() {
+                d.set("Next", Object::Reference(ids[i + 1]));
+            }
+            lo.objects.insert(ids[i], Object::Dictionary(d));
+        }
+        let mut root = Dictionary::new();
+        root.set("Type", "Outlines");
+        root.set("First", Object::Reference(ids[0]));
+        root.set("Last", Object::Reference(ids[ids.len() - 1]));
+        root.set("Count", ids.len() as i64);
+        lo.objects.insert(root_id, Object::Dictionary(root));
+        if let Some(cid) = catalog_id {
+            if let Ok(cat) = lo.get_object_mut(cid).and_then(Object::as_dict_mut) {
+                cat.set("Outlines", Object::Reference(root_id));
+                cat.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            }
+        }
+    }
+    if let Some(cid) = catalog_id {
+        if let Ok(cat) = lo.get_object_mut(cid).and_then(Object::as_dict_mut) {
+            cat.set("Lang", Object::string_literal(meta.lang));
+        }
+    }
+    // trailer /ID from a hash of the content, so identical input gives identical bytes
+    let mut h = Fnv::new();
+    h.feed(meta.title.as_bytes());
+    for page in &laid.pages {
+        for c in &page.cmds {
+            h.feed(format!("{c:?}").as_bytes());
+        }
+    }
+    let id = format!("{:016x}{:016x}", h.0, h.0.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
+    let id_obj = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
+    lo.trailer.set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+}
+
+struct Fnv(u64);
+
+impl Fnv {
+    fn new() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+    fn feed(&mut self, b: &[u8]) {
+        for x in b {
+            self.0 ^= *x as u64;
+            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
+        }
+    }
+}
+
+fn utf16be(s: &str) -> Vec<u8> {
+    let mut v = vec![0xfe, 0xff];
+    for u in s.encode_utf16() {
+        v.extend_from_slice(&u.to_be_bytes());
+    }
+    v
+}

@@ -1,0 +1,107 @@
+//! The font: the compiled-in Noto Sans CJK SC cut (or `--font FILE`), parsed once per
+//! process and shared across threads; measuring by glyph advances; per-document
+//! subsetting to the glyphs used.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::{Arc, OnceLock};
+
+/// The default font, compiled in: Noto Sans CJK SC cut to GBK + Latin (SIL OFL 1.1).
+pub static DEFAULT_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansCJKsc-GBK.otf");
+
+/// A parsed font face with what layout needs.
+pub struct FontFace {
+    bytes: Arc<Vec<u8>>,
+    index: usize,
+    cmap: BTreeMap<u32, u16>,
+    advances: Vec<u16>,
+    upem: f32,
+    /// Ascender in em.
+    pub ascent: f32,
+    /// Descender in em (negative).
+    pub descent: f32,
+    /// Where the font came from, for messages.
+    pub name: String,
+}
+
+impl std::fmt::Debug for FontFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "FontFace({}, {} glyphs)", self.name, self.advances.len())
+    }
+}
+
+impl FontFace {
+    /// Parses `bytes` (TTF, OTF, or face `index` of a TTC).
+    pub fn parse(bytes: Vec<u8>, index: usize, name: &str) -> Result<FontFace, String> {
+        let mut warnings = Vec::new();
+        let parsed = printpdf::ParsedFont::from_bytes(&bytes, index, &mut warnings)
+            .ok_or_else(|| format!("{name}: not a usable TrueType/OpenType font (face {index})"))?;
+        if parsed.codepoint_to_glyph.is_empty() {
+            return Err(format!("{name}: the font has no Unicode character map"));
+        }
+        let n = parsed.glyph_widths.keys().next_back().map_or(0, |g| *g as usize + 1);
+        let mut advances = vec![0u16; n];
+        for (g, w) in &parsed.glyph_widths {
+            advances[*g as usize] = *w;
+        }
+        Ok(FontFace {
+            upem: parsed.units_per_em.max(1) as f32,
+            ascent: parsed.font_metrics.ascent as f32 / parsed.units_per_em.max(1) as f32,
+            descent: parsed.font_metrics.descent as f32 / parsed.units_per_em.max(1) as f32,
+            cmap: parsed.codepoint_to_glyph,
+            advances,
+            bytes: Arc::new(bytes),
+            index,
+            name: name.to_string(),
+        })
+    }
+
+    /// The compiled-in default, parsed once per process.
+    pub fn default_shared() -> Arc<FontFace> {
+        static FACE: OnceLock<Arc<FontFace>> = OnceLock::new();
+        FACE.get_or_init(|| Arc::new(FontFace::parse(DEFAULT_FONT.to_vec(), 0, "Noto Sans CJK SC").expect("the compiled-in font parses")))
+            .clone()
+    }
+
+    /// Loads `--font FILE` (`FILE` or `FILE#INDEX` for a face of a collection).
+    pub fn load(spec: &str) -> Result<FontFace, String> {
+        let (path, index) = match spec.rsplit_once('#') {
+            Some((p, i)) if i.parse::<usize>().is_ok() => (p, i.parse().unwrap_or(0)),
+            _ => (spec, 0),
+        };
+        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the font: {e}"))?;
+        FontFace::parse(bytes, index, path)
+    }
+
+    /// Glyph id of `c`, if the font has it.
+    pub fn glyph(&self, c: char) -> Option<u16> {
+        self.cmap.get(&(c as u32)).copied()
+    }
+
+    /// Whether the font can show `c` (control characters count as shown).
+    pub fn has(&self, c: char) -> bool {
+        c.is_control() || self.glyph(c).is_some()
+    }
+
+    /// Advance of one character in em (missing characters measure as the box).
+    pub fn advance_em(&self, c: char) -> f32 {
+        let gid = self.glyph(c).or_else(|| self.glyph('□')).unwrap_or(0);
+        self.advances.get(gid as usize).copied().unwrap_or(0) as f32 / self.upem
+    }
+
+    /// Width of `text` at `size` points.
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
+    }
+
+    /// Builds a subset font holding only the glyphs for `chars` (plus .notdef).
+    pub fn subset(&self, chars: &BTreeSet<char>) -> Result<Vec<u8>, String> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::subset::{subset, CmapTarget, SubsetProfile};
+        let gids: BTreeSet<u16> = chars.iter().filter_map(|c| self.glyph(*c)).filter(|g| *g != 0).collect();
+        let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
+        let data = ReadScope::new(&self.bytes).read::<FontData<'_>>().map_err(|e| format!("font: {e}"))?;
+        let provider = data.table_provider(self.index).map_err(|e| format!("font: {e}"))?;
+        subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| format!("font subsetting failed: {e}"))
+    }
+}

@@ -1,0 +1,210 @@
+//! Line breaking: UAX #14 break opportunities, Chinese line-start/line-end rules
+//! (禁则), and forced splits of tokens wider than the line.
+
+/// Characters that may not start a line.
+pub const NO_START: &str = "，。、：；！？）」』》】〕〉’”%‰℃,.:;!?)]}…—·～";
+/// Characters that may not end a line.
+pub const NO_END: &str = "（「『《【〔〈‘“([{";
+
+/// A measured line: byte range into the source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line {
+    /// Start byte.
+    pub start: usize,
+    /// End byte (exclusive), trailing spaces trimmed.
+    pub end: usize,
+}
+
+/// Breaks `text` into lines no wider than `width`, measuring with `measure`.
+/// Hard line breaks (`\n`) are kept. Every character of the text ends up in exactly
+/// one line (only spaces at the break are dropped).
+pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut para_start = 0;
+    for para in text.split('\n') {
+        break_paragraph(text, para_start, para_start + para.len(), width, measure, &mut lines);
+        para_start += para.len() + 1;
+    }
+    lines
+}
+
+fn allowed_break(text: &str, at: usize) -> bool {
+    // `at` is between two characters; apply the Chinese rules on both sides.
+    let before = text[..at].chars().next_back();
+    let after = text[at..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => !NO_START.contains(a) && !NO_END.contains(b),
+        _ => true,
+    }
+}
+
+fn break_paragraph(text: &str, start: usize, end: usize, width: f32, measure: &dyn Fn(&str) -> f32, out: &mut Vec<Line>) {
+    let para = &text[start..end];
+    if para.trim().is_empty() {
+        out.push(Line { start, end: start });
+        return;
+    }
+    // break opportunities (absolute byte offsets), filtered by the punctuation rules
+    let mut opps: Vec<usize> = unicode_linebreak::linebreaks(para)
+        .map(|(i, _)| start + i)
+        .filter(|&i| i == end || allowed_break(text, i))
+        .collect();
+    if opps.last() != Some(&end) {
+        opps.push(end);
+    }
+    let mut line_start = start;
+    // skip leading spaces of continuation lines
+    let mut last_fit: Option<usize> = None;
+    let mut k = 0;
+    while k < opps.len() {
+        let cand = opps[k];
+        let w = measure(text[line_start..cand].trim_end());
+        if w <= width {
+            last_fit = Some(cand);
+            k += 1;
+            if cand == end {
+                out.push(trimmed(text, line_start, end));
+                return;
+            }
+            continue;
+        }
+        match last_fit {
+            Some(fit) if fit > line_start => {
+                out.push(trimmed(text, line_start, fit));
+                line_start = skip_spaces(text, fit, end);
+                last_fit = None;
+            }
+            _ => {
+                // the segment alone is too wide: force a split by characters
+                let split = force_split(text, line_start, cand, width, measure);
+                out.push(trimmed(text, line_start, split));
+                line_start = skip_spaces(text, split, end);
+                last_fit = None;
+            }
+        }
+        if line_start >= end {
+            return;
+        }
+    }
+    if line_start < end {
+        out.push(trimmed(text, line_start, end));
+    }
+}
+
+fn trimmed(text: &str, start: usize, end: usize) -> Line {
+    let t = text[start..end].trim_end_matches([' ', '\t', '\r']);
+    Line { start, end: start + t.len() }
+}
+
+fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
+    while at < end && matches!(text.as_bytes()[at], b' ' | b'\t' | b'\r') {
+        at += 1;
+    }
+    at
+}
+
+/// The furthest char boundary in (start, limit) such that text[start..b] fits, at
+/// least one character, preferring a boundary that obeys the punctuation rules.
+fn force_split(text: &str, start: usize, limit: usize, width: f32, measure: &dyn Fn(&str) -> f32) -> usize {
+    let mut best = None;
+    let mut acc = 0.0;
+    let mut first = None;
+    for (i, c) in text[start..limit].char_indices() {
+        let next = start + i + c.len_utf8();
+        acc += measure(&text[start + i..next]);
+        if first.is_none() {
+            first = Some(next);
+        }
+        if acc > width {
+            break;
+        }
+        if next < limit {
+            best = Some(next);
+        }
+    }
+    let Some(b) = best else { return first.unwrap_or(limit) };
+    // step back (up to 3 chars) to honour the line-start / line-end rules
+    let mut cand = b;
+    for _ in 0..3 {
+        if allowed_break(text, cand) {
+            return cand;
+        }
+        match text[start..cand].char_indices().next_back() {
+            Some((i, _)) if i > 0 => cand = start + i,
+            _ => break,
+        }
+    }
+    b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // 10 units per CJK char, 5 per other char
+    fn m(s: &str) -> f32 {
+        s.chars().map(|c| if (c as u32) > 0x2E80 { 10.0 } else { 5.0 }).sum()
+    }
+
+    fn lines(text: &str, w: f32) -> Vec<String> {
+        break_lines(text, w, &m).into_iter().map(|l| text[l.start..l.end].to_string()).collect()
+    }
+
+    #[test]
+    fn no_line_starts_with_closing_punctuation() {
+        // width fits exactly 5 CJK chars; a naive break would put "，" first on line 2
+        let out = lines("我们一起工作，然后休息。", 50.0);
+        for l in &out[1..] {
+            let first = l.chars().next().unwrap();
+            assert!(!NO_START.contains(first), "line starts with {first}: {out:?}");
+        }
+        assert_eq!(out.concat(), "我们一起工作，然后休息。");
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        let out = lines("甲乙丙丁（戊己庚辛）壬癸", 50.0);
+        for l in &out {
+            let last = l.chars().last().unwrap();
+            assert!(!NO_END.contains(last), "line ends with {last}: {out:?}");
+        }
+        assert_eq!(out.concat(), "甲乙丙丁（戊己庚辛）壬癸");
+    }
+
+    #[test]
+    fn every_line_fits_and_nothing_is_lost() {
+        let text = "职业发展 career development 是一个长期的过程，需要 feedback and revision。";
+        for w in [30.0, 55.0, 80.0, 200.0] {
+            let out = lines(text, w);
+            for l in &out {
+                assert!(m(l) <= w, "{l:?} is wider than {w}");
+            }
+            let joined: String = out.concat().split_whitespace().collect();
+            let orig: String = text.split_whitespace().collect();
+            assert_eq!(joined, orig);
+        }
+    }
+
+    #[test]
+    fn english_breaks_at_spaces() {
+        assert_eq!(lines("the quick brown fox", 50.0), vec!["the quick", "brown fox"]);
+    }
+
+    #[test]
+    fn overlong_tokens_are_force_split() {
+        let url = format!("https://example.com/{}", "a".repeat(400));
+        let out = lines(&url, 100.0);
+        assert!(out.len() >= 20);
+        assert!(out.iter().all(|l| m(l) <= 100.0));
+        assert_eq!(out.concat(), url);
+        let long: String = "字".repeat(6000);
+        let out = lines(&long, 100.0);
+        assert_eq!(out.len(), 600);
+        assert_eq!(out.concat(), long);
+    }
+
+    #[test]
+    fn hard_breaks_and_blank_lines_are_kept() {
+        assert_eq!(lines("a\n\nb", 100.0), vec!["a", "", "b"]);
+    }
+}
