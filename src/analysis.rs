@@ -18,7 +18,10 @@ pub struct JohariRules {
 
 impl Default for JohariRules {
     fn default() -> Self {
-        JohariRules { min_raters: 3, min_share: None }
+        JohariRules {
+            min_raters: 3,
+            min_share: None,
+        }
     }
 }
 
@@ -27,6 +30,8 @@ impl Default for JohariRules {
 pub struct Johari {
     /// How many peers answered.
     pub raters: usize,
+    /// Fewest peers whose answers are shown.
+    pub min_raters: usize,
     /// Whether there were enough peers to show their view.
     pub enough_raters: bool,
     /// Least number of peers that must pick a trait.
@@ -52,13 +57,28 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
         None if raters < 4 => 1,
         None => ((0.25 * raters as f64).ceil() as usize).max(1),
     };
-    let count = |id: &str| peers.iter().filter(|p| p.iter().any(|i| i.id == id)).count();
+    let count = |id: &str| {
+        peers
+            .iter()
+            .filter(|p| p.iter().any(|i| i.id == id))
+            .count()
+    };
     let peer_counts: Vec<(&'static str, usize)> = ADJECTIVES
         .iter()
         .map(|a| (a.id, count(a.id)))
         .filter(|(_, n)| *n > 0)
         .collect();
-    let mut j = Johari { raters, enough_raters: enough, min_votes, open: vec![], hidden: vec![], blind: vec![], unknown: vec![], peer_counts };
+    let mut j = Johari {
+        raters,
+        min_raters: rules.min_raters.max(1),
+        enough_raters: enough,
+        min_votes,
+        open: vec![],
+        hidden: vec![],
+        blind: vec![],
+        unknown: vec![],
+        peer_counts,
+    };
     if !enough {
         return j;
     }
@@ -143,7 +163,11 @@ pub fn ladder_position(p: &Profile, ladders: &Ladders, today: Date) -> Option<La
         _ => (None, None),
     };
     let target = career.target_level.map(|i| &ladder.rungs[i]);
-    let (target_age, target_year) = match (career.target_by_age, career.target_by_year, p.person.birth_year) {
+    let (target_age, target_year) = match (
+        career.target_by_age,
+        career.target_by_year,
+        p.person.birth_year,
+    ) {
         (Some(a), _, Some(b)) => (Some(a as i32), Some(b + a as i32)),
         (Some(a), _, None) => (Some(a as i32), None),
         (None, Some(y), Some(b)) => (Some(y - b), Some(y)),
@@ -227,21 +251,44 @@ pub fn track_fit(p: &Profile, ladders: &Ladders) -> Option<TrackFit> {
     } else {
         Leaning::Balanced
     };
-    let kind = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok()).map(|l| l.kind);
-    let matches_track = kind.map(|k| match (leaning, k) {
-        (Leaning::Balanced, _) | (_, Kind::Other) => true,
-        (Leaning::Administrative, Kind::Administrative) | (Leaning::Technical, Kind::Technical) => true,
-        _ => false,
+    let kind = p
+        .career
+        .as_ref()
+        .and_then(|c| ladders.get(&c.track).ok())
+        .map(|l| l.kind);
+    let matches_track = kind.map(|k| {
+        matches!(
+            (leaning, k),
+            (Leaning::Balanced, _)
+                | (_, Kind::Other)
+                | (Leaning::Administrative, Kind::Administrative)
+                | (Leaning::Technical, Kind::Technical)
+        )
     });
-    Some(TrackFit { leaning, administrative_score: a, technical_score: t, administrative_needs: an, technical_needs: tn, matches_track })
+    Some(TrackFit {
+        leaning,
+        administrative_score: a,
+        technical_score: t,
+        administrative_needs: an,
+        technical_needs: tn,
+        matches_track,
+    })
 }
 
 /// Review dates from the profile's schedule (two years ahead, 3–12 dates).
 pub fn review_dates(p: &Profile) -> Vec<Date> {
-    let Some((every, start)) = p.reviews else { return Vec::new() };
-    let first = Date { year: start.year, month: start.month.unwrap_or(1), day: start.day.unwrap_or(1) };
+    let Some((every, start)) = p.reviews else {
+        return Vec::new();
+    };
+    let first = Date {
+        year: start.year,
+        month: start.month.unwrap_or(1),
+        day: start.day.unwrap_or(1),
+    };
     let n = (24 / every.months()).clamp(3, 12);
-    (0..n).map(|k| first.add_months(k * every.months())).collect()
+    (0..n)
+        .map(|k| first.add_months(k * every.months()))
+        .collect()
 }
 
 /// The whole analysis, as serialised by `-f json`.
@@ -281,8 +328,23 @@ mod tests {
     fn profile(birth: i32, level: usize, track: &str) -> Profile {
         Profile {
             locale: Locale::Zh,
-            person: Person { name: "x".into(), id: None, department: None, role: None, birth_year: Some(birth), joined: None, manager: None },
-            career: Some(Career { track: track.into(), level: Some(level), since: None, target_level: Some(3), target_by_age: Some(42), target_by_year: None }),
+            person: Person {
+                name: "x".into(),
+                id: None,
+                department: None,
+                role: None,
+                birth_year: Some(birth),
+                joined: None,
+                manager: None,
+            },
+            career: Some(Career {
+                track: track.into(),
+                level: Some(level),
+                since: None,
+                target_level: Some(3),
+                target_by_age: Some(42),
+                target_by_year: None,
+            }),
             johari_self: vec![],
             johari_peers: vec![],
             needs_top: vec![],
@@ -300,12 +362,20 @@ mod tests {
         }
     }
 
-    const TODAY: Date = Date { year: 2026, month: 11, day: 23 };
+    const TODAY: Date = Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
 
     #[test]
     fn panes_follow_self_and_peer_picks() {
         let own = adj(&["dependable", "patient", "shy"]);
-        let peers = vec![adj(&["dependable", "quiet"]), adj(&["quiet", "calm"]), adj(&["dependable"])];
+        let peers = vec![
+            adj(&["dependable", "quiet"]),
+            adj(&["quiet", "calm"]),
+            adj(&["dependable"]),
+        ];
         let j = johari(&own, &peers, JohariRules::default());
         assert!(j.enough_raters);
         assert_eq!(j.min_votes, 1);
@@ -326,17 +396,35 @@ mod tests {
         assert_eq!(j.min_votes, 2);
         assert_eq!(j.hidden, vec!["calm"], "one vote of eight is not enough");
         assert_eq!(j.blind, vec!["kind", "wise"]);
-        let strict = johari(&own, &peers, JohariRules { min_raters: 3, min_share: Some(0.5) });
+        let strict = johari(
+            &own,
+            &peers,
+            JohariRules {
+                min_raters: 3,
+                min_share: Some(0.5),
+            },
+        );
         assert_eq!(strict.min_votes, 4);
         assert_eq!(strict.blind, vec!["kind"]);
     }
 
     #[test]
     fn too_few_raters_hides_the_peers_view() {
-        let j = johari(&adj(&["calm"]), &[adj(&["calm"]), adj(&["kind"])], JohariRules::default());
+        let j = johari(
+            &adj(&["calm"]),
+            &[adj(&["calm"]), adj(&["kind"])],
+            JohariRules::default(),
+        );
         assert!(!j.enough_raters);
         assert!(j.open.is_empty() && j.blind.is_empty() && j.hidden.is_empty());
-        let j = johari(&adj(&["calm"]), &[adj(&["calm"]), adj(&["kind"])], JohariRules { min_raters: 2, min_share: None });
+        let j = johari(
+            &adj(&["calm"]),
+            &[adj(&["calm"]), adj(&["kind"])],
+            JohariRules {
+                min_raters: 2,
+                min_share: None,
+            },
+        );
         assert_eq!(j.open, vec!["calm"]);
     }
 
@@ -344,7 +432,9 @@ mod tests {
     fn positions_at_boundary_ages() {
         let l = Ladders::builtin();
         // staff (25) with supervisor at 30: 24 ahead, 25 on track, 29 on track, 30 behind
-        let pos = |age: i32| ladder_position(&profile(2026 - age, 0, "administrative"), &l, TODAY).unwrap();
+        let pos = |age: i32| {
+            ladder_position(&profile(2026 - age, 0, "administrative"), &l, TODAY).unwrap()
+        };
         assert_eq!(pos(24).position, Some(Position::Ahead));
         assert_eq!(pos(24).years_from_typical, Some(-1));
         assert_eq!(pos(25).position, Some(Position::OnTrack));
@@ -354,7 +444,8 @@ mod tests {
         assert_eq!(pos(30).next_level.as_deref(), Some("supervisor"));
         assert_eq!(pos(30).next_typical_age, Some(30));
         // top rung: band ends at the open milestone, 45
-        let top = |age: i32| ladder_position(&profile(2026 - age, 3, "technical"), &l, TODAY).unwrap();
+        let top =
+            |age: i32| ladder_position(&profile(2026 - age, 3, "technical"), &l, TODAY).unwrap();
         assert_eq!(top(44).position, Some(Position::OnTrack));
         assert_eq!(top(45).position, Some(Position::Behind));
         assert_eq!(top(44).next_level, None);
@@ -375,7 +466,10 @@ mod tests {
     fn track_fit_leans_by_weighted_needs() {
         let l = Ladders::builtin();
         let mut p = profile(1990, 1, "technical");
-        p.needs_top = vec![by_id(catalog::NEEDS, "leader"), by_id(catalog::NEEDS, "money")];
+        p.needs_top = vec![
+            by_id(catalog::NEEDS, "leader"),
+            by_id(catalog::NEEDS, "money"),
+        ];
         p.needs_next = vec![by_id(catalog::NEEDS, "power")];
         let f = track_fit(&p, &l).unwrap();
         assert_eq!(f.leaning, Leaning::Administrative);
@@ -384,7 +478,11 @@ mod tests {
         p.needs_top = vec![by_id(catalog::NEEDS, "expert")];
         p.needs_next = vec![by_id(catalog::NEEDS, "leader")];
         let f = track_fit(&p, &l).unwrap();
-        assert_eq!(f.leaning, Leaning::Technical, "expert in top 3 (6) beats leader in next 3 (3)");
+        assert_eq!(
+            f.leaning,
+            Leaning::Technical,
+            "expert in top 3 (6) beats leader in next 3 (3)"
+        );
         assert_eq!(f.matches_track, Some(true));
         p.needs_top = vec![by_id(catalog::NEEDS, "money")];
         p.needs_next = vec![];
@@ -394,13 +492,27 @@ mod tests {
     #[test]
     fn review_dates_step_by_interval() {
         let mut p = profile(1990, 0, "technical");
-        p.reviews = Some((Every::Quarter, PartialDate { year: 2027, month: Some(1), day: None }));
+        p.reviews = Some((
+            Every::Quarter,
+            PartialDate {
+                year: 2027,
+                month: Some(1),
+                day: None,
+            },
+        ));
         let d: Vec<String> = review_dates(&p).iter().map(Date::iso).collect();
         assert_eq!(d.len(), 8);
         assert_eq!(d[0], "2027-01-01");
         assert_eq!(d[1], "2027-04-01");
         assert_eq!(d[7], "2028-10-01");
-        p.reviews = Some((Every::Year, PartialDate { year: 2027, month: Some(3), day: Some(15) }));
+        p.reviews = Some((
+            Every::Year,
+            PartialDate {
+                year: 2027,
+                month: Some(3),
+                day: Some(15),
+            },
+        ));
         assert_eq!(review_dates(&p).len(), 3);
     }
 }

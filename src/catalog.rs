@@ -171,21 +171,57 @@ pub const QUESTIONS: &[Item] = &[
 
 /// The four strategy questions (ids are the profile's `strategy` keys).
 pub const STRATEGY: &[Item] = &[
-    it("quality", "如何提高我的综合素质？", "How will I raise my overall quality?"),
-    it("skills", "如何提升我的技能？", "How will I raise my skills?"),
-    it("shortfalls", "如何弥补我的不足？", "How will I make up my shortfalls?"),
-    it("opportunities", "如何为自己创造机会？", "How will I create opportunities?"),
+    it(
+        "quality",
+        "如何提高我的综合素质？",
+        "How will I raise my overall quality?",
+    ),
+    it(
+        "skills",
+        "如何提升我的技能？",
+        "How will I raise my skills?",
+    ),
+    it(
+        "shortfalls",
+        "如何弥补我的不足？",
+        "How will I make up my shortfalls?",
+    ),
+    it(
+        "opportunities",
+        "如何为自己创造机会？",
+        "How will I create opportunities?",
+    ),
 ];
 
 /// The seven marks of the mediocre (self-check).
 pub const MEDIOCRITY: &[Item] = &[
-    it("no_passion", "缺乏激情，投机取巧", "No passion for the work, looks for shortcuts"),
-    it("careless", "马虎，只求差不多", "Careless, settles for \"close enough\""),
-    it("avoids_hardship", "不肯吃苦，退缩推诿", "Avoids hardship, retreats or shifts blame"),
+    it(
+        "no_passion",
+        "缺乏激情，投机取巧",
+        "No passion for the work, looks for shortcuts",
+    ),
+    it(
+        "careless",
+        "马虎，只求差不多",
+        "Careless, settles for \"close enough\"",
+    ),
+    it(
+        "avoids_hardship",
+        "不肯吃苦，退缩推诿",
+        "Avoids hardship, retreats or shifts blame",
+    ),
     it("excuses", "满嘴借口", "Full of excuses"),
     it("complaints", "满腹牢骚", "Full of complaints"),
-    it("procrastination", "拖拉，效率低下", "Procrastinates, low efficiency"),
-    it("self_centred", "以自我为中心，不兑现承诺", "Self-centred, breaks promises, ignores others"),
+    it(
+        "procrastination",
+        "拖拉，效率低下",
+        "Procrastinates, low efficiency",
+    ),
+    it(
+        "self_centred",
+        "以自我为中心，不兑现承诺",
+        "Self-centred, breaks promises, ignores others",
+    ),
 ];
 
 /// How responsibility shows.
@@ -201,31 +237,79 @@ pub const RESPONSIBILITY_SIGNS: &[Item] = &[
 
 /// How responsibility grows.
 pub const RESPONSIBILITY_GROWTH: &[Item] = &[
-    it("duty", "从第一天起做好本职工作", "Do your duties well from day one"),
-    it("beyond", "付出多于等价交换：在职责之外帮助他人", "Give more than an equal exchange: help beyond your role"),
-    it("intrinsic", "把责任当作随内在动力一起成长的东西", "Treat responsibility as something that grows with your own motivation"),
+    it(
+        "duty",
+        "从第一天起做好本职工作",
+        "Do your duties well from day one",
+    ),
+    it(
+        "beyond",
+        "付出多于等价交换：在职责之外帮助他人",
+        "Give more than an equal exchange: help beyond your role",
+    ),
+    it(
+        "intrinsic",
+        "把责任当作随内在动力一起成长的东西",
+        "Treat responsibility as something that grows with your own motivation",
+    ),
 ];
 
 /// The eight signs of burnout.
 pub const BURNOUT_SIGNS: &[Item] = &[
-    it("fewer_contacts", "与他人的接触减少", "Fewer contacts with others"),
+    it(
+        "fewer_contacts",
+        "与他人的接触减少",
+        "Fewer contacts with others",
+    ),
     it("low_energy", "精力不足", "Not enough energy"),
     it("falling_efficiency", "工作效率下降", "Efficiency falling"),
     it("less_punctual", "不如以前守时", "Less punctual"),
-    it("poor_sleep", "睡眠不好或夜里醒来", "Poor sleep or waking at night"),
-    it("weight_change", "体重无故增加或减少", "Unexplained weight gain or loss"),
-    it("body_worry", "过度担心自己的身体", "Excessive worry about one's body"),
-    it("lost_interest", "对社会和爱好失去兴趣", "No more interest in society or hobbies"),
+    it(
+        "poor_sleep",
+        "睡眠不好或夜里醒来",
+        "Poor sleep or waking at night",
+    ),
+    it(
+        "weight_change",
+        "体重无故增加或减少",
+        "Unexplained weight gain or loss",
+    ),
+    it(
+        "body_worry",
+        "过度担心自己的身体",
+        "Excessive worry about one's body",
+    ),
+    it(
+        "lost_interest",
+        "对社会和爱好失去兴趣",
+        "No more interest in society or hobbies",
+    ),
 ];
 
 /// Remedies for burnout.
 pub const BURNOUT_REMEDIES: &[Item] = &[
     it("exercise", "每天锻炼身体", "Exercise every day"),
-    it("own_needs", "关注自己的需要，不责怪自己，也不责怪别人", "Attend to your own needs without blaming yourself or others"),
-    it("goals", "设定可衡量的个人目标并实现它", "Set measurable personal goals and reach them"),
+    it(
+        "own_needs",
+        "关注自己的需要，不责怪自己，也不责怪别人",
+        "Attend to your own needs without blaming yourself or others",
+    ),
+    it(
+        "goals",
+        "设定可衡量的个人目标并实现它",
+        "Set measurable personal goals and reach them",
+    ),
     it("joy", "做能带来快乐的事", "Do things that bring you joy"),
-    it("express", "得体地说出自己的感受", "Say how you feel, with tact"),
-    it("cooperate", "在组织中合作，建立伙伴关系", "Cooperate and build partnerships at work"),
+    it(
+        "express",
+        "得体地说出自己的感受",
+        "Say how you feel, with tact",
+    ),
+    it(
+        "cooperate",
+        "在组织中合作，建立伙伴关系",
+        "Cooperate and build partnerships at work",
+    ),
 ];
 
 /// Axes of the service-style grid.
@@ -238,7 +322,11 @@ pub const SERVICE_AXES: &[Item] = &[
 pub const SERVICE_TYPES: &[(Item, bool, bool)] = &[
     (it("indifferent", "漠不关心型", "Indifferent"), false, false),
     (it("by_the_book", "按部就班型", "By the book"), true, false),
-    (it("warm_chaotic", "热情友好型", "Warm but chaotic"), false, true),
+    (
+        it("warm_chaotic", "热情友好型", "Warm but chaotic"),
+        false,
+        true,
+    ),
     (it("quality", "优质服务型", "Quality service"), true, true),
 ];
 
@@ -318,16 +406,15 @@ pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
             best = Some((c, score));
         }
     }
-    best.filter(|(c, s)| *s >= 0.82 || (w.chars().count() <= 3 && strsim::levenshtein(&w, &normalise(c)) <= 1))
-        .map(|(c, _)| c)
+    best.filter(|(c, s)| {
+        *s >= 0.82 || (w.chars().count() <= 3 && strsim::levenshtein(&w, &normalise(c)) <= 1)
+    })
+    .map(|(c, _)| c)
 }
 
 /// Finds an item by its exact id (for built-in, known-good ids).
 pub fn by_id(items: &'static [Item], id: &str) -> &'static Item {
-    items
-        .iter()
-        .find(|i| i.id == id)
-        .unwrap_or(&items[0])
+    items.iter().find(|i| i.id == id).unwrap_or(&items[0])
 }
 
 #[cfg(test)]
@@ -356,10 +443,25 @@ mod tests {
 
     #[test]
     fn lookup_accepts_id_zh_alias_and_case() {
-        assert_eq!(lookup(ADJECTIVES, ADJECTIVE_ALIASES, "可靠"), Lookup::Found(by_id(ADJECTIVES, "dependable")));
-        assert_eq!(lookup(ADJECTIVES, ADJECTIVE_ALIASES, "Organized"), Lookup::Found(by_id(ADJECTIVES, "organised")));
-        assert_eq!(lookup(NEEDS, &[], "Interesting Work"), Lookup::Found(by_id(NEEDS, "interesting_work")));
-        assert_eq!(lookup(ADJECTIVES, ADJECTIVE_ALIASES, "dependible"), Lookup::Missing(Some("dependable")));
-        assert_eq!(lookup(ADJECTIVES, ADJECTIVE_ALIASES, "xyzzy"), Lookup::Missing(None));
+        assert_eq!(
+            lookup(ADJECTIVES, ADJECTIVE_ALIASES, "可靠"),
+            Lookup::Found(by_id(ADJECTIVES, "dependable"))
+        );
+        assert_eq!(
+            lookup(ADJECTIVES, ADJECTIVE_ALIASES, "Organized"),
+            Lookup::Found(by_id(ADJECTIVES, "organised"))
+        );
+        assert_eq!(
+            lookup(NEEDS, &[], "Interesting Work"),
+            Lookup::Found(by_id(NEEDS, "interesting_work"))
+        );
+        assert_eq!(
+            lookup(ADJECTIVES, ADJECTIVE_ALIASES, "dependible"),
+            Lookup::Missing(Some("dependable"))
+        );
+        assert_eq!(
+            lookup(ADJECTIVES, ADJECTIVE_ALIASES, "xyzzy"),
+            Lookup::Missing(None)
+        );
     }
 }

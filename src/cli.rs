@@ -64,7 +64,13 @@ struct RenderArgs {
     #[arg(required = true, value_name = "PROFILE")]
     profiles: Vec<PathBuf>,
     /// Output formats, comma-separated.
-    #[arg(short, long, value_delimiter = ',', default_value = "pdf,html", value_name = "FORMATS")]
+    #[arg(
+        short,
+        long,
+        value_delimiter = ',',
+        default_value = "pdf,html",
+        value_name = "FORMATS"
+    )]
     format: Vec<FormatArg>,
     /// Output folder (created if missing). Files are named from person.id, else the name.
     #[arg(short, long, default_value = ".", value_name = "DIR")]
@@ -180,11 +186,16 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
         Command::Schema => {
-            println!("{}", serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default());
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default()
+            );
             Ok(0)
         }
         Command::Ladders(a) => ladders(a),
-        Command::Templates { action: TemplatesAction::Eject { dir } } => match crate::render::html::eject(&dir) {
+        Command::Templates {
+            action: TemplatesAction::Eject { dir },
+        } => match crate::render::html::eject(&dir) {
             Ok(files) => {
                 for f in files {
                     println!("wrote {f}");
@@ -194,7 +205,12 @@ pub fn main() -> ExitCode {
             Err(e) => Err(Usage(e)),
         },
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "careerbook", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "careerbook",
+                &mut std::io::stdout(),
+            );
             Ok(0)
         }
     };
@@ -210,7 +226,11 @@ pub fn main() -> ExitCode {
 fn today(arg: &Option<String>) -> Result<Date, Usage> {
     match arg {
         None => Ok(Date::today_utc()),
-        Some(s) => Date::parse(s).ok_or_else(|| Usage(format!("--today `{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"))),
+        Some(s) => Date::parse(s).ok_or_else(|| {
+            Usage(format!(
+                "--today `{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"
+            ))
+        }),
     }
 }
 
@@ -227,7 +247,11 @@ fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
         return Err("is a folder, not a profile file".into());
     }
     if meta.len() > crate::profile::MAX_BYTES as u64 {
-        return Err(format!("the file is {} bytes; a profile may be at most {} bytes (1 MiB)", meta.len(), crate::profile::MAX_BYTES));
+        return Err(format!(
+            "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
+            meta.len(),
+            crate::profile::MAX_BYTES
+        ));
     }
     std::fs::read(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))
 }
@@ -241,13 +265,18 @@ fn io_reason(e: &std::io::Error) -> String {
 }
 
 fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
-    let locale = match &a.locale {
-        None => None,
-        Some(l) => Some(Locale::parse(l).ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))?),
-    };
+    let locale =
+        match &a.locale {
+            None => None,
+            Some(l) => Some(Locale::parse(l).ok_or_else(|| {
+                Usage(format!("--locale `{l}` is not supported; use zh-CN or en"))
+            })?),
+        };
     if let Some(s) = a.min_share {
         if !(0.0..=1.0).contains(&s) || s == 0.0 {
-            return Err(Usage(format!("--min-share {s} must be above 0 and at most 1 (e.g. 0.25)")));
+            return Err(Usage(format!(
+                "--min-share {s} must be above 0 and at most 1 (e.g. 0.25)"
+            )));
         }
     }
     let font = match &a.font {
@@ -257,8 +286,17 @@ fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
     Ok(Engine {
         ladders: load_ladders(&a.common.ladders)?,
         templates: Templates::load(a.templates.as_deref()).map_err(Usage)?,
-        pdf: PdfSettings { font, paper: match a.paper { PaperArg::A4 => Paper::A4, PaperArg::Letter => Paper::Letter } },
-        rules: JohariRules { min_raters: a.min_raters.max(1), min_share: a.min_share },
+        pdf: PdfSettings {
+            font,
+            paper: match a.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            },
+        },
+        rules: JohariRules {
+            min_raters: a.min_raters.max(1),
+            min_share: a.min_share,
+        },
         modules: a.modules,
         locale,
         today: today(&a.common.today)?,
@@ -266,15 +304,24 @@ fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
 }
 
 fn render(a: RenderArgs) -> Result<u8, Usage> {
-    let mut formats: Vec<Format> = a.format.iter().map(|f| match f {
-        FormatArg::Html => Format::Html,
-        FormatArg::Json => Format::Json,
-        FormatArg::Pdf => Format::Pdf,
-    }).collect();
+    let mut formats: Vec<Format> = a
+        .format
+        .iter()
+        .map(|f| match f {
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
+        })
+        .collect();
     formats.sort();
     formats.dedup();
     let eng = engine(&a)?;
-    std::fs::create_dir_all(&a.output).map_err(|e| Usage(format!("{}: cannot create the output folder: {e}", a.output.display())))?;
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
     let mut failed = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for path in &a.profiles {
@@ -330,7 +377,12 @@ fn render(a: RenderArgs) -> Result<u8, Usage> {
     }
     if !failed.is_empty() {
         failed.dedup();
-        eprintln!("{} of {} profile(s) failed: {}", failed.len(), a.profiles.len(), failed.join(", "));
+        eprintln!(
+            "{} of {} profile(s) failed: {}",
+            failed.len(),
+            a.profiles.len(),
+            failed.join(", ")
+        );
         return Ok(1);
     }
     Ok(0)
@@ -339,7 +391,10 @@ fn render(a: RenderArgs) -> Result<u8, Usage> {
 fn check(a: CheckArgs) -> Result<u8, Usage> {
     let ladders = load_ladders(&a.common.ladders)?;
     let today = today(&a.common.today)?;
-    let opts = crate::profile::LoadOptions { ladders: &ladders, today };
+    let opts = crate::profile::LoadOptions {
+        ladders: &ladders,
+        today,
+    };
     let mut bad = 0;
     for path in &a.profiles {
         let file = path.display().to_string();
@@ -365,18 +420,33 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
 }
 
 fn init(a: InitArgs) -> Result<u8, Usage> {
-    let locale = Locale::parse(&a.locale).ok_or_else(|| Usage(format!("--locale `{}` is not supported; use zh-CN or en", a.locale)))?;
+    let locale = Locale::parse(&a.locale).ok_or_else(|| {
+        Usage(format!(
+            "--locale `{}` is not supported; use zh-CN or en",
+            a.locale
+        ))
+    })?;
     let ladders = Ladders::builtin();
-    let ladder = ladders.get(&a.track).map_err(|_| Usage(format!("--track `{}` is not a built-in ladder; use {}", a.track, ladders.ids())))?;
+    let ladder = ladders.get(&a.track).map_err(|_| {
+        Usage(format!(
+            "--track `{}` is not a built-in ladder; use {}",
+            a.track,
+            ladders.ids()
+        ))
+    })?;
     let rung = &ladder.rungs[0];
     let text = crate::starter::starter(locale, &ladder.id, locale.pick(&rung.title.zh, &rung.id));
     match a.output {
         None => print!("{text}"),
         Some(path) => {
             if path.exists() && !a.force {
-                return Err(Usage(format!("{} already exists; use --force to overwrite it", path.display())));
+                return Err(Usage(format!(
+                    "{} already exists; use --force to overwrite it",
+                    path.display()
+                )));
             }
-            output::write_atomic(&path, text.as_bytes()).map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+            output::write_atomic(&path, text.as_bytes())
+                .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
             println!("wrote {}", path.display());
         }
     }
@@ -388,8 +458,18 @@ fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
     match a.action {
         None => {
             for l in &ladders.all {
-                let rungs: Vec<String> = l.rungs.iter().map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age)).collect();
-                println!("{:<16} {} / {}\n  {}", l.id, l.name.zh, l.name.en, rungs.join(" → "));
+                let rungs: Vec<String> = l
+                    .rungs
+                    .iter()
+                    .map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age))
+                    .collect();
+                println!(
+                    "{:<16} {} / {}\n  {}",
+                    l.id,
+                    l.name.zh,
+                    l.name.en,
+                    rungs.join(" → ")
+                );
             }
             Ok(0)
         }
@@ -399,7 +479,10 @@ fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
                 Ok(0)
             }
             Err(near) => Err(Usage(match near {
-                Some(n) => format!("no ladder `{id}`; did you mean `{n}`? known: {}", ladders.ids()),
+                Some(n) => format!(
+                    "no ladder `{id}`; did you mean `{n}`? known: {}",
+                    ladders.ids()
+                ),
                 None => format!("no ladder `{id}`; known: {}", ladders.ids()),
             })),
         },

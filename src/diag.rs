@@ -21,7 +21,13 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// A diagnostic without a position.
     pub fn new(message: impl Into<String>) -> Self {
-        Diagnostic { path: String::new(), pos: None, len: 1, message: message.into(), help: None }
+        Diagnostic {
+            path: String::new(),
+            pos: None,
+            len: 1,
+            message: message.into(),
+            help: None,
+        }
     }
 
     /// Sets the help line.
@@ -51,9 +57,19 @@ impl Diagnostic {
                     let caret_pad: String = shown
                         .chars()
                         .take(col.saturating_sub(1))
-                        .map(|c| if c == '\t' { '\t' } else if is_wide(c) { '\u{3000}' } else { ' ' })
+                        .map(|c| {
+                            if c == '\t' {
+                                '\t'
+                            } else if is_wide(c) {
+                                '\u{3000}'
+                            } else {
+                                ' '
+                            }
+                        })
                         .collect();
-                    let caret_len = self.len.min(shown.chars().count().saturating_sub(col - 1).max(1));
+                    let caret_len = self
+                        .len
+                        .min(shown.chars().count().saturating_sub(col - 1).max(1));
                     let _ = writeln!(out, "{pad} |");
                     let _ = writeln!(out, "{num} | {shown}");
                     let _ = writeln!(out, "{pad} | {caret_pad}{}", "^".repeat(caret_len));
@@ -82,7 +98,13 @@ pub fn line_col(source: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(source.len());
     let before = &source.as_bytes()[..offset];
     let line = before.iter().filter(|b| **b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|b| *b == b'\n').map_or(0, |p| p + 1);
-    let col = String::from_utf8_lossy(&before[line_start..]).chars().count() + 1;
+    let line_start = before
+        .iter()
+        .rposition(|b| *b == b'\n')
+        .map_or(0, |p| p + 1);
+    let col = String::from_utf8_lossy(&before[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, col)
 }

@@ -40,13 +40,47 @@ pub enum Anchor {
 #[serde(tag = "shape", rename_all = "lowercase")]
 pub enum Shape {
     /// A rectangle, optionally rounded, filled and/or stroked.
-    Rect { x: f32, y: f32, w: f32, h: f32, r: f32, fill: Option<&'static str>, stroke: Option<&'static str>, width: f32, dashed: bool },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        r: f32,
+        fill: Option<&'static str>,
+        stroke: Option<&'static str>,
+        width: f32,
+        dashed: bool,
+    },
     /// A straight line.
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, stroke: &'static str, width: f32, dashed: bool },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        stroke: &'static str,
+        width: f32,
+        dashed: bool,
+    },
     /// A circle or ellipse.
-    Ellipse { cx: f32, cy: f32, rx: f32, ry: f32, fill: Option<&'static str>, stroke: Option<&'static str>, width: f32 },
+    Ellipse {
+        cx: f32,
+        cy: f32,
+        rx: f32,
+        ry: f32,
+        fill: Option<&'static str>,
+        stroke: Option<&'static str>,
+        width: f32,
+    },
     /// A single line of text; y is the baseline.
-    Text { x: f32, y: f32, size: f32, text: String, anchor: Anchor, fill: &'static str, bold: bool },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        text: String,
+        anchor: Anchor,
+        fill: &'static str,
+        bold: bool,
+    },
 }
 
 /// A chart: a canvas of `w` × `h` points with shapes on it.
@@ -65,23 +99,83 @@ pub struct Figure {
 impl Figure {
     /// An empty canvas.
     pub fn new(w: f32, h: f32, alt: impl Into<String>) -> Figure {
-        Figure { w, h, alt: alt.into(), shapes: Vec::new() }
+        Figure {
+            w,
+            h,
+            alt: alt.into(),
+            shapes: Vec::new(),
+        }
     }
 
     /// Adds a rectangle.
     #[allow(clippy::too_many_arguments)]
-    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill: Option<&'static str>, stroke: Option<&'static str>, dashed: bool) {
-        self.shapes.push(Shape::Rect { x, y, w, h, r: 3.0, fill, stroke, width: 0.8, dashed });
+    pub fn rect(
+        &mut self,
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<&'static str>,
+        stroke: Option<&'static str>,
+        dashed: bool,
+    ) {
+        self.shapes.push(Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            r: 3.0,
+            fill,
+            stroke,
+            width: 0.8,
+            dashed,
+        });
     }
 
     /// Adds a line.
-    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, stroke: &'static str, width: f32, dashed: bool) {
-        self.shapes.push(Shape::Line { x1, y1, x2, y2, stroke, width, dashed });
+    #[allow(clippy::too_many_arguments)]
+    pub fn line(
+        &mut self,
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        stroke: &'static str,
+        width: f32,
+        dashed: bool,
+    ) {
+        self.shapes.push(Shape::Line {
+            x1,
+            y1,
+            x2,
+            y2,
+            stroke,
+            width,
+            dashed,
+        });
     }
 
     /// Adds a text.
-    pub fn text(&mut self, x: f32, y: f32, size: f32, text: impl Into<String>, anchor: Anchor, fill: &'static str, bold: bool) {
-        self.shapes.push(Shape::Text { x, y, size, text: text.into(), anchor, fill, bold });
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        x: f32,
+        y: f32,
+        size: f32,
+        text: impl Into<String>,
+        anchor: Anchor,
+        fill: &'static str,
+        bold: bool,
+    ) {
+        self.shapes.push(Shape::Text {
+            x,
+            y,
+            size,
+            text: text.into(),
+            anchor,
+            fill,
+            bold,
+        });
     }
 }
 
@@ -90,7 +184,11 @@ impl Figure {
 pub fn approx_width(text: &str, size: f32) -> f32 {
     text.chars()
         .map(|c| match c as u32 {
-            0x1100..=0x11FF | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFF00..=0xFF60 => 1.0,
+            0x1100..=0x11FF
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 1.0,
             _ if c.is_ascii_uppercase() || c == 'm' || c == 'w' => 0.68,
             _ if c == 'i' || c == 'l' || c == 'j' || c == ' ' || c == '.' || c == ',' => 0.28,
             _ => 0.55,
@@ -125,7 +223,9 @@ pub fn flow_chips(words: &[String], size: f32, w: f32, gap: f32) -> Vec<Vec<Stri
             rows.push(Vec::new());
             x = 0.0;
         }
-        rows.last_mut().expect("rows is never empty").push(word.clone());
+        rows.last_mut()
+            .expect("rows is never empty")
+            .push(word.clone());
         x += ww + gap;
     }
     rows.retain(|r| !r.is_empty());

@@ -72,7 +72,13 @@ impl Ladder {
         }) {
             return Ok(i);
         }
-        Err(nearest(&w, self.rungs.iter().flat_map(|r| [r.id.as_str(), r.title.zh.as_str()])).map(str::to_string))
+        Err(nearest(
+            &w,
+            self.rungs
+                .iter()
+                .flat_map(|r| [r.id.as_str(), r.title.zh.as_str()]),
+        )
+        .map(str::to_string))
     }
 
     /// Typical age after the top rung (the open milestone the person sets).
@@ -82,8 +88,14 @@ impl Ladder {
 }
 
 const BUILTIN: &[(&str, &str)] = &[
-    ("administrative.yaml", include_str!("../templates/ladders/administrative.yaml")),
-    ("technical.yaml", include_str!("../templates/ladders/technical.yaml")),
+    (
+        "administrative.yaml",
+        include_str!("../templates/ladders/administrative.yaml"),
+    ),
+    (
+        "technical.yaml",
+        include_str!("../templates/ladders/technical.yaml"),
+    ),
 ];
 
 /// All ladders known to a run, built-ins first, then a company's own (which replace
@@ -99,7 +111,9 @@ impl Ladders {
     pub fn builtin() -> Ladders {
         let all = BUILTIN
             .iter()
-            .map(|(name, text)| parse(text).unwrap_or_else(|e| panic!("built-in ladder {name}: {e}")))
+            .map(|(name, text)| {
+                parse(text).unwrap_or_else(|e| panic!("built-in ladder {name}: {e}"))
+            })
             .collect();
         Ladders { all }
     }
@@ -114,7 +128,8 @@ impl Ladders {
             .collect();
         files.sort();
         for path in files {
-            let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+            let text =
+                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
             let ladder = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
             match ladders.all.iter_mut().find(|l| l.id == ladder.id) {
                 Some(slot) => *slot = ladder,
@@ -137,7 +152,11 @@ impl Ladders {
 
     /// Ids of all ladders, for error messages.
     pub fn ids(&self) -> String {
-        self.all.iter().map(|l| l.id.as_str()).collect::<Vec<_>>().join(", ")
+        self.all
+            .iter()
+            .map(|l| l.id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     }
 }
 
@@ -161,8 +180,15 @@ pub fn parse(text: &str) -> Result<Ladder, String> {
             ));
         }
     }
-    if let Some(r) = ladder.rungs.iter().find(|r| !(14..=80).contains(&r.typical_age)) {
-        return Err(format!("rung `{}`: typical_age {} is outside 14–80", r.id, r.typical_age));
+    if let Some(r) = ladder
+        .rungs
+        .iter()
+        .find(|r| !(14..=80).contains(&r.typical_age))
+    {
+        return Err(format!(
+            "rung `{}`: typical_age {} is outside 14–80",
+            r.id, r.typical_age
+        ));
     }
     Ok(ladder)
 }

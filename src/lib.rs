@@ -77,7 +77,10 @@ pub struct Rendered {
 impl Engine {
     /// Loads a profile from bytes with this engine's ladders and date.
     pub fn load(&self, bytes: &[u8]) -> Result<Profile, profile::LoadError> {
-        let opts = profile::LoadOptions { ladders: &self.ladders, today: self.today };
+        let opts = profile::LoadOptions {
+            ladders: &self.ladders,
+            today: self.today,
+        };
         let mut p = profile::load_bytes(bytes, &opts)?;
         if let Some(l) = self.locale {
             p.locale = l;
@@ -88,18 +91,33 @@ impl Engine {
     /// Renders a validated profile in the given formats.
     pub fn render(&self, p: &Profile, formats: &[Format]) -> Result<Vec<Rendered>, String> {
         let a = analysis::analyse(p, &self.ladders, self.rules, self.today);
-        let book = workbook::build(p, &a, &self.ladders, self.today, workbook::BookOptions { modules: self.modules });
+        let book = workbook::build(
+            p,
+            &a,
+            &self.ladders,
+            self.today,
+            workbook::BookOptions {
+                modules: self.modules,
+            },
+        );
         let mut out = Vec::new();
         for f in formats {
             let (bytes, warnings) = match f {
                 Format::Html => (self.templates.render(&book)?.into_bytes(), Vec::new()),
-                Format::Json => (render::json::render(p, &a, self.today).into_bytes(), Vec::new()),
+                Format::Json => (
+                    render::json::render(p, &a, self.today).into_bytes(),
+                    Vec::new(),
+                ),
                 Format::Pdf => {
                     let doc = render::pdf::render(&book, &self.pdf)?;
                     (doc.bytes, doc.warnings)
                 }
             };
-            out.push(Rendered { format: *f, bytes, warnings });
+            out.push(Rendered {
+                format: *f,
+                bytes,
+                warnings,
+            });
         }
         Ok(out)
     }

@@ -47,7 +47,11 @@ impl Date {
     /// Parses `YYYY-MM-DD`, checking the day exists.
     pub fn parse(s: &str) -> Option<Date> {
         let p = parse_partial(s)?;
-        Some(Date { year: p.year, month: p.month?, day: p.day? })
+        Some(Date {
+            year: p.year,
+            month: p.month?,
+            day: p.day?,
+        })
     }
 
     /// Adds whole months, clamping the day to the month's length.
@@ -55,7 +59,11 @@ impl Date {
         let total = self.year as i64 * 12 + (self.month as i64 - 1) + months as i64;
         let year = total.div_euclid(12) as i32;
         let month = (total.rem_euclid(12) + 1) as u8;
-        Date { year, month, day: self.day.min(days_in_month(year, month)) }
+        Date {
+            year,
+            month,
+            day: self.day.min(days_in_month(year, month)),
+        }
     }
 
     /// Today from the system clock (UTC). Only the CLI calls this.
@@ -126,7 +134,9 @@ pub fn parse_partial(s: &str) -> Option<PartialDate> {
     let day = match parts.get(2) {
         Some(d) if (1..=2).contains(&d.len()) => {
             let d: u8 = d.parse().ok()?;
-            (1..=days_in_month(year, month?)).contains(&d).then_some(d)?;
+            (1..=days_in_month(year, month?))
+                .contains(&d)
+                .then_some(d)?;
             Some(d)
         }
         Some(_) => return None,
@@ -279,12 +289,18 @@ pub struct Profile {
 impl Profile {
     /// The answer to a question id, if given.
     pub fn answer(&self, id: &str) -> Option<&str> {
-        self.answers.iter().find(|(k, _)| *k == id).map(|(_, v)| v.as_str())
+        self.answers
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The strategy answer for an id, if given.
     pub fn strategy_answer(&self, id: &str) -> Option<&str> {
-        self.strategy.iter().find(|(k, _)| *k == id).map(|(_, v)| v.as_str())
+        self.strategy
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -303,7 +319,11 @@ mod tests {
 
     #[test]
     fn add_months_clamps_the_day() {
-        let d = Date { year: 2027, month: 1, day: 31 };
+        let d = Date {
+            year: 2027,
+            month: 1,
+            day: 31,
+        };
         assert_eq!(d.add_months(1).iso(), "2027-02-28");
         assert_eq!(d.add_months(12).iso(), "2028-01-31");
     }

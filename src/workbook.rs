@@ -53,13 +53,25 @@ pub enum Block {
     /// Big figures.
     Stats { items: Vec<Stat> },
     /// A table; empty cells are spaces to write in. `widths` are relative.
-    Table { header: Vec<String>, rows: Vec<Vec<String>>, widths: Vec<f32> },
+    Table {
+        header: Vec<String>,
+        rows: Vec<Vec<String>>,
+        widths: Vec<f32>,
+    },
     /// 1–5 ratings with the scale's end labels.
-    Ratings { low: String, high: String, items: Vec<Rating> },
+    Ratings {
+        low: String,
+        high: String,
+        items: Vec<Rating>,
+    },
     /// Tick boxes.
     Checklist { items: Vec<Check> },
     /// A question with its answer, or ruled lines to write on.
-    Prompt { question: String, answer: Vec<String>, lines: usize },
+    Prompt {
+        question: String,
+        answer: Vec<String>,
+        lines: usize,
+    },
     /// A chart.
     Figure { figure: Figure },
 }
@@ -143,7 +155,13 @@ impl B {
 }
 
 /// Builds the workbook.
-pub fn build(p: &Profile, a: &Analysis, ladders: &Ladders, today: Date, opts: BookOptions) -> Workbook {
+pub fn build(
+    p: &Profile,
+    a: &Analysis,
+    ladders: &Ladders,
+    today: Date,
+    opts: BookOptions,
+) -> Workbook {
     let b = B { loc: p.locale };
     let book = b.t("职业发展工作手册", "Career development workbook");
     let mut sections = vec![
@@ -167,7 +185,10 @@ pub fn build(p: &Profile, a: &Analysis, ladders: &Ladders, today: Date, opts: Bo
         (b.t("部门", "Department"), person.department.clone()),
         (b.t("岗位", "Role"), person.role.clone()),
         (b.t("直属上级", "Manager"), person.manager.clone()),
-        (b.t("入职时间", "Joined"), person.joined.map(|d| d.display())),
+        (
+            b.t("入职时间", "Joined"),
+            person.joined.map(|d| d.display()),
+        ),
     ] {
         fields.push((label, value.unwrap_or_default()));
     }
@@ -200,7 +221,12 @@ pub fn build(p: &Profile, a: &Analysis, ladders: &Ladders, today: Date, opts: Bo
 }
 
 fn section(b: &B, id: &'static str, zh: &str, en: &str, blocks: Vec<Block>) -> Section {
-    Section { id, title: b.t(zh, en), gloss: b.t(en, zh), blocks }
+    Section {
+        id,
+        title: b.t(zh, en),
+        gloss: b.t(en, zh),
+        blocks,
+    }
 }
 
 fn para(s: String) -> Block {
@@ -256,14 +282,45 @@ fn goals_chart(b: &B) -> Figure {
         ("60%", 60.0, b.t("目标模糊", "vague goals")),
         ("27%", 27.0, b.t("没有目标", "no goals")),
     ];
-    let mut f = Figure::new(FIG_W, 96.0, b.t("目标调查的四组人所占比例", "Shares of the four groups in the goals story"));
+    let mut f = Figure::new(
+        FIG_W,
+        96.0,
+        b.t(
+            "目标调查的四组人所占比例",
+            "Shares of the four groups in the goals story",
+        ),
+    );
     let label_w = 150.0;
     for (i, (pct, v, label)) in rows.iter().enumerate() {
         let y = 6.0 + i as f32 * 22.0;
-        f.text(0.0, y + 12.0, 9.0, fit(label, 9.0, label_w - 8.0), Anchor::Start, color::INK, false);
+        f.text(
+            0.0,
+            y + 12.0,
+            9.0,
+            fit(label, 9.0, label_w - 8.0),
+            Anchor::Start,
+            color::INK,
+            false,
+        );
         let w = (FIG_W - label_w - 40.0) * v / 60.0;
-        f.rect(label_w, y + 2.0, w.max(2.0), 14.0, Some(if i == 0 { color::ACCENT } else { color::PALE }), None, false);
-        f.text(label_w + w + 6.0, y + 13.0, 9.0, *pct, Anchor::Start, color::INK, true);
+        f.rect(
+            label_w,
+            y + 2.0,
+            w.max(2.0),
+            14.0,
+            Some(if i == 0 { color::ACCENT } else { color::PALE }),
+            None,
+            false,
+        );
+        f.text(
+            label_w + w + 6.0,
+            y + 13.0,
+            9.0,
+            *pct,
+            Anchor::Start,
+            color::INK,
+            true,
+        );
     }
     f
 }
@@ -272,7 +329,10 @@ fn self_check(b: &B, p: &Profile) -> Section {
     let items = catalog::MEDIOCRITY
         .iter()
         .zip(p.mediocrity.iter().chain(std::iter::repeat(&None)))
-        .map(|(i, v)| Rating { label: b.w(i), value: *v })
+        .map(|(i, v)| Rating {
+            label: b.w(i),
+            value: *v,
+        })
         .collect();
     let blocks = vec![
         para(b.t(
@@ -302,20 +362,25 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     blocks.push(Block::Facts {
         rows: vec![(b.t("我选的形容词", "My own picks"), b.list(&own))],
     });
-    blocks.push(Block::Figure { figure: johari_figure(b, p, a) });
+    blocks.push(Block::Figure {
+        figure: johari_figure(b, p, a),
+    });
     if j.enough_raters {
         blocks.push(Block::Note {
-            text: format!(
-                "{}",
-                b.loc.pick(
+            text: b.loc.pick(
                     format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。只显示人数，不显示是谁选的。", j.raters, j.min_votes),
                     format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only counts are shown, never who picked what.", j.raters, j.min_votes),
-                )
-            ),
+                ),
         });
         if !j.peer_counts.is_empty() {
-            let counts: Vec<String> = j.peer_counts.iter().map(|(id, n)| format!("{} ×{}", b.adj(id), n)).collect();
-            blocks.push(Block::Facts { rows: vec![(b.t("同事选择的次数", "Peer picks"), b.list(&counts))] });
+            let counts: Vec<String> = j
+                .peer_counts
+                .iter()
+                .map(|(id, n)| format!("{} ×{}", b.adj(id), n))
+                .collect();
+            blocks.push(Block::Facts {
+                rows: vec![(b.t("同事选择的次数", "Peer picks"), b.list(&counts))],
+            });
         }
         let mut tips = Vec::new();
         if !j.blind.is_empty() {
@@ -328,8 +393,14 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
         if !j.hidden.is_empty() {
             let words: Vec<String> = j.hidden.iter().map(|id| b.adj(id)).collect();
             tips.push(b.loc.pick(
-                format!("适度自我表露：让别人看到你“{}”的一面，缩小隐私的我。", b.list(&words)),
-                format!("Disclose: let others see that you are {}; this shrinks the hidden pane.", b.list(&words)),
+                format!(
+                    "适度自我表露：让别人看到你“{}”的一面，缩小隐私的我。",
+                    b.list(&words)
+                ),
+                format!(
+                    "Disclose: let others see that you are {}; this shrinks the hidden pane.",
+                    b.list(&words)
+                ),
             ));
         }
         if !j.open.is_empty() {
@@ -343,52 +414,169 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
             "探索潜在的我：尝试新的任务、轮岗或跨部门项目，在新挑战中发现自己和别人都还不知道的能力。",
             "Explore the unknown pane: take on new tasks, rotations or cross-team projects to discover abilities nobody has seen yet.",
         ));
-        blocks.push(Block::Heading { text: b.t("发展建议", "What to do next") });
+        blocks.push(Block::Heading {
+            text: b.t("发展建议", "What to do next"),
+        });
         blocks.push(Block::Bullets { items: tips });
     } else {
         blocks.push(Block::Note {
             text: b.loc.pick(
-                format!("同事反馈不足：目前只有 {} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.raters, 3.max(j.min_votes)),
-                format!("Not enough raters yet: {} peer(s) answered, and the peers' view is shown from 3. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.raters),
+                format!("同事反馈不足：目前只有 {} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.raters, j.min_raters),
+                format!("Not enough raters yet: {} peer(s) answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.raters, j.min_raters),
             ),
         });
     }
-    blocks.push(Block::Prompt { question: b.t("看到这个结果，我最意外的是：", "What surprised me most:"), answer: vec![], lines: 3 });
+    blocks.push(Block::Prompt {
+        question: b.t("看到这个结果，我最意外的是：", "What surprised me most:"),
+        answer: vec![],
+        lines: 3,
+    });
     section(b, "johari", "自我定位：橱窗分析法", "Johari window", blocks)
 }
 
 fn johari_figure(b: &B, p: &Profile, a: &Analysis) -> Figure {
     let j = &a.johari;
     let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };
-    let (open, hidden, blind, unknown) = (words(&j.open), words(&j.hidden), words(&j.blind), words(&j.unknown));
+    let (open, hidden, blind, unknown) = (
+        words(&j.open),
+        words(&j.hidden),
+        words(&j.blind),
+        words(&j.unknown),
+    );
     let (n_open, n_hidden, n_blind) = (open.len() as f32, hidden.len() as f32, blind.len() as f32);
-    let split = |a: f32, b: f32| if a + b == 0.0 { 0.5 } else { (a / (a + b)).clamp(0.38, 0.62) };
+    let split = |a: f32, b: f32| {
+        if a + b == 0.0 {
+            0.5
+        } else {
+            (a / (a + b)).clamp(0.38, 0.62)
+        }
+    };
     // columns: known / not known to self; rows: known / not known to others
     let col = split(n_open + n_hidden, n_blind + 1.0);
     let row = split(n_open + n_blind, n_hidden + 1.0);
     let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 58.0, 330.0);
     let cx = left + gw * col;
     let cy = top + gh * row;
-    let mut f = Figure::new(FIG_W, top + gh + 4.0, b.t("橱窗分析四个窗格", "The four panes of the Johari window"));
-    f.text(left + (cx - left) / 2.0, 14.0, 9.5, b.t("自己知道", "Known to self"), Anchor::Middle, color::MUTED, true);
-    f.text(cx + (left + gw - cx) / 2.0, 14.0, 9.5, b.t("自己不知道", "Not known to self"), Anchor::Middle, color::MUTED, true);
+    let mut f = Figure::new(
+        FIG_W,
+        top + gh + 4.0,
+        b.t("橱窗分析四个窗格", "The four panes of the Johari window"),
+    );
+    f.text(
+        left + (cx - left) / 2.0,
+        14.0,
+        9.5,
+        b.t("自己知道", "Known to self"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        cx + (left + gw - cx) / 2.0,
+        14.0,
+        9.5,
+        b.t("自己不知道", "Not known to self"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
     let side = |f: &mut Figure, y: f32, zh: &str, en: &str| {
-        for (k, part) in b.loc.pick(vec![&zh[..6], &zh[6..]], en.split(' ').collect::<Vec<_>>()).iter().enumerate() {
-            f.text(left - 8.0, y + k as f32 * 12.0, 9.5, *part, Anchor::End, color::MUTED, true);
+        for (k, part) in b
+            .loc
+            .pick(vec![&zh[..6], &zh[6..]], en.split(' ').collect::<Vec<_>>())
+            .iter()
+            .enumerate()
+        {
+            f.text(
+                left - 8.0,
+                y + k as f32 * 12.0,
+                9.5,
+                *part,
+                Anchor::End,
+                color::MUTED,
+                true,
+            );
         }
     };
-    side(&mut f, top + (cy - top) / 2.0 - 4.0, "别人知道", "Known to others");
-    side(&mut f, cy + (top + gh - cy) / 2.0 - 4.0, "别人不知道", "Not known to others");
+    side(
+        &mut f,
+        top + (cy - top) / 2.0 - 4.0,
+        "别人知道",
+        "Known to others",
+    );
+    side(
+        &mut f,
+        cy + (top + gh - cy) / 2.0 - 4.0,
+        "别人不知道",
+        "Not known to others",
+    );
     let blank = !j.enough_raters;
     let panes = [
-        (left, top, cx - left, cy - top, b.t("公开的我", "Open self"), open, color::PALE),
-        (cx, top, left + gw - cx, cy - top, b.t("脊背的我", "Blind self"), blind, color::PALER),
-        (left, cy, cx - left, top + gh - cy, b.t("隐私的我", "Hidden self"), hidden, color::PALER),
-        (cx, cy, left + gw - cx, top + gh - cy, b.t("潜在的我", "Unknown self"), unknown, color::WHITE),
+        (
+            left,
+            top,
+            cx - left,
+            cy - top,
+            b.t("公开的我", "Open self"),
+            open,
+            color::PALE,
+        ),
+        (
+            cx,
+            top,
+            left + gw - cx,
+            cy - top,
+            b.t("脊背的我", "Blind self"),
+            blind,
+            color::PALER,
+        ),
+        (
+            left,
+            cy,
+            cx - left,
+            top + gh - cy,
+            b.t("隐私的我", "Hidden self"),
+            hidden,
+            color::PALER,
+        ),
+        (
+            cx,
+            cy,
+            left + gw - cx,
+            top + gh - cy,
+            b.t("潜在的我", "Unknown self"),
+            unknown,
+            color::WHITE,
+        ),
     ];
     for (x, y, w, h, title, list, fill) in panes {
-        f.shapes.push(Shape::Rect { x, y, w, h, r: 0.0, fill: Some(fill), stroke: Some(color::RULE), width: 1.0, dashed: false });
-        f.text(x + 10.0, y + 20.0, 12.0, format!("{title}{}", if blank { String::new() } else { format!("  {}", list.len()) }), Anchor::Start, color::ACCENT, true);
+        f.shapes.push(Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            r: 0.0,
+            fill: Some(fill),
+            stroke: Some(color::RULE),
+            width: 1.0,
+            dashed: false,
+        });
+        f.text(
+            x + 10.0,
+            y + 20.0,
+            12.0,
+            format!(
+                "{title}{}",
+                if blank {
+                    String::new()
+                } else {
+                    format!("  {}", list.len())
+                }
+            ),
+            Anchor::Start,
+            color::ACCENT,
+            true,
+        );
         if blank {
             // ruled lines to write on
             let mut ly = y + 44.0;
@@ -412,14 +600,41 @@ fn johari_figure(b: &B, p: &Profile, a: &Analysis) -> Figure {
             let wy = y + 34.0 + r as f32 * line_h;
             for word in row {
                 let ww = approx_width(word, size) + size * 0.9;
-                f.shapes.push(Shape::Rect { x: wx, y: wy, w: ww, h: size * 1.55, r: size * 0.7, fill: Some(color::WHITE), stroke: Some(color::RULE), width: 0.6, dashed: false });
-                f.text(wx + ww / 2.0, wy + size * 1.12, size, word.clone(), Anchor::Middle, color::INK, false);
+                f.shapes.push(Shape::Rect {
+                    x: wx,
+                    y: wy,
+                    w: ww,
+                    h: size * 1.55,
+                    r: size * 0.7,
+                    fill: Some(color::WHITE),
+                    stroke: Some(color::RULE),
+                    width: 0.6,
+                    dashed: false,
+                });
+                f.text(
+                    wx + ww / 2.0,
+                    wy + size * 1.12,
+                    size,
+                    word.clone(),
+                    Anchor::Middle,
+                    color::INK,
+                    false,
+                );
                 wx += ww + 5.0;
             }
         }
         if rows.len() > shown {
             let rest: usize = rows[shown..].iter().map(Vec::len).sum();
-            f.text(x + w - 10.0, y + h - 8.0, 8.0, b.loc.pick(format!("另有 {rest} 个"), format!("+{rest} more")), Anchor::End, color::MUTED, false);
+            f.text(
+                x + w - 10.0,
+                y + h - 8.0,
+                8.0,
+                b.loc
+                    .pick(format!("另有 {rest} 个"), format!("+{rest} more")),
+                Anchor::End,
+                color::MUTED,
+                false,
+            );
         }
     }
     let _ = p;
@@ -436,32 +651,69 @@ fn needs(b: &B, p: &Profile) -> Section {
         Block::Heading { text: format!("2. {}", b.w(&catalog::QUESTIONS[1])) },
     ];
     if p.needs_extra.is_empty() {
-        blocks.push(Block::Prompt { question: String::new(), answer: vec![], lines: 2 });
+        blocks.push(Block::Prompt {
+            question: String::new(),
+            answer: vec![],
+            lines: 2,
+        });
     } else {
-        blocks.push(Block::Bullets { items: p.needs_extra.clone() });
+        blocks.push(Block::Bullets {
+            items: p.needs_extra.clone(),
+        });
     }
     for (n, q) in catalog::QUESTIONS.iter().enumerate().skip(2) {
         let question = format!("{}. {}", n + 1, b.w(q));
         let (answer, lines) = match q.id {
             "activities" => (p.activities.clone(), 5),
             "skills_to_develop" => (p.skills_to_develop.clone(), 3),
-            id => (p.answer(id).map(|s| vec![s.to_string()]).unwrap_or_default(), 3),
+            id => (
+                p.answer(id)
+                    .map(|s| vec![s.to_string()])
+                    .unwrap_or_default(),
+                3,
+            ),
         };
         let as_list = matches!(q.id, "activities" | "skills_to_develop");
-        let answer = if as_list { answer.iter().map(|s| format!("• {s}")).collect() } else { answer };
-        blocks.push(Block::Prompt { question, answer, lines });
+        let answer = if as_list {
+            answer.iter().map(|s| format!("• {s}")).collect()
+        } else {
+            answer
+        };
+        blocks.push(Block::Prompt {
+            question,
+            answer,
+            lines,
+        });
     }
     if !p.activities.is_empty() && p.activities.len() < 4 {
-        blocks.push(Block::Note { text: b.t("第 6 题要求至少 4 项活动，请补足。", "Question 6 asks for at least 4 activities: add more.") });
+        blocks.push(Block::Note {
+            text: b.t(
+                "第 6 题要求至少 4 项活动，请补足。",
+                "Question 6 asks for at least 4 activities: add more.",
+            ),
+        });
     }
-    section(b, "needs", "需要与八个问题", "Needs and the eight questions", blocks)
+    section(
+        b,
+        "needs",
+        "需要与八个问题",
+        "Needs and the eight questions",
+        blocks,
+    )
 }
 
 fn needs_figure(b: &B, p: &Profile) -> Figure {
     let cols = 4;
     let (cw, ch) = (FIG_W / cols as f32, 34.0);
     let rows = catalog::NEEDS.len().div_ceil(cols);
-    let mut f = Figure::new(FIG_W, rows as f32 * ch + 26.0, b.t("20 项需要，最重要的 3 项圈出，其次 3 项划线", "The 20 needs: top 3 circled, next 3 underlined"));
+    let mut f = Figure::new(
+        FIG_W,
+        rows as f32 * ch + 26.0,
+        b.t(
+            "20 项需要，最重要的 3 项圈出，其次 3 项划线",
+            "The 20 needs: top 3 circled, next 3 underlined",
+        ),
+    );
     for (i, need) in catalog::NEEDS.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
         let x = c as f32 * cw + cw / 2.0;
@@ -472,23 +724,79 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
         let lw = approx_width(&label, 10.0);
         match (top, next) {
             (Some(k), _) => {
-                f.shapes.push(Shape::Ellipse { cx: x, cy: y - 3.5, rx: lw / 2.0 + 12.0, ry: 12.0, fill: Some(color::PALE), stroke: Some(color::ACCENT), width: 1.4 });
+                f.shapes.push(Shape::Ellipse {
+                    cx: x,
+                    cy: y - 3.5,
+                    rx: lw / 2.0 + 12.0,
+                    ry: 12.0,
+                    fill: Some(color::PALE),
+                    stroke: Some(color::ACCENT),
+                    width: 1.4,
+                });
                 f.text(x, y, 10.0, label, Anchor::Middle, color::ACCENT, true);
-                f.text(x - lw / 2.0 - 14.0, y - 10.0, 8.0, format!("{}", k + 1), Anchor::End, color::ACCENT, true);
+                f.text(
+                    x - lw / 2.0 - 14.0,
+                    y - 10.0,
+                    8.0,
+                    format!("{}", k + 1),
+                    Anchor::End,
+                    color::ACCENT,
+                    true,
+                );
             }
             (None, Some(k)) => {
                 f.text(x, y, 10.0, label, Anchor::Middle, color::INK, true);
-                f.line(x - lw / 2.0, y + 3.5, x + lw / 2.0, y + 3.5, color::WARM, 1.4, false);
-                f.text(x - lw / 2.0 - 6.0, y - 8.0, 8.0, format!("{}", k + 4), Anchor::End, color::WARM, true);
+                f.line(
+                    x - lw / 2.0,
+                    y + 3.5,
+                    x + lw / 2.0,
+                    y + 3.5,
+                    color::WARM,
+                    1.4,
+                    false,
+                );
+                f.text(
+                    x - lw / 2.0 - 6.0,
+                    y - 8.0,
+                    8.0,
+                    format!("{}", k + 4),
+                    Anchor::End,
+                    color::WARM,
+                    true,
+                );
             }
             _ => f.text(x, y, 10.0, label, Anchor::Middle, color::INK, false),
         }
     }
     let ly = rows as f32 * ch + 18.0;
-    f.shapes.push(Shape::Ellipse { cx: 10.0, cy: ly - 3.0, rx: 8.0, ry: 6.0, fill: Some(color::PALE), stroke: Some(color::ACCENT), width: 1.2 });
-    f.text(24.0, ly, 8.5, b.t("最重要的 3 项（1–3）", "most important 3 (1–3)"), Anchor::Start, color::MUTED, false);
+    f.shapes.push(Shape::Ellipse {
+        cx: 10.0,
+        cy: ly - 3.0,
+        rx: 8.0,
+        ry: 6.0,
+        fill: Some(color::PALE),
+        stroke: Some(color::ACCENT),
+        width: 1.2,
+    });
+    f.text(
+        24.0,
+        ly,
+        8.5,
+        b.t("最重要的 3 项（1–3）", "most important 3 (1–3)"),
+        Anchor::Start,
+        color::MUTED,
+        false,
+    );
     f.line(180.0, ly + 2.0, 196.0, ly + 2.0, color::WARM, 1.4, false);
-    f.text(202.0, ly, 8.5, b.t("其次重要的 3 项（4–6）", "next 3 (4–6)"), Anchor::Start, color::MUTED, false);
+    f.text(
+        202.0,
+        ly,
+        8.5,
+        b.t("其次重要的 3 项（4–6）", "next 3 (4–6)"),
+        Anchor::Start,
+        color::MUTED,
+        false,
+    );
     f
 }
 
@@ -498,24 +806,47 @@ fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
         "There are two routes: the administrative route of leading people and the technical route of deepening expertise. The chart shows both ladders by typical age; the step at 45 is yours to set.",
     ))];
     let own = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
-    let mut shown: Vec<&Ladder> = ladders.all.iter().filter(|l| l.id == "administrative" || l.id == "technical").collect();
+    let mut shown: Vec<&Ladder> = ladders
+        .all
+        .iter()
+        .filter(|l| l.id == "administrative" || l.id == "technical")
+        .collect();
     if let Some(l) = own {
         if !shown.iter().any(|s| s.id == l.id) {
             shown.push(l);
         }
     }
-    blocks.push(Block::Figure { figure: ladder_figure(b, &shown, a, own) });
+    blocks.push(Block::Figure {
+        figure: ladder_figure(b, &shown, a, own),
+    });
     let mut rows = Vec::new();
     let pos = a.ladder.as_ref();
     let rung_title = |id: &Option<String>| -> String {
         match (own, id) {
-            (Some(l), Some(id)) => l.rungs.iter().find(|r| &r.id == id).map(|r| r.title.get(b.loc).to_string()).unwrap_or_default(),
+            (Some(l), Some(id)) => l
+                .rungs
+                .iter()
+                .find(|r| &r.id == id)
+                .map(|r| r.title.get(b.loc).to_string())
+                .unwrap_or_default(),
             _ => String::new(),
         }
     };
-    rows.push((b.t("职业路线", "Route"), own.map(|l| l.name.get(b.loc).to_string()).unwrap_or_default()));
-    rows.push((b.t("当前职级", "Current rung"), pos.map(|x| rung_title(&x.level)).unwrap_or_default()));
-    rows.push((b.t("年龄", "Age"), pos.and_then(|x| x.age).map(|a| a.to_string()).unwrap_or_default()));
+    rows.push((
+        b.t("职业路线", "Route"),
+        own.map(|l| l.name.get(b.loc).to_string())
+            .unwrap_or_default(),
+    ));
+    rows.push((
+        b.t("当前职级", "Current rung"),
+        pos.map(|x| rung_title(&x.level)).unwrap_or_default(),
+    ));
+    rows.push((
+        b.t("年龄", "Age"),
+        pos.and_then(|x| x.age)
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+    ));
     let position_text = pos.and_then(|x| Some((x.position?, x.years_from_typical?, x.typical_age?))).map(|(ps, d, t)| match ps {
         Position::Ahead => b.loc.pick(format!("领先：比该职级的典型年龄（{t} 岁）早 {} 年", -d), format!("Ahead: {} year(s) younger than the rung's typical age ({t})", -d)),
         Position::OnTrack => b.loc.pick(format!("正常：处在该职级的典型年龄段（{t} 岁起），已 {d} 年"), format!("On track: within the rung's typical age band (from {t}), {d} year(s) in")),
@@ -525,7 +856,10 @@ fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     rows.push((
         b.t("下一级", "Next rung"),
         pos.map(|x| match (rung_title(&x.next_level), x.next_typical_age) {
-            (t, Some(age)) if !t.is_empty() => b.loc.pick(format!("{t}（典型年龄 {age} 岁）"), format!("{t} (typical age {age})")),
+            (t, Some(age)) if !t.is_empty() => b.loc.pick(
+                format!("{t}（典型年龄 {age} 岁）"),
+                format!("{t} (typical age {age})"),
+            ),
             _ => String::new(),
         })
         .unwrap_or_default(),
@@ -536,15 +870,28 @@ fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
             return None;
         }
         let when = match (x.target_age, x.target_year) {
-            (Some(age), Some(y)) => b.loc.pick(format!("，{age} 岁（{y} 年）前"), format!(" by age {age} ({y})")),
-            (Some(age), None) => b.loc.pick(format!("，{age} 岁前"), format!(" by age {age}")),
+            (Some(age), Some(y)) => b.loc.pick(
+                format!("，{age} 岁（{y} 年）前"),
+                format!(" by age {age} ({y})"),
+            ),
+            (Some(age), None) => b
+                .loc
+                .pick(format!("，{age} 岁前"), format!(" by age {age}")),
             (None, Some(y)) => b.loc.pick(format!("，{y} 年前"), format!(" by {y}")),
             _ => String::new(),
         };
         let gap = match (x.target_gap, x.years_left) {
-            (Some(g), Some(y)) if y < 0 => b.loc.pick(format!("；还差 {g} 级，目标日期已过，请重新设定"), format!("; {g} rung(s) to go and the date has passed: set a new one")),
-            (Some(g), Some(y)) => b.loc.pick(format!("；还差 {g} 级，剩 {y} 年"), format!("; {g} rung(s) to go in {y} year(s)")),
-            (Some(g), None) => b.loc.pick(format!("；还差 {g} 级"), format!("; {g} rung(s) to go")),
+            (Some(g), Some(y)) if y < 0 => b.loc.pick(
+                format!("；还差 {g} 级，目标日期已过，请重新设定"),
+                format!("; {g} rung(s) to go and the date has passed: set a new one"),
+            ),
+            (Some(g), Some(y)) => b.loc.pick(
+                format!("；还差 {g} 级，剩 {y} 年"),
+                format!("; {g} rung(s) to go in {y} year(s)"),
+            ),
+            (Some(g), None) => b
+                .loc
+                .pick(format!("；还差 {g} 级"), format!("; {g} rung(s) to go")),
             _ => String::new(),
         };
         Some(format!("{t}{when}{gap}"))
@@ -553,42 +900,103 @@ fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     blocks.push(Block::Facts { rows });
     if let Some(fit) = &a.track_fit {
         let leaning = match fit.leaning {
-            Leaning::Administrative => b.t("你选择的需要偏向行政路线（带领团队）", "Your chosen needs lean to the administrative route (leading people)"),
-            Leaning::Technical => b.t("你选择的需要偏向技术路线（成为专家）", "Your chosen needs lean to the technical route (becoming an expert)"),
-            Leaning::Balanced => b.t("你选择的需要在两条路线之间比较均衡", "Your chosen needs are balanced between the two routes"),
+            Leaning::Administrative => b.t(
+                "你选择的需要偏向行政路线（带领团队）",
+                "Your chosen needs lean to the administrative route (leading people)",
+            ),
+            Leaning::Technical => b.t(
+                "你选择的需要偏向技术路线（成为专家）",
+                "Your chosen needs lean to the technical route (becoming an expert)",
+            ),
+            Leaning::Balanced => b.t(
+                "你选择的需要在两条路线之间比较均衡",
+                "Your chosen needs are balanced between the two routes",
+            ),
         };
         let agree = match fit.matches_track {
             Some(true) => b.t("，与你选择的路线一致。", ", which agrees with the route you chose."),
             Some(false) => b.t("，与你选择的路线不一致——值得和上级谈一谈，或者重新考虑路线。", ", which does not agree with the route you chose — worth a talk with your manager, or a second look at the route."),
             None => b.t("。", "."),
         };
-        let mut evidence: Vec<String> = fit.administrative_needs.iter().chain(fit.technical_needs.iter()).map(|id| b.w(by_id(catalog::NEEDS, id))).collect();
+        let mut evidence: Vec<String> = fit
+            .administrative_needs
+            .iter()
+            .chain(fit.technical_needs.iter())
+            .map(|id| b.w(by_id(catalog::NEEDS, id)))
+            .collect();
         evidence.dedup();
-        let tail = if evidence.is_empty() { String::new() } else { b.loc.pick(format!("（依据：{}）", b.list(&evidence)), format!(" (from: {})", b.list(&evidence))) };
-        blocks.push(Block::Heading { text: b.t("路线匹配", "Track fit") });
-        blocks.push(Block::Note { text: format!("{leaning}{agree}{tail}") });
+        let tail = if evidence.is_empty() {
+            String::new()
+        } else {
+            b.loc.pick(
+                format!("（依据：{}）", b.list(&evidence)),
+                format!(" (from: {})", b.list(&evidence)),
+            )
+        };
+        blocks.push(Block::Heading {
+            text: b.t("路线匹配", "Track fit"),
+        });
+        blocks.push(Block::Note {
+            text: format!("{leaning}{agree}{tail}"),
+        });
     } else {
         blocks.push(Block::Prompt { question: b.t("“当领导”和“专家”哪一项对你更重要？这意味着哪条路线？", "Which matters more to you, being a leader or being an expert? Which route does that point to?"), answer: vec![], lines: 2 });
     }
     if let (Some(l), Some(next)) = (own, pos.and_then(|x| x.next_level.clone())) {
         if let Some(r) = l.rungs.iter().find(|r| r.id == next) {
             if let Some(e) = &r.expectations {
-                blocks.push(Block::Facts { rows: vec![(b.loc.pick(format!("{}的要求", r.title.zh), format!("What {} expects", r.title.en)), e.get(b.loc).to_string())] });
+                blocks.push(Block::Facts {
+                    rows: vec![(
+                        b.loc.pick(
+                            format!("{}的要求", r.title.zh),
+                            format!("What {} expects", r.title.en),
+                        ),
+                        e.get(b.loc).to_string(),
+                    )],
+                });
             }
         }
     }
-    blocks.push(Block::Prompt { question: b.t("我在 45 岁时想到达的位置：", "Where I want to be at 45:"), answer: vec![], lines: 2 });
-    section(b, "career", "职业目标与路线", "Career goal and route", blocks)
+    blocks.push(Block::Prompt {
+        question: b.t("我在 45 岁时想到达的位置：", "Where I want to be at 45:"),
+        answer: vec![],
+        lines: 2,
+    });
+    section(
+        b,
+        "career",
+        "职业目标与路线",
+        "Career goal and route",
+        blocks,
+    )
 }
 
 fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -> Figure {
-    let min_age = shown.iter().filter_map(|l| l.rungs.first()).map(|r| r.typical_age).min().unwrap_or(25).min(25) as f32;
-    let max_age = shown.iter().map(|l| l.open_age()).max().unwrap_or(45).max(45) as f32;
+    let min_age = shown
+        .iter()
+        .filter_map(|l| l.rungs.first())
+        .map(|r| r.typical_age)
+        .min()
+        .unwrap_or(25)
+        .min(25) as f32;
+    let max_age = shown
+        .iter()
+        .map(|l| l.open_age())
+        .max()
+        .unwrap_or(45)
+        .max(45) as f32;
     let (left, right) = (92.0, FIG_W - 6.0);
     let step_h = 17.0;
     let band = 112.0;
     let axis_y = 24.0 + band * shown.len() as f32;
-    let mut f = Figure::new(FIG_W, axis_y + 34.0, b.t("两条职业阶梯与典型年龄", "The two career ladders by typical age"));
+    let mut f = Figure::new(
+        FIG_W,
+        axis_y + 34.0,
+        b.t(
+            "两条职业阶梯与典型年龄",
+            "The two career ladders by typical age",
+        ),
+    );
     let xat = |age: f32| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
     // age axis
     f.line(left, axis_y, right, axis_y, color::MUTED, 0.8, false);
@@ -596,47 +1004,159 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
     while age <= max_age {
         let x = xat(age);
         f.line(x, axis_y - 3.0, x, axis_y + 3.0, color::MUTED, 0.8, false);
-        f.text(x, axis_y + 14.0, 8.5, b.loc.pick(format!("{age} 岁"), format!("{age}")), Anchor::Middle, color::MUTED, false);
+        f.text(
+            x,
+            axis_y + 14.0,
+            8.5,
+            b.loc.pick(format!("{age} 岁"), format!("{age}")),
+            Anchor::Middle,
+            color::MUTED,
+            false,
+        );
         age += 5.0;
     }
-    f.text(right, axis_y + 28.0, 8.0, b.t("典型年龄", "typical age"), Anchor::End, color::MUTED, false);
+    f.text(
+        right,
+        axis_y + 28.0,
+        8.0,
+        b.t("典型年龄", "typical age"),
+        Anchor::End,
+        color::MUTED,
+        false,
+    );
     let pos = a.ladder.as_ref();
     for (li, l) in shown.iter().enumerate() {
         let base = 24.0 + band * (li as f32 + 1.0) - 8.0;
         let is_own = own.is_some_and(|o| o.id == l.id);
-        f.text(0.0, base - band / 2.0 + 10.0, 10.5, fit(l.name.get(b.loc), 10.5, left - 8.0), Anchor::Start, if is_own { color::ACCENT } else { color::INK }, true);
+        f.text(
+            0.0,
+            base - band / 2.0 + 10.0,
+            10.5,
+            fit(l.name.get(b.loc), 10.5, left - 8.0),
+            Anchor::Start,
+            if is_own { color::ACCENT } else { color::INK },
+            true,
+        );
         let n = l.rungs.len() + 1;
         let tall = (band - 22.0).min(step_h * n as f32);
         let sh = tall / n as f32;
         for (ri, r) in l.rungs.iter().enumerate() {
             let x = xat(r.typical_age as f32);
-            let nx = l.rungs.get(ri + 1).map_or(xat(l.open_age() as f32), |nr| xat(nr.typical_age as f32));
+            let nx = l
+                .rungs
+                .get(ri + 1)
+                .map_or(xat(l.open_age() as f32), |nr| xat(nr.typical_age as f32));
             let h = sh * (ri as f32 + 1.0);
             let current = is_own && pos.and_then(|p| p.level.as_ref()) == Some(&r.id);
             let target = is_own && pos.and_then(|p| p.target_level.as_ref()) == Some(&r.id);
-            let fill = if current { color::ACCENT } else if target { color::PALE } else { color::PALER };
-            f.shapes.push(Shape::Rect { x: x + 1.0, y: base - h, w: nx - x - 2.0, h, r: 2.0, fill: Some(fill), stroke: Some(if target { color::WARM } else { color::RULE }), width: if target { 1.4 } else { 0.6 }, dashed: false });
-            f.text(x + 5.0, base - h + 12.0, 9.0, fit(r.title.get(b.loc), 9.0, nx - x - 10.0), Anchor::Start, if current { color::WHITE } else { color::INK }, current || target);
+            let fill = if current {
+                color::ACCENT
+            } else if target {
+                color::PALE
+            } else {
+                color::PALER
+            };
+            f.shapes.push(Shape::Rect {
+                x: x + 1.0,
+                y: base - h,
+                w: nx - x - 2.0,
+                h,
+                r: 2.0,
+                fill: Some(fill),
+                stroke: Some(if target { color::WARM } else { color::RULE }),
+                width: if target { 1.4 } else { 0.6 },
+                dashed: false,
+            });
+            f.text(
+                x + 5.0,
+                base - h + 12.0,
+                9.0,
+                fit(r.title.get(b.loc), 9.0, nx - x - 10.0),
+                Anchor::Start,
+                if current { color::WHITE } else { color::INK },
+                current || target,
+            );
         }
         // the open step
         let x = xat(l.open_age() as f32);
         let h = sh * n as f32;
-        f.shapes.push(Shape::Rect { x: x + 1.0, y: base - h, w: xat(max_age + 5.0) - x - 2.0, h, r: 2.0, fill: None, stroke: Some(color::MUTED), width: 0.8, dashed: true });
-        f.text(x + 5.0, base - h + 12.0, 9.0, b.t("由你来定", "yours to set"), Anchor::Start, color::MUTED, false);
+        f.shapes.push(Shape::Rect {
+            x: x + 1.0,
+            y: base - h,
+            w: xat(max_age + 5.0) - x - 2.0,
+            h,
+            r: 2.0,
+            fill: None,
+            stroke: Some(color::MUTED),
+            width: 0.8,
+            dashed: true,
+        });
+        f.text(
+            x + 5.0,
+            base - h + 12.0,
+            9.0,
+            b.t("由你来定", "yours to set"),
+            Anchor::Start,
+            color::MUTED,
+            false,
+        );
         // markers
         if is_own {
             if let Some(p) = pos {
                 if let Some(age) = p.age {
                     let x = xat((age as f32).clamp(min_age - 2.0, max_age + 4.0));
                     f.line(x, base - band + 30.0, x, axis_y, color::WARM, 1.0, true);
-                    f.shapes.push(Shape::Ellipse { cx: x, cy: axis_y, rx: 4.0, ry: 4.0, fill: Some(color::WARM), stroke: None, width: 0.0 });
-                    f.text(x, base - band + 26.0, 8.5, b.loc.pick(format!("你在这里 · {age} 岁"), format!("you are here · {age}")), Anchor::Middle, color::WARM, true);
+                    f.shapes.push(Shape::Ellipse {
+                        cx: x,
+                        cy: axis_y,
+                        rx: 4.0,
+                        ry: 4.0,
+                        fill: Some(color::WARM),
+                        stroke: None,
+                        width: 0.0,
+                    });
+                    f.text(
+                        x,
+                        base - band + 26.0,
+                        8.5,
+                        b.loc.pick(
+                            format!("你在这里 · {age} 岁"),
+                            format!("you are here · {age}"),
+                        ),
+                        Anchor::Middle,
+                        color::WARM,
+                        true,
+                    );
                 }
                 if let (Some(tage), Some(tl)) = (p.target_age, p.target_level.as_ref()) {
                     let x = xat((tage as f32).clamp(min_age, max_age + 4.0));
-                    let title = l.rungs.iter().find(|r| &r.id == tl).map(|r| r.title.get(b.loc).to_string()).unwrap_or_default();
-                    f.shapes.push(Shape::Ellipse { cx: x, cy: base + 2.0, rx: 3.5, ry: 3.5, fill: None, stroke: Some(color::WARM), width: 1.4 });
-                    f.text(x, base + 14.0 - if li + 1 == shown.len() { 0.0 } else { 0.0 }, 8.0, b.loc.pick(format!("目标：{title} · {tage} 岁"), format!("target: {title} · {tage}")), Anchor::Middle, color::WARM, false);
+                    let title = l
+                        .rungs
+                        .iter()
+                        .find(|r| &r.id == tl)
+                        .map(|r| r.title.get(b.loc).to_string())
+                        .unwrap_or_default();
+                    f.shapes.push(Shape::Ellipse {
+                        cx: x,
+                        cy: base + 2.0,
+                        rx: 3.5,
+                        ry: 3.5,
+                        fill: None,
+                        stroke: Some(color::WARM),
+                        width: 1.4,
+                    });
+                    f.text(
+                        x,
+                        base + 14.0,
+                        8.0,
+                        b.loc.pick(
+                            format!("目标：{title} · {tage} 岁"),
+                            format!("target: {title} · {tage}"),
+                        ),
+                        Anchor::Middle,
+                        color::WARM,
+                        false,
+                    );
                 }
             }
         }
@@ -652,7 +1172,10 @@ fn strategy(b: &B, p: &Profile) -> Section {
     for (i, q) in catalog::STRATEGY.iter().enumerate() {
         blocks.push(Block::Prompt {
             question: format!("{}. {}", i + 1, b.w(q)),
-            answer: p.strategy_answer(q.id).map(|s| vec![s.to_string()]).unwrap_or_default(),
+            answer: p
+                .strategy_answer(q.id)
+                .map(|s| vec![s.to_string()])
+                .unwrap_or_default(),
             lines: 3,
         });
     }
@@ -660,7 +1183,13 @@ fn strategy(b: &B, p: &Profile) -> Section {
 }
 
 fn actions(b: &B, p: &Profile) -> Section {
-    let header = vec![b.t("目标", "Goal"), b.t("步骤", "Steps"), b.t("完成时间", "Due"), b.t("所需支持", "Support"), b.t("衡量标准", "Measure")];
+    let header = vec![
+        b.t("目标", "Goal"),
+        b.t("步骤", "Steps"),
+        b.t("完成时间", "Due"),
+        b.t("所需支持", "Support"),
+        b.t("衡量标准", "Measure"),
+    ];
     let mut rows: Vec<Vec<String>> = p
         .actions
         .iter()
@@ -687,8 +1216,16 @@ fn actions(b: &B, p: &Profile) -> Section {
 }
 
 fn reviews(b: &B, a: &Analysis) -> Section {
-    let header = vec![b.t("复盘日期", "Review date"), b.t("进展与收获", "Progress and lessons"), b.t("需要修正的目标或行动", "What to revise")];
-    let mut rows: Vec<Vec<String>> = a.reviews.iter().map(|d| vec![d.iso(), String::new(), String::new()]).collect();
+    let header = vec![
+        b.t("复盘日期", "Review date"),
+        b.t("进展与收获", "Progress and lessons"),
+        b.t("需要修正的目标或行动", "What to revise"),
+    ];
+    let mut rows: Vec<Vec<String>> = a
+        .reviews
+        .iter()
+        .map(|d| vec![d.iso(), String::new(), String::new()])
+        .collect();
     if rows.is_empty() {
         rows = (0..4).map(|_| vec![String::new(); 3]).collect();
     }
@@ -711,7 +1248,13 @@ fn reviews(b: &B, a: &Analysis) -> Section {
 }
 
 fn burnout(b: &B, p: &Profile) -> Section {
-    let items = catalog::BURNOUT_SIGNS.iter().map(|s| Check { label: b.w(s), checked: p.burnout.iter().any(|x| x.id == s.id) }).collect();
+    let items = catalog::BURNOUT_SIGNS
+        .iter()
+        .map(|s| Check {
+            label: b.w(s),
+            checked: p.burnout.iter().any(|x| x.id == s.id),
+        })
+        .collect();
     let mut blocks = vec![
         para(b.t("对工作产生厌倦常有八种迹象。勾出你最近注意到的：", "Eight signs often show that work is wearing you down. Tick the ones you have noticed lately:")),
         Block::Checklist { items },
@@ -719,9 +1262,20 @@ fn burnout(b: &B, p: &Profile) -> Section {
     if p.burnout.len() >= 3 {
         blocks.push(Block::Note { text: b.t("你勾选了三项或更多迹象，建议尽快和上级或人力资源伙伴谈一谈。", "You ticked three signs or more: consider talking to your manager or HR partner soon.") });
     }
-    blocks.push(Block::Heading { text: b.t("应对方法", "Remedies") });
-    blocks.push(Block::Bullets { items: catalog::BURNOUT_REMEDIES.iter().map(|r| b.w(r)).collect() });
-    blocks.push(Block::Prompt { question: b.t("接下来一个月，我会这样照顾自己：", "Next month I will look after myself by:"), answer: vec![], lines: 2 });
+    blocks.push(Block::Heading {
+        text: b.t("应对方法", "Remedies"),
+    });
+    blocks.push(Block::Bullets {
+        items: catalog::BURNOUT_REMEDIES.iter().map(|r| b.w(r)).collect(),
+    });
+    blocks.push(Block::Prompt {
+        question: b.t(
+            "接下来一个月，我会这样照顾自己：",
+            "Next month I will look after myself by:",
+        ),
+        answer: vec![],
+        lines: 2,
+    });
     section(b, "burnout", "厌倦预警", "Burnout watch", blocks)
 }
 
@@ -734,35 +1288,111 @@ fn service(b: &B, p: &Profile) -> Section {
             "The next step of every workflow is my customer; my manager, colleagues and reports are internal customers. List them with what I owe each, and by when.",
         )),
     ];
-    let mut rows: Vec<Vec<String>> = s.internal_customers.iter().map(|c| vec![c.who.clone(), c.owe.join("\n")]).collect();
-    rows.extend((0..if rows.len() >= 4 { 1 } else { 4 - rows.len() }).map(|_| vec![String::new(); 2]));
-    blocks.push(Block::Table { header: vec![b.t("内部客户", "Customer"), b.t("我应提供的交付（含期限）", "What I owe (with deadlines)")], rows, widths: vec![1.2, 3.8] });
-    blocks.push(Block::Heading { text: b.t("我的服务类型", "My service style") });
+    let mut rows: Vec<Vec<String>> = s
+        .internal_customers
+        .iter()
+        .map(|c| vec![c.who.clone(), c.owe.join("\n")])
+        .collect();
+    rows.extend(
+        (0..if rows.len() >= 4 { 1 } else { 4 - rows.len() }).map(|_| vec![String::new(); 2]),
+    );
+    blocks.push(Block::Table {
+        header: vec![
+            b.t("内部客户", "Customer"),
+            b.t("我应提供的交付（含期限）", "What I owe (with deadlines)"),
+        ],
+        rows,
+        widths: vec![1.2, 3.8],
+    });
+    blocks.push(Block::Heading {
+        text: b.t("我的服务类型", "My service style"),
+    });
     blocks.push(para(b.t(
         "服务可以从程序特性（流程是否规范）和个人特性（是否热情）两个维度来看，组合成四种类型。",
         "Service can be seen on two axes, procedure quality and personal warmth, which give four types.",
     )));
-    blocks.push(Block::Figure { figure: service_figure(b, s.style) });
-    blocks.push(Block::Heading { text: b.t("客户评价服务的五个维度", "Five dimensions customers judge service by") });
+    blocks.push(Block::Figure {
+        figure: service_figure(b, s.style),
+    });
+    blocks.push(Block::Heading {
+        text: b.t(
+            "客户评价服务的五个维度",
+            "Five dimensions customers judge service by",
+        ),
+    });
     let items = catalog::QUALITY_DIMENSIONS
         .iter()
         .zip(s.quality.iter().chain(std::iter::repeat(&None)))
-        .map(|(d, v)| Rating { label: b.w(d), value: *v })
+        .map(|(d, v)| Rating {
+            label: b.w(d),
+            value: *v,
+        })
         .collect();
-    blocks.push(Block::Ratings { low: b.t("弱", "weak"), high: b.t("强", "strong"), items });
-    blocks.push(Block::Note { text: b.t("其中信赖度最为重要。", "Of the five, reliability matters most.") });
+    blocks.push(Block::Ratings {
+        low: b.t("弱", "weak"),
+        high: b.t("强", "strong"),
+        items,
+    });
+    blocks.push(Block::Note {
+        text: b.t(
+            "其中信赖度最为重要。",
+            "Of the five, reliability matters most.",
+        ),
+    });
     blocks.push(Block::Facts {
         rows: vec![
-            (b.t("服务的四个层次", "Four levels of service"), b.list(&catalog::SERVICE_LEVELS.iter().map(|l| b.w(l)).collect::<Vec<_>>())),
-            (b.t("优秀服务人员的外在", "Outer qualities"), b.list(&catalog::SERVICE_OUTER.iter().map(|l| b.w(l)).collect::<Vec<_>>())),
-            (b.t("优秀服务人员的内在", "Inner qualities"), b.list(&catalog::SERVICE_INNER.iter().map(|l| b.w(l)).collect::<Vec<_>>())),
+            (
+                b.t("服务的四个层次", "Four levels of service"),
+                b.list(
+                    &catalog::SERVICE_LEVELS
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (
+                b.t("优秀服务人员的外在", "Outer qualities"),
+                b.list(
+                    &catalog::SERVICE_OUTER
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (
+                b.t("优秀服务人员的内在", "Inner qualities"),
+                b.list(
+                    &catalog::SERVICE_INNER
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
         ],
     });
     blocks.push(Block::Stats {
         items: vec![
-            Stat { value: "5 / 10".into(), label: b.t("满意的客户会告诉 5 个人，不满的会告诉 10 个人", "a satisfied customer tells 5 people, an unhappy one 10") },
-            Stat { value: "≈5×".into(), label: b.t("争取新客户的成本约是留住老客户的 5 倍", "winning a new customer costs about 5× keeping one") },
-            Stat { value: "4%".into(), label: b.t("不满意的客户中只有 4% 会投诉", "only 4% of unhappy customers complain") },
+            Stat {
+                value: "5 / 10".into(),
+                label: b.t(
+                    "满意的客户会告诉 5 个人，不满的会告诉 10 个人",
+                    "a satisfied customer tells 5 people, an unhappy one 10",
+                ),
+            },
+            Stat {
+                value: "≈5×".into(),
+                label: b.t(
+                    "争取新客户的成本约是留住老客户的 5 倍",
+                    "winning a new customer costs about 5× keeping one",
+                ),
+            },
+            Stat {
+                value: "4%".into(),
+                label: b.t(
+                    "不满意的客户中只有 4% 会投诉",
+                    "only 4% of unhappy customers complain",
+                ),
+            },
         ],
     });
     section(b, "service", "服务意识", "Service mindset", blocks)
@@ -770,27 +1400,98 @@ fn service(b: &B, p: &Profile) -> Section {
 
 fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
     let (left, top, w, h) = (70.0, 10.0, FIG_W - 140.0, 200.0);
-    let mut f = Figure::new(FIG_W, top + h + 34.0, b.t("服务类型四象限", "The four service types"));
+    let mut f = Figure::new(
+        FIG_W,
+        top + h + 34.0,
+        b.t("服务类型四象限", "The four service types"),
+    );
     let (hw, hh) = (w / 2.0, h / 2.0);
     // quadrants: warmth is the vertical axis (high at top), procedure horizontal (high at right)
     for (item, proc_high, warm_high) in catalog::SERVICE_TYPES {
         let x = left + if *proc_high { hw } else { 0.0 };
         let y = top + if *warm_high { 0.0 } else { hh };
         let mine = style.is_some_and(|(p, wv)| (p >= 3) == *proc_high && (wv >= 3) == *warm_high);
-        f.shapes.push(Shape::Rect { x, y, w: hw, h: hh, r: 0.0, fill: Some(if mine { color::PALE } else { color::PALER }), stroke: Some(color::RULE), width: 1.0, dashed: false });
-        f.text(x + hw / 2.0, y + hh / 2.0 + 4.0, 11.0, b.w(item), Anchor::Middle, if mine { color::ACCENT } else { color::INK }, mine);
+        f.shapes.push(Shape::Rect {
+            x,
+            y,
+            w: hw,
+            h: hh,
+            r: 0.0,
+            fill: Some(if mine { color::PALE } else { color::PALER }),
+            stroke: Some(color::RULE),
+            width: 1.0,
+            dashed: false,
+        });
+        f.text(
+            x + hw / 2.0,
+            y + hh / 2.0 + 4.0,
+            11.0,
+            b.w(item),
+            Anchor::Middle,
+            if mine { color::ACCENT } else { color::INK },
+            mine,
+        );
     }
-    f.text(left + w / 2.0, top + h + 16.0, 9.0, b.t("程序特性 →", "procedure quality →"), Anchor::Middle, color::MUTED, true);
-    f.text(left - 8.0, top + h / 2.0, 9.0, b.t("个人特性", "warmth"), Anchor::End, color::MUTED, true);
-    f.text(left - 8.0, top + h / 2.0 + 12.0, 9.0, "↑", Anchor::End, color::MUTED, true);
+    f.text(
+        left + w / 2.0,
+        top + h + 16.0,
+        9.0,
+        b.t("程序特性 →", "procedure quality →"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        left - 8.0,
+        top + h / 2.0,
+        9.0,
+        b.t("个人特性", "warmth"),
+        Anchor::End,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        left - 8.0,
+        top + h / 2.0 + 12.0,
+        9.0,
+        "↑",
+        Anchor::End,
+        color::MUTED,
+        true,
+    );
     match style {
         Some((p, wv)) => {
             let x = left + (p as f32 - 0.5) / 5.0 * w;
             let y = top + h - (wv as f32 - 0.5) / 5.0 * h;
-            f.shapes.push(Shape::Ellipse { cx: x, cy: y, rx: 5.0, ry: 5.0, fill: Some(color::WARM), stroke: None, width: 0.0 });
-            f.text(x + 8.0, y - 6.0, 8.5, b.loc.pick(format!("我（{p}, {wv}）"), format!("me ({p}, {wv})")), Anchor::Start, color::WARM, true);
+            f.shapes.push(Shape::Ellipse {
+                cx: x,
+                cy: y,
+                rx: 5.0,
+                ry: 5.0,
+                fill: Some(color::WARM),
+                stroke: None,
+                width: 0.0,
+            });
+            f.text(
+                x + 8.0,
+                y - 6.0,
+                8.5,
+                b.loc
+                    .pick(format!("我（{p}, {wv}）"), format!("me ({p}, {wv})")),
+                Anchor::Start,
+                color::WARM,
+                true,
+            );
         }
-        None => f.text(left + w / 2.0, top + h + 30.0, 8.5, b.t("在图中标出你自己的位置", "Mark where you stand"), Anchor::Middle, color::MUTED, false),
+        None => f.text(
+            left + w / 2.0,
+            top + h + 30.0,
+            8.5,
+            b.t("在图中标出你自己的位置", "Mark where you stand"),
+            Anchor::Middle,
+            color::MUTED,
+            false,
+        ),
     }
     f
 }

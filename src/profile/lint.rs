@@ -19,9 +19,12 @@ pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !matches!(value, Y::Mapping(_)) {
         out.push(
-            Diagnostic::new(format!("the profile must be a mapping of keys, but it is {}", kind(value)))
-                .at(Some((1, 1)), 1)
-                .help("start with `person:` and a `name:` under it (see `careerbook init`)"),
+            Diagnostic::new(format!(
+                "the profile must be a mapping of keys, but it is {}",
+                kind(value)
+            ))
+            .at(Some((1, 1)), 1)
+            .help("start with `person:` and a `name:` under it (see `careerbook init`)"),
         );
         return out;
     }
@@ -29,7 +32,7 @@ pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
     out
 }
 
-fn resolve<'a>(s: &'a J) -> &'a J {
+fn resolve(s: &J) -> &J {
     match s.get("$ref").and_then(J::as_str) {
         Some(r) => {
             let name = r.rsplit('/').next().unwrap_or("");
@@ -66,6 +69,9 @@ fn matches_type(v: &Y, t: &str) -> bool {
 }
 
 fn type_words(types: &[&str]) -> String {
+    if types.contains(&"string") {
+        return "text".into();
+    }
     let words: Vec<&str> = types
         .iter()
         .filter(|t| **t != "null")
@@ -84,17 +90,36 @@ fn type_words(types: &[&str]) -> String {
 
 fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
     let s = resolve(s);
+    if let Some(all) = s.get("allOf").and_then(J::as_array) {
+        for branch in all {
+            walk(v, branch, path, locs, out);
+        }
+        return;
+    }
     if let Some(any) = s.get("anyOf").and_then(J::as_array) {
-        if matches!(v, Y::Null) && any.iter().any(|b| b.get("type").and_then(J::as_str) == Some("null")) {
+        if matches!(v, Y::Null)
+            && any
+                .iter()
+                .any(|b| b.get("type").and_then(J::as_str) == Some("null"))
+        {
             return;
         }
-        if let Some(branch) = any.iter().find(|b| b.get("type").and_then(J::as_str) != Some("null")) {
+        if let Some(branch) = any
+            .iter()
+            .find(|b| b.get("type").and_then(J::as_str) != Some("null"))
+        {
             walk(v, branch, path, locs, out);
         }
         return;
     }
     if let Y::Tagged(_) = v {
-        out.push(at(Diagnostic::new("YAML tags (`!name`) are not used in profiles").help("remove the `!tag` before the value"), path, locs, true));
+        out.push(at(
+            Diagnostic::new("YAML tags (`!name`) are not used in profiles")
+                .help("remove the `!tag` before the value"),
+            path,
+            locs,
+            true,
+        ));
         return;
     }
     let types: Vec<&str> = match s.get("type") {
@@ -103,7 +128,11 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
         _ => vec![],
     };
     if !types.is_empty() && !types.iter().any(|t| matches_type(v, t)) {
-        let key = path.rsplit(['.', '[']).next().unwrap_or(path).trim_end_matches(']');
+        let key = path
+            .rsplit(['.', '['])
+            .next()
+            .unwrap_or(path)
+            .trim_end_matches(']');
         let msg = if matches!(v, Y::Null) {
             format!("`{key}` is empty but needs {}", type_words(&types))
         } else {
@@ -124,19 +153,38 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
             let extra = s.get("additionalProperties");
             for (k, val) in m {
                 let Some(key) = k.as_str() else {
-                    out.push(at(Diagnostic::new("keys must be text").help("write keys as words, e.g. `name:`"), path, locs, false));
+                    out.push(at(
+                        Diagnostic::new("keys must be text")
+                            .help("write keys as words, e.g. `name:`"),
+                        path,
+                        locs,
+                        false,
+                    ));
                     continue;
                 };
-                let child = if path.is_empty() { key.to_string() } else { format!("{path}.{key}") };
+                let child = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
                 match props.and_then(|p| p.get(key)) {
                     Some(ps) => walk(val, ps, &child, locs, out),
                     None => match extra {
                         Some(J::Bool(false)) => {
-                            let known: Vec<&str> = props.map(|p| p.keys().map(String::as_str).collect()).unwrap_or_default();
-                            let place = if path.is_empty() { "at the top level".to_string() } else { format!("under `{path}`") };
+                            let known: Vec<&str> = props
+                                .map(|p| p.keys().map(String::as_str).collect())
+                                .unwrap_or_default();
+                            let place = if path.is_empty() {
+                                "at the top level".to_string()
+                            } else {
+                                format!("under `{path}`")
+                            };
                             let mut d = Diagnostic::new(format!("unknown key `{key}` {place}"));
                             d = d.help(match nearest(key, known.iter().copied()) {
-                                Some(n) => format!("did you mean `{n}`? valid keys here: {}", known.join(", ")),
+                                Some(n) => format!(
+                                    "did you mean `{n}`? valid keys here: {}",
+                                    known.join(", ")
+                                ),
                                 None => format!("valid keys here: {}", known.join(", ")),
                             });
                             out.push(at(d, &child, locs, false));
@@ -149,9 +197,14 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
             if let Some(req) = s.get("required").and_then(J::as_array) {
                 for r in req.iter().filter_map(J::as_str) {
                     if !m.contains_key(r) {
-                        let place = if path.is_empty() { "the profile".to_string() } else { format!("`{path}`") };
+                        let place = if path.is_empty() {
+                            "the profile".to_string()
+                        } else {
+                            format!("`{path}`")
+                        };
                         out.push(at(
-                            Diagnostic::new(format!("{place} is missing `{r}`")).help(format!("add `{r}:` with a value")),
+                            Diagnostic::new(format!("{place} is missing `{r}`"))
+                                .help(format!("add `{r}:` with a value")),
                             path,
                             locs,
                             false,
@@ -173,7 +226,11 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
 
 fn at(mut d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnostic {
     d.path = path.to_string();
-    let found = if value { locs.value(path) } else { locs.find(path) };
+    let found = if value {
+        locs.value(path)
+    } else {
+        locs.find(path)
+    };
     match found {
         Some((pos, len)) => d.at(Some(pos), len),
         None => d.at(Some((1, 1)), 1),

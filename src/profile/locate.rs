@@ -9,13 +9,19 @@ use std::collections::HashMap;
 #[derive(Debug, Default)]
 pub struct Locations {
     map: HashMap<String, ((usize, usize), usize)>,
+    /// Keys seen twice in one mapping: (path, position of the second one).
+    pub duplicates: Vec<(String, (usize, usize))>,
 }
 
 impl Locations {
     /// Scans `source`. Never fails: what it cannot follow it leaves out.
     pub fn scan(source: &str) -> Locations {
         let lines: Vec<Vec<char>> = source.lines().map(|l| l.chars().collect()).collect();
-        let mut s = Scanner { lines, out: Locations::default(), line: 0 };
+        let mut s = Scanner {
+            lines,
+            out: Locations::default(),
+            line: 0,
+        };
         s.skip_blank();
         if s.line < s.lines.len() {
             let indent = s.indent(s.line);
@@ -38,11 +44,20 @@ impl Locations {
 
     /// Position of the value of `path` (for scalars), falling back like [`find`](Self::find).
     pub fn value(&self, path: &str) -> Option<((usize, usize), usize)> {
-        self.map.get(&format!("{path}#v")).copied().or_else(|| self.find(path))
+        self.map
+            .get(&format!("{path}#v"))
+            .copied()
+            .or_else(|| self.find(path))
     }
 
     fn put(&mut self, path: &str, line: usize, col: usize, len: usize) {
-        self.map.entry(path.to_string()).or_insert(((line + 1, col + 1), len));
+        if self.map.contains_key(path) {
+            if !path.ends_with("#v") {
+                self.duplicates.push((path.to_string(), (line + 1, col + 1)));
+            }
+            return;
+        }
+        self.map.insert(path.to_string(), ((line + 1, col + 1), len));
     }
 }
 
@@ -53,7 +68,11 @@ struct Scanner {
 }
 
 fn join(path: &str, key: &str) -> String {
-    if path.is_empty() { key.to_string() } else { format!("{path}.{key}") }
+    if path.is_empty() {
+        key.to_string()
+    } else {
+        format!("{path}.{key}")
+    }
 }
 
 impl Scanner {
@@ -78,7 +97,11 @@ impl Scanner {
         let chars = &self.lines[l];
         let rest = &chars[col.min(chars.len())..];
         let first = *rest.first()?;
-        if first == '[' || first == '{' || first == '#' || first == '-' && rest.get(1).is_none_or(|c| *c == ' ') {
+        if first == '['
+            || first == '{'
+            || first == '#'
+            || first == '-' && rest.get(1).is_none_or(|c| *c == ' ')
+        {
             return None;
         }
         if first == '"' || first == '\'' {
@@ -110,7 +133,9 @@ impl Scanner {
     /// Parses the node that starts at (self.line, col) in block context.
     fn block_node(&mut self, path: String, col: usize, parent_indent: Option<usize>) {
         let l = self.line;
-        let Some(c) = self.first_non_space(l, col) else { return };
+        let Some(c) = self.first_non_space(l, col) else {
+            return;
+        };
         let ch = self.lines[l][c];
         if ch == '-' && self.lines[l].get(c + 1).is_none_or(|x| *x == ' ') {
             self.block_seq(path, c);
@@ -135,7 +160,9 @@ impl Scanner {
                 break;
             }
             first = false;
-            let Some((key, key_len, after)) = self.key_at(l, col) else { break };
+            let Some((key, key_len, after)) = self.key_at(l, col) else {
+                break;
+            };
             let child = join(&path, &key);
             self.out.put(&child, l, col, key_len);
             match self.first_non_space(l, after) {
@@ -205,7 +232,9 @@ impl Scanner {
             self.out.put(&format!("{path}#v"), l, c, len);
             self.line = l + 1;
             // Skip continuation lines and block scalar bodies.
-            while self.line < self.lines.len() && (self.is_blank(self.line) || self.indent(self.line) > indent) {
+            while self.line < self.lines.len()
+                && (self.is_blank(self.line) || self.indent(self.line) > indent)
+            {
                 self.line += 1;
             }
         }
@@ -278,7 +307,14 @@ impl Scanner {
                 while cur.0 == start_line {
                     match self.peek(*cur) {
                         Some(',' | ']' | '}') | None => break,
-                        Some(':') if matches!(self.lines[cur.0].get(cur.1 + 1), None | Some(' ') | Some(',')) => break,
+                        Some(':')
+                            if matches!(
+                                self.lines[cur.0].get(cur.1 + 1),
+                                None | Some(' ') | Some(',')
+                            ) =>
+                        {
+                            break
+                        }
                         Some(c) => {
                             s.push(c);
                             self.advance(cur);
@@ -365,8 +401,16 @@ mod tests {
         assert_eq!(loc.value("person.id"), Some(((4, 7), 2)));
         assert_eq!(loc.find("johari.self[1]"), Some(((6, 22), 7)));
         assert_eq!(loc.find("johari.peers[1][1]"), Some(((9, 11), 2)));
-        assert_eq!(loc.find("self_check.mediocrity.careless"), Some(((12, 17), 8)));
+        assert_eq!(
+            loc.find("self_check.mediocrity.careless"),
+            Some(((12, 17), 8))
+        );
         assert_eq!(loc.find("actions[0].due"), Some(((15, 5), 3)));
-        assert_eq!(loc.find("actions[0].nothing"), Some(((15, 5), 3)).filter(|_| false).or(loc.find("actions[0]")));
+        assert_eq!(
+            loc.find("actions[0].nothing"),
+            Some(((15, 5), 3))
+                .filter(|_| false)
+                .or(loc.find("actions[0]"))
+        );
     }
 }

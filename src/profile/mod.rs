@@ -37,12 +37,19 @@ pub struct LoadError {
 
 impl LoadError {
     fn one(d: Diagnostic, source: Option<&str>) -> LoadError {
-        LoadError { diagnostics: vec![d], source: source.map(str::to_string) }
+        LoadError {
+            diagnostics: vec![d],
+            source: source.map(str::to_string),
+        }
     }
 
     /// Renders every diagnostic for `file`.
     pub fn render(&self, file: &str) -> String {
-        self.diagnostics.iter().map(|d| d.render(file, self.source.as_deref())).collect::<Vec<_>>().join("\n")
+        self.diagnostics
+            .iter()
+            .map(|d| d.render(file, self.source.as_deref()))
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }
 
@@ -50,8 +57,12 @@ impl LoadError {
 pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError> {
     if bytes.len() > MAX_BYTES {
         return Err(LoadError::one(
-            Diagnostic::new(format!("the file is {} bytes; a profile may be at most {} bytes (1 MiB)", bytes.len(), MAX_BYTES))
-                .help("a profile is a short text file; check that this is the right file"),
+            Diagnostic::new(format!(
+                "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
+                bytes.len(),
+                MAX_BYTES
+            ))
+            .help("a profile is a short text file; check that this is the right file"),
             None,
         ));
     }
@@ -83,18 +94,38 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     if let Some(d) = prescan(text) {
         return fail(d);
     }
-    if text.trim().lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#')) {
-        return fail(Diagnostic::new("the profile is empty").help("start with `person:` and a `name:` under it, or run `careerbook init`"));
+    if text
+        .trim()
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+    {
+        return fail(
+            Diagnostic::new("the profile is empty")
+                .help("start with `person:` and a `name:` under it, or run `careerbook init`"),
+        );
     }
+    let locs = Locations::scan(text);
     let value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(yaml_error(&e)),
+        Err(e) => {
+            let mut d = yaml_error(&e);
+            // serde_yaml points at the mapping; point at the second key instead
+            if let Some((path, pos)) = locs.duplicates.first().filter(|_| d.message.contains("duplicate entry")) {
+                let key = path.rsplit('.').next().unwrap_or(path);
+                d.message = format!("the key `{key}` appears twice");
+                d.path = path.clone();
+                d = d.at(Some(*pos), key.chars().count());
+            }
+            return fail(d);
+        }
     };
-    let locs = Locations::scan(text);
     let mut diags = lint::check(&value, &locs);
     if !diags.is_empty() {
         diags.sort_by_key(|d| d.pos);
-        return Err(LoadError { diagnostics: diags, source: Some(text.to_string()) });
+        return Err(LoadError {
+            diagnostics: diags,
+            source: Some(text.to_string()),
+        });
     }
     let raw: raw::RawProfile = match serde_yaml::from_value(value) {
         Ok(r) => r,
@@ -102,7 +133,10 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     };
     validate::validate(raw, &locs, opts).map_err(|mut diagnostics| {
         diagnostics.sort_by_key(|d| d.pos);
-        LoadError { diagnostics, source: Some(text.to_string()) }
+        LoadError {
+            diagnostics,
+            source: Some(text.to_string()),
+        }
     })
 }
 
@@ -121,7 +155,9 @@ fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
     } else {
         "check the indentation and punctuation on this line (YAML uses `key: value`, lists use `- item` or `[a, b]`)"
     };
-    Diagnostic::new(format!("YAML syntax: {msg}")).at(pos, 1).help(help)
+    Diagnostic::new(format!("YAML syntax: {msg}"))
+        .at(pos, 1)
+        .help(help)
 }
 
 /// Rejects inputs that would make the parser slow before parsing them: deep flow
@@ -142,15 +178,19 @@ fn prescan(text: &str) -> Option<Diagnostic> {
                 }
             }
             None => match c {
-                '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '\n' | '-') => quote = Some(c),
+                '"' | '\'' if matches!(prev, ' ' | '[' | '{' | ',' | ':' | '\n' | '-') => {
+                    quote = Some(c)
+                }
                 '[' | '{' => {
                     depth += 1;
                     if depth > MAX_DEPTH {
                         let (l, col) = line_col(text, i);
                         return Some(
-                            Diagnostic::new(format!("brackets are nested more than {MAX_DEPTH} levels deep"))
-                                .at(Some((l, col)), 1)
-                                .help("a profile needs at most 3 levels of `[ ]` or `{ }`"),
+                            Diagnostic::new(format!(
+                                "brackets are nested more than {MAX_DEPTH} levels deep"
+                            ))
+                            .at(Some((l, col)), 1)
+                            .help("a profile needs at most 3 levels of `[ ]` or `{ }`"),
                         );
                     }
                 }
@@ -162,9 +202,11 @@ fn prescan(text: &str) -> Option<Diagnostic> {
         prev = c;
     }
     if aliases > 64 {
-        return Some(Diagnostic::new(format!("the file uses {aliases} YAML aliases (`*name`)")).help(
-            "profiles need no aliases; write the values out (many aliases can blow up memory)",
-        ));
+        return Some(
+            Diagnostic::new(format!("the file uses {aliases} YAML aliases (`*name`)")).help(
+                "profiles need no aliases; write the values out (many aliases can blow up memory)",
+            ),
+        );
     }
     let mut levels: Vec<usize> = Vec::new();
     for (n, line) in text.lines().enumerate() {
@@ -183,9 +225,11 @@ fn prescan(text: &str) -> Option<Diagnostic> {
         let dashes = t.split_inclusive("- ").take_while(|p| *p == "- ").count();
         if levels.len() + dashes > MAX_DEPTH {
             return Some(
-                Diagnostic::new(format!("the document nests more than {MAX_DEPTH} levels deep"))
-                    .at(Some((n + 1, ind + 1)), 1)
-                    .help("a profile needs at most 4 levels of indentation"),
+                Diagnostic::new(format!(
+                    "the document nests more than {MAX_DEPTH} levels deep"
+                ))
+                .at(Some((n + 1, ind + 1)), 1)
+                .help("a profile needs at most 4 levels of indentation"),
             );
         }
     }

@@ -23,7 +23,11 @@ impl Ctx<'_> {
     fn text(&mut self, path: &str, t: Option<Text>) -> Option<String> {
         let s = t?.0.trim().to_string();
         if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
-            self.err(path, "the text contains control characters", "remove invisible control characters (copy the text again as plain text)");
+            self.err(
+                path,
+                "the text contains control characters",
+                "remove invisible control characters (copy the text again as plain text)",
+            );
             return None;
         }
         (!s.is_empty()).then_some(s)
@@ -32,7 +36,14 @@ impl Ctx<'_> {
     fn texts(&mut self, path: &str, list: Option<Vec<Text>>, max: usize) -> Vec<String> {
         let list = list.unwrap_or_default();
         if list.len() > max {
-            self.err(path, format!("the list has {} entries; at most {max} are allowed here", list.len()), "shorten the list");
+            self.err(
+                path,
+                format!(
+                    "the list has {} entries; at most {max} are allowed here",
+                    list.len()
+                ),
+                "shorten the list",
+            );
         }
         list.into_iter()
             .take(max)
@@ -41,17 +52,35 @@ impl Ctx<'_> {
             .collect()
     }
 
-    fn items(&mut self, path: &str, list: Option<Vec<Text>>, cat: &'static [Item], aliases: &[(&str, &str)], what: &str, valid: &str, max: usize) -> Vec<&'static Item> {
+    #[allow(clippy::too_many_arguments)]
+    fn items(
+        &mut self,
+        path: &str,
+        list: Option<Vec<Text>>,
+        cat: &'static [Item],
+        aliases: &[(&str, &str)],
+        what: &str,
+        valid: &str,
+        max: usize,
+    ) -> Vec<&'static Item> {
         let list = list.unwrap_or_default();
         if list.len() > max {
-            self.err(path, format!("{} {what}s are listed; pick at most {max}", list.len()), format!("keep the {max} that fit best"));
+            self.err(
+                path,
+                format!("{} {what}s are listed; pick at most {max}", list.len()),
+                format!("keep the {max} that fit best"),
+            );
         }
         let mut out: Vec<&'static Item> = Vec::new();
         for (i, t) in list.iter().enumerate() {
             let p = format!("{path}[{i}]");
             match catalog::lookup(cat, aliases, &t.0) {
                 Lookup::Found(item) if out.contains(&item) => {
-                    self.err(&p, format!("{what} `{}` is listed twice", t.0), "remove the repeated entry");
+                    self.err(
+                        &p,
+                        format!("{what} `{}` is listed twice", t.0),
+                        "remove the repeated entry",
+                    );
                 }
                 Lookup::Found(item) => out.push(item),
                 Lookup::Missing(near) => {
@@ -83,7 +112,11 @@ impl Ctx<'_> {
         if (1..=5).contains(&v) {
             Some(v as u8)
         } else {
-            self.err(path, format!("rating {v} is out of range"), "rate from 1 (not at all) to 5 (very much)");
+            self.err(
+                path,
+                format!("rating {v} is out of range"),
+                "rate from 1 (not at all) to 5 (very much)",
+            );
             None
         }
     }
@@ -94,20 +127,35 @@ const NEED_HELP: &str = "use one of the 20 needs (id or Chinese word, e.g. `inte
 const BURNOUT_HELP: &str = "burnout signs: fewer_contacts, low_energy, falling_efficiency, less_punctual, poor_sleep, weight_change, body_worry, lost_interest";
 
 /// Validates `raw` into a [`Profile`], or returns every problem found.
-pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result<Profile, Vec<Diagnostic>> {
-    let mut c = Ctx { locs, errs: Vec::new() };
+pub fn validate(
+    raw: RawProfile,
+    locs: &Locations,
+    opts: &LoadOptions,
+) -> Result<Profile, Vec<Diagnostic>> {
+    let mut c = Ctx {
+        locs,
+        errs: Vec::new(),
+    };
     let today = opts.today;
 
     if let Some(v) = raw.version {
         if v != 1 {
-            c.err("version", format!("profile format version {v} is not supported"), "this careerbook reads version 1; write `version: 1`");
+            c.err(
+                "version",
+                format!("profile format version {v} is not supported"),
+                "this careerbook reads version 1; write `version: 1`",
+            );
         }
     }
     let locale = match raw.locale.as_deref().map(|l| (l, Locale::parse(l))) {
         None => Locale::Zh,
         Some((_, Some(l))) => l,
         Some((l, None)) => {
-            c.err("locale", format!("unknown locale `{l}`"), "write `zh-CN` or `en`");
+            c.err(
+                "locale",
+                format!("unknown locale `{l}`"),
+                "write `zh-CN` or `en`",
+            );
             Locale::Zh
         }
     };
@@ -116,19 +164,39 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
     let p = raw.person;
     let name = c.text("person.name", Some(p.name));
     if name.is_none() {
-        c.err("person.name", "the name is empty", "write the person's name, e.g. `name: 李娜`");
+        c.err(
+            "person.name",
+            "the name is empty",
+            "write the person's name, e.g. `name: 李娜`",
+        );
     } else if name.as_ref().is_some_and(|n| n.chars().count() > 100) {
-        c.err("person.name", "the name is longer than 100 characters", "write just the person's name");
+        c.err(
+            "person.name",
+            "the name is longer than 100 characters",
+            "write just the person's name",
+        );
     }
     let id = c.text("person.id", p.id);
     let mut birth_year = None;
     match (p.birth_year, p.age) {
-        (Some(_), Some(_)) => c.err("person.age", "both `birth_year` and `age` are given", "keep one of them"),
+        (Some(_), Some(_)) => c.err(
+            "person.age",
+            "both `birth_year` and `age` are given",
+            "keep one of them",
+        ),
         (Some(y), None) => {
             if y > today.year as i64 {
-                c.err("person.birth_year", format!("birth year {y} is in the future"), format!("write a year up to {}", today.year));
+                c.err(
+                    "person.birth_year",
+                    format!("birth year {y} is in the future"),
+                    format!("write a year up to {}", today.year),
+                );
             } else if y < today.year as i64 - 100 || y > today.year as i64 - 14 {
-                c.err("person.birth_year", format!("birth year {y} gives an age outside 14–100"), "check the year (four digits, e.g. 1996)");
+                c.err(
+                    "person.birth_year",
+                    format!("birth year {y} gives an age outside 14–100"),
+                    "check the year (four digits, e.g. 1996)",
+                );
             } else {
                 birth_year = Some(y as i32);
             }
@@ -137,7 +205,11 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
             if (14..=100).contains(&a) {
                 birth_year = Some(today.year - a as i32);
             } else {
-                c.err("person.age", format!("age {a} is outside 14–100"), "write the age in years, e.g. `age: 30`");
+                c.err(
+                    "person.age",
+                    format!("age {a} is outside 14–100"),
+                    "write the age in years, e.g. `age: 30`",
+                );
             }
         }
         (None, None) => {}
@@ -145,7 +217,11 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
     let joined = c.date("person.joined", p.joined);
     if let Some(j) = joined {
         if j.year > today.year + 1 {
-            c.err("person.joined", format!("joined {} is in the future", j.display()), "write the date the person joined the company");
+            c.err(
+                "person.joined",
+                format!("joined {} is in the future", j.display()),
+                "write the date the person joined the company",
+            );
         }
     }
     let person = Person {
@@ -166,8 +242,13 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
                 Ok(l) => Some(l),
                 Err(near) => {
                     let help = match near {
-                        Some(n) => format!("did you mean `{n}`? known ladders: {}", opts.ladders.ids()),
-                        None => format!("known ladders: {} (add your own with --ladders DIR)", opts.ladders.ids()),
+                        Some(n) => {
+                            format!("did you mean `{n}`? known ladders: {}", opts.ladders.ids())
+                        }
+                        None => format!(
+                            "known ladders: {} (add your own with --ladders DIR)",
+                            opts.ladders.ids()
+                        ),
                     };
                     c.err("career.track", format!("unknown ladder `{}`", t.0), help);
                     return None;
@@ -176,9 +257,18 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
             // no track: infer it from the rung when exactly one ladder has that rung
             None => {
                 let word = level_word.as_deref()?;
-                let hits: Vec<_> = opts.ladders.all.iter().filter(|l| l.rung(word).is_ok()).collect();
+                let hits: Vec<_> = opts
+                    .ladders
+                    .all
+                    .iter()
+                    .filter(|l| l.rung(word).is_ok())
+                    .collect();
                 if hits.len() != 1 {
-                    c.err("career.level", "`career.level` is given without `career.track`", format!("add `track:` ({})", opts.ladders.ids()));
+                    c.err(
+                        "career.level",
+                        "`career.level` is given without `career.track`",
+                        format!("add `track:` ({})", opts.ladders.ids()),
+                    );
                     return None;
                 }
                 Some(hits[0])
@@ -187,38 +277,82 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
         let rung = |c: &mut Ctx, path: &str, word: &str| match ladder.rung(word) {
             Ok(i) => Some(i),
             Err(near) => {
-                let valid: Vec<String> = ladder.rungs.iter().map(|r| format!("{} ({})", r.id, r.title.zh)).collect();
+                let valid: Vec<String> = ladder
+                    .rungs
+                    .iter()
+                    .map(|r| format!("{} ({})", r.id, r.title.zh))
+                    .collect();
                 let help = match near {
-                    Some(n) => format!("did you mean `{n}`? rungs of `{}`: {}", ladder.id, valid.join(", ")),
+                    Some(n) => format!(
+                        "did you mean `{n}`? rungs of `{}`: {}",
+                        ladder.id,
+                        valid.join(", ")
+                    ),
                     None => format!("rungs of `{}`: {}", ladder.id, valid.join(", ")),
                 };
-                c.err(path, format!("`{word}` is not a rung of the `{}` ladder", ladder.id), help);
+                c.err(
+                    path,
+                    format!("`{word}` is not a rung of the `{}` ladder", ladder.id),
+                    help,
+                );
                 None
             }
         };
-        let level = level_word.as_deref().and_then(|w| rung(&mut c, "career.level", w));
-        let mut career = Career { track: ladder.id.clone(), level, since: None, target_level: None, target_by_age: None, target_by_year: None };
+        let level = level_word
+            .as_deref()
+            .and_then(|w| rung(&mut c, "career.level", w));
+        let mut career = Career {
+            track: ladder.id.clone(),
+            level,
+            since: None,
+            target_level: None,
+            target_by_age: None,
+            target_by_year: None,
+        };
         if let Some(s) = rc.since {
             if s < 1900 || s > today.year as i64 {
-                c.err("career.since", format!("year {s} is not a past year"), format!("write the year the rung was reached, up to {}", today.year));
+                c.err(
+                    "career.since",
+                    format!("year {s} is not a past year"),
+                    format!("write the year the rung was reached, up to {}", today.year),
+                );
             } else {
                 career.since = Some(s as i32);
             }
         }
         if let Some(t) = rc.target {
-            career.target_level = t.level.as_ref().and_then(|w| rung(&mut c, "career.target.level", &w.0));
+            career.target_level = t
+                .level
+                .as_ref()
+                .and_then(|w| rung(&mut c, "career.target.level", &w.0));
             if let (Some(cur), Some(tgt)) = (career.level, career.target_level) {
                 if tgt < cur {
-                    c.err("career.target.level", "the target rung is below the current rung", "pick the current rung or a higher one as the target");
+                    c.err(
+                        "career.target.level",
+                        "the target rung is below the current rung",
+                        "pick the current rung or a higher one as the target",
+                    );
                 }
             }
             match (t.by_age, t.by_year) {
-                (Some(_), Some(_)) => c.err("career.target.by_year", "both `by_age` and `by_year` are given", "keep one of them"),
-                (Some(a), None) if !(16..=80).contains(&a) => c.err("career.target.by_age", format!("age {a} is outside 16–80"), "write the age by which to reach the target, e.g. 35"),
+                (Some(_), Some(_)) => c.err(
+                    "career.target.by_year",
+                    "both `by_age` and `by_year` are given",
+                    "keep one of them",
+                ),
+                (Some(a), None) if !(16..=80).contains(&a) => c.err(
+                    "career.target.by_age",
+                    format!("age {a} is outside 16–80"),
+                    "write the age by which to reach the target, e.g. 35",
+                ),
                 (Some(a), None) => career.target_by_age = Some(a as u32),
                 (None, Some(y)) if y < today.year as i64 || y > today.year as i64 + 60 => c.err(
                     "career.target.by_year",
-                    format!("year {y} is not between {} and {}", today.year, today.year + 60),
+                    format!(
+                        "year {y} is not between {} and {}",
+                        today.year,
+                        today.year + 60
+                    ),
                     "write the year by which to reach the target",
                 ),
                 (None, Some(y)) => career.target_by_year = Some(y as i32),
@@ -231,16 +365,38 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
     // johari
     let (johari_self, johari_peers) = match raw.johari {
         Some(j) => {
-            let own = c.items("johari.self", j.self_, catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, "adjective", ADJ_HELP, 10);
+            let own = c.items(
+                "johari.self",
+                j.self_,
+                catalog::ADJECTIVES,
+                catalog::ADJECTIVE_ALIASES,
+                "adjective",
+                ADJ_HELP,
+                10,
+            );
             let peers_raw = j.peers.unwrap_or_default();
             if peers_raw.len() > 500 {
-                c.err("johari.peers", format!("{} peer lists; at most 500 are read", peers_raw.len()), "keep the answers of up to 500 peers");
+                c.err(
+                    "johari.peers",
+                    format!("{} peer lists; at most 500 are read", peers_raw.len()),
+                    "keep the answers of up to 500 peers",
+                );
             }
             let peers = peers_raw
                 .into_iter()
                 .take(500)
                 .enumerate()
-                .map(|(i, list)| c.items(&format!("johari.peers[{i}]"), Some(list), catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, "adjective", ADJ_HELP, 10))
+                .map(|(i, list)| {
+                    c.items(
+                        &format!("johari.peers[{i}]"),
+                        Some(list),
+                        catalog::ADJECTIVES,
+                        catalog::ADJECTIVE_ALIASES,
+                        "adjective",
+                        ADJ_HELP,
+                        10,
+                    )
+                })
                 .collect();
             (own, peers)
         }
@@ -250,11 +406,31 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
     // needs
     let (needs_top, needs_next, needs_extra) = match raw.needs {
         Some(n) => {
-            let top = c.items("needs.top", n.top, catalog::NEEDS, &[], "need", NEED_HELP, 3);
-            let next = c.items("needs.next", n.next, catalog::NEEDS, &[], "need", NEED_HELP, 3);
+            let top = c.items(
+                "needs.top",
+                n.top,
+                catalog::NEEDS,
+                &[],
+                "need",
+                NEED_HELP,
+                3,
+            );
+            let next = c.items(
+                "needs.next",
+                n.next,
+                catalog::NEEDS,
+                &[],
+                "need",
+                NEED_HELP,
+                3,
+            );
             for (i, item) in next.iter().enumerate() {
                 if top.contains(item) {
-                    c.err(&format!("needs.next[{i}]"), format!("need `{}` is in both `top` and `next`", item.id), "a need belongs either to the top 3 or to the next 3");
+                    c.err(
+                        &format!("needs.next[{i}]"),
+                        format!("need `{}` is in both `top` and `next`", item.id),
+                        "a need belongs either to the top 3 or to the next 3",
+                    );
                 }
             }
             (top, next, c.texts("needs.extra", n.extra, 20))
@@ -282,7 +458,12 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
 
     let mut strategy = Vec::new();
     if let Some(s) = raw.strategy {
-        for (id, t) in [("quality", s.quality), ("skills", s.skills), ("shortfalls", s.shortfalls), ("opportunities", s.opportunities)] {
+        for (id, t) in [
+            ("quality", s.quality),
+            ("skills", s.skills),
+            ("shortfalls", s.shortfalls),
+            ("opportunities", s.opportunities),
+        ] {
             if let Some(v) = c.text(&format!("strategy.{id}"), t) {
                 strategy.push((id, v));
             }
@@ -291,14 +472,22 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
 
     let raw_actions = raw.actions.unwrap_or_default();
     if raw_actions.len() > 500 {
-        c.err("actions", format!("{} actions; at most 500 are allowed", raw_actions.len()), "split the plan into several profiles");
+        c.err(
+            "actions",
+            format!("{} actions; at most 500 are allowed", raw_actions.len()),
+            "split the plan into several profiles",
+        );
     }
     let mut actions = Vec::new();
     for (i, a) in raw_actions.into_iter().take(500).enumerate() {
         let p = format!("actions[{i}]");
         let goal = c.text(&format!("{p}.goal"), Some(a.goal));
         if goal.is_none() {
-            c.err(&format!("{p}.goal"), "the goal is empty", "write what you want to achieve");
+            c.err(
+                &format!("{p}.goal"),
+                "the goal is empty",
+                "write what you want to achieve",
+            );
         }
         actions.push(Action {
             goal: goal.unwrap_or_default(),
@@ -320,10 +509,16 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
                 _ => {
                     let near = catalog::nearest(&w, ["month", "quarter", "half_year", "year"]);
                     let help = match near {
-                        Some(n) => format!("did you mean `{n}`? write month, quarter, half_year or year"),
+                        Some(n) => {
+                            format!("did you mean `{n}`? write month, quarter, half_year or year")
+                        }
                         None => "write month, quarter, half_year or year".into(),
                     };
-                    c.err("reviews.every", format!("unknown review interval `{w}`"), help);
+                    c.err(
+                        "reviews.every",
+                        format!("unknown review interval `{w}`"),
+                        help,
+                    );
                     None
                 }
             },
@@ -331,8 +526,17 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
         let start = match r.start {
             Some(t) => c.date("reviews.start", Some(t)),
             None => {
-                let next = Date { year: today.year, month: today.month, day: 1 }.add_months(1);
-                Some(PartialDate { year: next.year, month: Some(next.month), day: None })
+                let next = Date {
+                    year: today.year,
+                    month: today.month,
+                    day: 1,
+                }
+                .add_months(1);
+                Some(PartialDate {
+                    year: next.year,
+                    month: Some(next.month),
+                    day: None,
+                })
             }
         };
         Some((every?, start?))
@@ -344,23 +548,38 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
     if let Some(sc) = raw.self_check {
         for (k, v) in sc.mediocrity.unwrap_or_default() {
             let path = format!("self_check.mediocrity.{k}");
-            match catalog::MEDIOCRITY.iter().position(|i| i.id == catalog::normalise(&k) || i.zh == k) {
+            match catalog::MEDIOCRITY
+                .iter()
+                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
+            {
                 Some(i) => mediocrity[i] = c.rating(&path, Some(v)),
                 None => {
                     let ids: Vec<&str> = catalog::MEDIOCRITY.iter().map(|i| i.id).collect();
                     let near = catalog::nearest(&k, ids.iter().copied());
                     let errs_before = c.errs.len();
-                    c.err(&path, format!("unknown self-check item `{k}`"), match near {
-                        Some(n) => format!("did you mean `{n}`? items: {}", ids.join(", ")),
-                        None => format!("items: {}", ids.join(", ")),
-                    });
+                    c.err(
+                        &path,
+                        format!("unknown self-check item `{k}`"),
+                        match near {
+                            Some(n) => format!("did you mean `{n}`? items: {}", ids.join(", ")),
+                            None => format!("items: {}", ids.join(", ")),
+                        },
+                    );
                     if let Some(d) = c.errs.get_mut(errs_before) {
                         *d = place(d.clone(), &path, locs, false);
                     }
                 }
             }
         }
-        burnout = c.items("self_check.burnout", sc.burnout, catalog::BURNOUT_SIGNS, &[], "burnout sign", BURNOUT_HELP, 8);
+        burnout = c.items(
+            "self_check.burnout",
+            sc.burnout,
+            catalog::BURNOUT_SIGNS,
+            &[],
+            "burnout sign",
+            BURNOUT_HELP,
+            8,
+        );
     }
 
     let service = raw.service.map(|s| {
@@ -371,7 +590,12 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
             .take(100)
             .enumerate()
             .map(|(i, cu)| Customer {
-                who: c.text(&format!("service.internal_customers[{i}].who"), Some(cu.who)).unwrap_or_default(),
+                who: c
+                    .text(
+                        &format!("service.internal_customers[{i}].who"),
+                        Some(cu.who),
+                    )
+                    .unwrap_or_default(),
                 owe: c.texts(&format!("service.internal_customers[{i}].owe"), cu.owe, 30),
             })
             .collect();
@@ -383,20 +607,31 @@ pub fn validate(raw: RawProfile, locs: &Locations, opts: &LoadOptions) -> Result
         let mut quality = vec![None; catalog::QUALITY_DIMENSIONS.len()];
         for (k, v) in s.quality_dimensions.unwrap_or_default() {
             let path = format!("service.quality_dimensions.{k}");
-            match catalog::QUALITY_DIMENSIONS.iter().position(|i| i.id == catalog::normalise(&k) || i.zh == k) {
+            match catalog::QUALITY_DIMENSIONS
+                .iter()
+                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
+            {
                 Some(i) => quality[i] = c.rating(&path, Some(v)),
                 None => {
                     let ids: Vec<&str> = catalog::QUALITY_DIMENSIONS.iter().map(|i| i.id).collect();
                     let near = catalog::nearest(&k, ids.iter().copied());
-                    let d = Diagnostic::new(format!("unknown quality dimension `{k}`")).help(match near {
-                        Some(n) => format!("did you mean `{n}`? dimensions: {}", ids.join(", ")),
-                        None => format!("dimensions: {}", ids.join(", ")),
-                    });
+                    let d = Diagnostic::new(format!("unknown quality dimension `{k}`")).help(
+                        match near {
+                            Some(n) => {
+                                format!("did you mean `{n}`? dimensions: {}", ids.join(", "))
+                            }
+                            None => format!("dimensions: {}", ids.join(", ")),
+                        },
+                    );
                     c.errs.push(place(d, &path, locs, false));
                 }
             }
         }
-        Service { internal_customers, style, quality }
+        Service {
+            internal_customers,
+            style,
+            quality,
+        }
     });
 
     if !c.errs.is_empty() {

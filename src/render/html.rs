@@ -6,8 +6,14 @@ use std::path::Path;
 
 /// The built-in templates, by file name.
 pub const BUILTIN: &[(&str, &str)] = &[
-    ("workbook.html", include_str!("../../templates/html/workbook.html")),
-    ("block.html", include_str!("../../templates/html/block.html")),
+    (
+        "workbook.html",
+        include_str!("../../templates/html/workbook.html"),
+    ),
+    (
+        "block.html",
+        include_str!("../../templates/html/block.html"),
+    ),
     ("style.css", include_str!("../../templates/html/style.css")),
 ];
 
@@ -20,16 +26,27 @@ impl Templates {
     /// The built-in templates, with files in `dir` (when given) replacing the
     /// built-in of the same name.
     pub fn load(dir: Option<&Path>) -> Result<Templates, String> {
-        let mut sources: Vec<(String, String)> = BUILTIN.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+        let mut sources: Vec<(String, String)> = BUILTIN
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
         if let Some(dir) = dir {
-            let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: cannot read the templates folder: {e}", dir.display()))?;
+            let entries = std::fs::read_dir(dir)
+                .map_err(|e| format!("{}: cannot read the templates folder: {e}", dir.display()))?;
             for entry in entries.flatten() {
                 let path = entry.path();
-                let Some(name) = path.file_name().and_then(|n| n.to_str()).map(str::to_string) else { continue };
+                let Some(name) = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .map(str::to_string)
+                else {
+                    continue;
+                };
                 if !path.is_file() || name.starts_with('.') {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),
@@ -47,7 +64,9 @@ impl Templates {
     pub fn render(&self, book: &Workbook) -> Result<String, String> {
         let mut ctx = tera::Context::new();
         ctx.insert("book", book);
-        self.tera.render("workbook.html", &ctx).map_err(|e| format!("template error: {}", error_chain(&e)))
+        self.tera
+            .render("workbook.html", &ctx)
+            .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 }
 
@@ -69,9 +88,13 @@ pub fn eject(dir: &Path) -> Result<Vec<String>, String> {
     for (name, text) in BUILTIN {
         let path = dir.join(name);
         if path.exists() {
-            return Err(format!("{} already exists; eject into an empty folder", path.display()));
+            return Err(format!(
+                "{} already exists; eject into an empty folder",
+                path.display()
+            ));
         }
-        crate::output::write_atomic(&path, text.as_bytes()).map_err(|e| format!("{}: {e}", path.display()))?;
+        crate::output::write_atomic(&path, text.as_bytes())
+            .map_err(|e| format!("{}: {e}", path.display()))?;
         written.push(path.display().to_string());
     }
     Ok(written)

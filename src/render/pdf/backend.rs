@@ -27,17 +27,28 @@ fn shown(font: &FontFace, c: char) -> char {
 }
 
 fn color(c: Rgb) -> Color {
-    Color::Rgb(printpdf::Rgb { r: c.0, g: c.1, b: c.2, icc_profile: None })
+    Color::Rgb(printpdf::Rgb {
+        r: c.0,
+        g: c.1,
+        b: c.2,
+        icc_profile: None,
+    })
 }
 
 const K: f32 = 0.552_284_8; // bezier circle constant
 
 fn pt(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: false }
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: false,
+    }
 }
 
 fn ctrl(x: f32, y: f32) -> LinePoint {
-    LinePoint { p: Point { x: Pt(x), y: Pt(y) }, bezier: true }
+    LinePoint {
+        p: Point { x: Pt(x), y: Pt(y) },
+        bezier: true,
+    }
 }
 
 fn paint(fill: Option<Rgb>, stroke: Option<Rgb>) -> Option<PaintMode> {
@@ -63,11 +74,15 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     }
     let subset = font.subset(&chars)?;
     let mut warnings = Vec::new();
-    let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings).ok_or("the subset font could not be read back")?;
+    let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
+        .ok_or("the subset font could not be read back")?;
     let mut doc = PdfDocument::new(meta.title);
     // a fixed font id keeps output byte-identical however many documents a process makes
     let font_id = FontId("F1".to_string());
-    doc.resources.fonts.map.insert(font_id.clone(), PdfFont::new(parsed));
+    doc.resources
+        .fonts
+        .map
+        .insert(font_id.clone(), PdfFont::new(parsed));
     let handle = PdfFontHandle::External(font_id);
 
     let mut pages = Vec::with_capacity(laid.pages.len());
@@ -76,30 +91,72 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
         let mut dashed_state = false;
         let set_dash = |ops: &mut Vec<Op>, on: bool, state: &mut bool| {
             if on != *state {
-                ops.push(Op::SetLineDashPattern { dash: if on { LineDashPattern::new(0.0, &[3.0, 2.5]) } else { LineDashPattern::solid() } });
+                ops.push(Op::SetLineDashPattern {
+                    dash: if on {
+                        LineDashPattern::new(0.0, &[3.0, 2.5])
+                    } else {
+                        LineDashPattern::solid()
+                    },
+                });
                 *state = on;
             }
         };
         for c in &page.cmds {
             match c {
-                Cmd::Text { x, y, size, text, color: col, bold } => {
+                Cmd::Text {
+                    x,
+                    y,
+                    size,
+                    text,
+                    color: col,
+                    bold,
+                } => {
                     ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont { font: handle.clone(), size: Pt(*size) });
+                    ops.push(Op::SetFont {
+                        font: handle.clone(),
+                        size: Pt(*size),
+                    });
                     ops.push(Op::SetFillColor { col: color(*col) });
                     if *bold {
-                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::FillStroke });
+                        ops.push(Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::FillStroke,
+                        });
                         ops.push(Op::SetOutlineColor { col: color(*col) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(size * 0.035) });
+                        ops.push(Op::SetOutlineThickness {
+                            pt: Pt(size * 0.035),
+                        });
                     }
-                    ops.push(Op::SetTextCursor { pos: Point { x: Pt(*x), y: Pt(ph - y) } });
-                    ops.push(Op::ShowText { items: vec![TextItem::Text(text.chars().map(|c| shown(font, c)).collect())] });
+                    ops.push(Op::SetTextCursor {
+                        pos: Point {
+                            x: Pt(*x),
+                            y: Pt(ph - y),
+                        },
+                    });
+                    ops.push(Op::ShowText {
+                        items: vec![TextItem::Text(
+                            text.chars().map(|c| shown(font, c)).collect(),
+                        )],
+                    });
                     if *bold {
-                        ops.push(Op::SetTextRenderingMode { mode: TextRenderingMode::Fill });
+                        ops.push(Op::SetTextRenderingMode {
+                            mode: TextRenderingMode::Fill,
+                        });
                     }
                     ops.push(Op::EndTextSection);
                 }
-                Cmd::Rect { x, y, w, h, fill, stroke, width, dashed } => {
-                    let Some(mode) = paint(*fill, *stroke) else { continue };
+                Cmd::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    fill,
+                    stroke,
+                    width,
+                    dashed,
+                } => {
+                    let Some(mode) = paint(*fill, *stroke) else {
+                        continue;
+                    };
                     if let Some(f) = fill {
                         ops.push(Op::SetFillColor { col: color(*f) });
                     }
@@ -109,17 +166,47 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                         set_dash(&mut ops, *dashed, &mut dashed_state);
                     }
                     ops.push(Op::DrawRectangle {
-                        rectangle: Rect { x: Pt(*x), y: Pt(ph - y - h), width: Pt(*w), height: Pt(*h), mode: Some(mode), winding_order: None },
+                        rectangle: Rect {
+                            x: Pt(*x),
+                            y: Pt(ph - y - h),
+                            width: Pt(*w),
+                            height: Pt(*h),
+                            mode: Some(mode),
+                            winding_order: None,
+                        },
                     });
                 }
-                Cmd::Line { x1, y1, x2, y2, color: col, width, dashed } => {
+                Cmd::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    color: col,
+                    width,
+                    dashed,
+                } => {
                     ops.push(Op::SetOutlineColor { col: color(*col) });
                     ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
                     set_dash(&mut ops, *dashed, &mut dashed_state);
-                    ops.push(Op::DrawLine { line: Line { points: vec![pt(*x1, ph - y1), pt(*x2, ph - y2)], is_closed: false } });
+                    ops.push(Op::DrawLine {
+                        line: Line {
+                            points: vec![pt(*x1, ph - y1), pt(*x2, ph - y2)],
+                            is_closed: false,
+                        },
+                    });
                 }
-                Cmd::Ellipse { cx, cy, rx, ry, fill, stroke, width } => {
-                    let Some(mode) = paint(*fill, *stroke) else { continue };
+                Cmd::Ellipse {
+                    cx,
+                    cy,
+                    rx,
+                    ry,
+                    fill,
+                    stroke,
+                    width,
+                } => {
+                    let Some(mode) = paint(*fill, *stroke) else {
+                        continue;
+                    };
                     if let Some(f) = fill {
                         ops.push(Op::SetFillColor { col: color(*f) });
                     }
@@ -145,7 +232,13 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                         ctrl(cx + rx, cy - ky),
                         pt(cx + rx, cy),
                     ];
-                    ops.push(Op::DrawPolygon { polygon: Polygon { rings: vec![PolygonRing { points }], mode, winding_order: WindingOrder::NonZero } });
+                    ops.push(Op::DrawPolygon {
+                        polygon: Polygon {
+                            rings: vec![PolygonRing { points }],
+                            mode,
+                            winding_order: WindingOrder::NonZero,
+                        },
+                    });
                 }
             }
         }
@@ -156,13 +249,19 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     doc.metadata.info.creator = "careerbook".to_string();
     doc.metadata.info.producer = format!("careerbook {}", env!("CARGO_PKG_VERSION"));
 
-    let opts = PdfSaveOptions { optimize: true, subset_fonts: false, secure: true, image_optimization: None };
+    let opts = PdfSaveOptions {
+        optimize: true,
+        subset_fonts: false,
+        secure: true,
+        image_optimization: None,
+    };
     let mut pdf_warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pdf_warnings);
     finish(&mut lo, laid, meta);
     lo.compress();
     let mut out = Vec::new();
-    lo.save_to(&mut out).map_err(|e| format!("writing the PDF failed: {e}"))?;
+    lo.save_to(&mut out)
+        .map_err(|e| format!("writing the PDF failed: {e}"))?;
     Ok(out)
 }
 
@@ -178,10 +277,16 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta) {
         let ids: Vec<lopdf::ObjectId> = laid.outline.iter().map(|_| lo.new_object_id()).collect();
         for (i, (title, page)) in laid.outline.iter().enumerate() {
             let mut d = Dictionary::new();
-            d.set("Title", Object::String(utf16be(title), StringFormat::Hexadecimal));
+            d.set(
+                "Title",
+                Object::String(utf16be(title), StringFormat::Hexadecimal),
+            );
             d.set("Parent", Object::Reference(root_id));
             let target = page_ids[(*page).min(page_ids.len() - 1)];
-            d.set("Dest", Object::Array(vec![Object::Reference(target), "Fit".into()]));
+            d.set(
+                "Dest",
+                Object::Array(vec![Object::Reference(target), "Fit".into()]),
+            );
             if i > 0 {
                 d.set("Prev", Object::Reference(ids[i - 1]));
             }
@@ -216,9 +321,14 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta) {
             h.feed(format!("{c:?}").as_bytes());
         }
     }
-    let id = format!("{:016x}{:016x}", h.0, h.0.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15);
+    let id = format!(
+        "{:016x}{:016x}",
+        h.0,
+        h.0.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15
+    );
     let id_obj = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
-    lo.trailer.set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+    lo.trailer
+        .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
 }
 
 struct Fnv(u64);

@@ -38,7 +38,11 @@ impl FontFace {
         if parsed.codepoint_to_glyph.is_empty() {
             return Err(format!("{name}: the font has no Unicode character map"));
         }
-        let n = parsed.glyph_widths.keys().next_back().map_or(0, |g| *g as usize + 1);
+        let n = parsed
+            .glyph_widths
+            .keys()
+            .next_back()
+            .map_or(0, |g| *g as usize + 1);
         let mut advances = vec![0u16; n];
         for (g, w) in &parsed.glyph_widths {
             advances[*g as usize] = *w;
@@ -58,8 +62,13 @@ impl FontFace {
     /// The compiled-in default, parsed once per process.
     pub fn default_shared() -> Arc<FontFace> {
         static FACE: OnceLock<Arc<FontFace>> = OnceLock::new();
-        FACE.get_or_init(|| Arc::new(FontFace::parse(DEFAULT_FONT.to_vec(), 0, "Noto Sans CJK SC").expect("the compiled-in font parses")))
-            .clone()
+        FACE.get_or_init(|| {
+            Arc::new(
+                FontFace::parse(DEFAULT_FONT.to_vec(), 0, "Noto Sans CJK SC")
+                    .expect("the compiled-in font parses"),
+            )
+        })
+        .clone()
     }
 
     /// Loads `--font FILE` (`FILE` or `FILE#INDEX` for a face of a collection).
@@ -68,7 +77,8 @@ impl FontFace {
             Some((p, i)) if i.parse::<usize>().is_ok() => (p, i.parse().unwrap_or(0)),
             _ => (spec, 0),
         };
-        let bytes = std::fs::read(path).map_err(|e| format!("{path}: cannot read the font: {e}"))?;
+        let bytes =
+            std::fs::read(path).map_err(|e| format!("{path}: cannot read the font: {e}"))?;
         FontFace::parse(bytes, index, path)
     }
 
@@ -98,10 +108,19 @@ impl FontFace {
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::subset::{subset, CmapTarget, SubsetProfile};
-        let gids: BTreeSet<u16> = chars.iter().filter_map(|c| self.glyph(*c)).filter(|g| *g != 0).collect();
+        let gids: BTreeSet<u16> = chars
+            .iter()
+            .filter_map(|c| self.glyph(*c))
+            .filter(|g| *g != 0)
+            .collect();
         let ids: Vec<u16> = std::iter::once(0).chain(gids).collect();
-        let data = ReadScope::new(&self.bytes).read::<FontData<'_>>().map_err(|e| format!("font: {e}"))?;
-        let provider = data.table_provider(self.index).map_err(|e| format!("font: {e}"))?;
-        subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode).map_err(|e| format!("font subsetting failed: {e}"))
+        let data = ReadScope::new(&self.bytes)
+            .read::<FontData<'_>>()
+            .map_err(|e| format!("font: {e}"))?;
+        let provider = data
+            .table_provider(self.index)
+            .map_err(|e| format!("font: {e}"))?;
+        subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
+            .map_err(|e| format!("font subsetting failed: {e}"))
     }
 }

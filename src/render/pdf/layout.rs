@@ -14,7 +14,9 @@ pub struct Rgb(pub f32, pub f32, pub f32);
 /// Parses `#rrggbb`.
 pub fn rgb(hex: &str) -> Rgb {
     let h = hex.trim_start_matches('#');
-    let ch = |i: usize| u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f32 / 255.0;
+    let ch = |i: usize| {
+        u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f32 / 255.0
+    };
     Rgb(ch(0), ch(2), ch(4))
 }
 
@@ -22,13 +24,45 @@ pub fn rgb(hex: &str) -> Rgb {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cmd {
     /// One line of text; `y` is the baseline.
-    Text { x: f32, y: f32, size: f32, text: String, color: Rgb, bold: bool },
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        text: String,
+        color: Rgb,
+        bold: bool,
+    },
     /// A rectangle.
-    Rect { x: f32, y: f32, w: f32, h: f32, fill: Option<Rgb>, stroke: Option<Rgb>, width: f32, dashed: bool },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        width: f32,
+        dashed: bool,
+    },
     /// A line.
-    Line { x1: f32, y1: f32, x2: f32, y2: f32, color: Rgb, width: f32, dashed: bool },
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+        width: f32,
+        dashed: bool,
+    },
     /// An ellipse.
-    Ellipse { cx: f32, cy: f32, rx: f32, ry: f32, fill: Option<Rgb>, stroke: Option<Rgb>, width: f32 },
+    Ellipse {
+        cx: f32,
+        cy: f32,
+        rx: f32,
+        ry: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        width: f32,
+    },
 }
 
 /// Paper sizes.
@@ -114,12 +148,22 @@ impl<'a> L<'a> {
     }
     fn text(&mut self, x: f32, y: f32, size: f32, text: &str, color: &str, bold: bool) {
         if !text.is_empty() {
-            self.push(Cmd::Text { x, y, size, text: text.to_string(), color: rgb(color), bold });
+            self.push(Cmd::Text {
+                x,
+                y,
+                size,
+                text: text.to_string(),
+                color: rgb(color),
+                bold,
+            });
         }
     }
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
         let m = |s: &str| self.font.width(s, size);
-        break_lines(text, width, &m).into_iter().map(|l| text[l.start..l.end].to_string()).collect()
+        break_lines(text, width, &m)
+            .into_iter()
+            .map(|l| text[l.start..l.end].to_string())
+            .collect()
     }
     fn line_h(size: f32) -> f32 {
         size * LEADING
@@ -142,7 +186,15 @@ impl<'a> L<'a> {
             self.ensure(gap);
             self.y += gap;
             let y = self.y - 4.0;
-            self.push(Cmd::Line { x1: x, y1: y, x2: x + width, y2: y, color: rgb(color::RULE), width: 0.6, dashed: false });
+            self.push(Cmd::Line {
+                x1: x,
+                y1: y,
+                x2: x + width,
+                y2: y,
+                color: rgb(color::RULE),
+                width: 0.6,
+                dashed: false,
+            });
         }
         self.y += 4.0;
     }
@@ -151,7 +203,13 @@ impl<'a> L<'a> {
 /// Lays out a workbook.
 pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> Laid {
     let (w, h) = paper.size();
-    let mut l = L { font, w, h, pages: Vec::new(), y: MARGIN_TOP };
+    let mut l = L {
+        font,
+        w,
+        h,
+        pages: Vec::new(),
+        y: MARGIN_TOP,
+    };
     let mut outline = Vec::new();
     cover(&mut l, book);
     outline.push((book.cover.title.clone(), 0));
@@ -172,14 +230,29 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     for (i, page) in l.pages.iter_mut().enumerate().skip(1) {
         footer(page, font, w, h, book, i + 1, total);
     }
-    Laid { size: (w, h), pages: l.pages, outline }
+    Laid {
+        size: (w, h),
+        pages: l.pages,
+        outline,
+    }
 }
 
 fn footer(page: &mut Page, font: &FontFace, w: f32, h: f32, book: &Workbook, n: usize, m: usize) {
     let y = h - 34.0;
-    page.cmds.push(Cmd::Line { x1: MARGIN_X, y1: y - 12.0, x2: w - MARGIN_X, y2: y - 12.0, color: rgb(color::RULE), width: 0.5, dashed: false });
+    page.cmds.push(Cmd::Line {
+        x1: MARGIN_X,
+        y1: y - 12.0,
+        x2: w - MARGIN_X,
+        y2: y - 12.0,
+        color: rgb(color::RULE),
+        width: 0.5,
+        dashed: false,
+    });
     let left = format!("{} · {}", book.running_title, book.name);
-    let right = book.page_pattern.replace("{n}", &n.to_string()).replace("{m}", &m.to_string());
+    let right = book
+        .page_pattern
+        .replace("{n}", &n.to_string())
+        .replace("{m}", &m.to_string());
     let rw = font.width(&right, 8.0);
     // keep the name clear of the page number
     let max_left = w - 2.0 * MARGIN_X - rw - 16.0;
@@ -191,15 +264,45 @@ fn footer(page: &mut Page, font: &FontFace, w: f32, h: f32, book: &Workbook, n: 
             break;
         }
     }
-    page.cmds.push(Cmd::Text { x: MARGIN_X, y, size: 8.0, text: shown, color: rgb(color::MUTED), bold: false });
-    page.cmds.push(Cmd::Text { x: w - MARGIN_X - rw, y, size: 8.0, text: right, color: rgb(color::MUTED), bold: false });
+    page.cmds.push(Cmd::Text {
+        x: MARGIN_X,
+        y,
+        size: 8.0,
+        text: shown,
+        color: rgb(color::MUTED),
+        bold: false,
+    });
+    page.cmds.push(Cmd::Text {
+        x: w - MARGIN_X - rw,
+        y,
+        size: 8.0,
+        text: right,
+        color: rgb(color::MUTED),
+        bold: false,
+    });
 }
 
 fn cover(l: &mut L, book: &Workbook) {
     l.new_page();
     let band = 210.0;
-    l.push(Cmd::Rect { x: 0.0, y: 0.0, w: l.w, h: band, fill: Some(rgb(color::ACCENT)), stroke: None, width: 0.0, dashed: false });
-    l.text(MARGIN_X, 120.0, 11.0, &book.cover.subtitle, "#c9d7ea", false);
+    l.push(Cmd::Rect {
+        x: 0.0,
+        y: 0.0,
+        w: l.w,
+        h: band,
+        fill: Some(rgb(color::ACCENT)),
+        stroke: None,
+        width: 0.0,
+        dashed: false,
+    });
+    l.text(
+        MARGIN_X,
+        120.0,
+        11.0,
+        &book.cover.subtitle,
+        "#c9d7ea",
+        false,
+    );
     let title_size = 30.0;
     let mut y = 160.0;
     for line in l.wrap(&book.cover.title, title_size, l.width()) {
@@ -217,14 +320,33 @@ fn cover(l: &mut L, book: &Workbook) {
     for (label, value) in &book.cover.fields {
         let x = l.left();
         let vw = l.width() - label_w;
-        let lines = if value.is_empty() { vec![String::new()] } else { l.wrap(value, 11.0, vw) };
+        let lines = if value.is_empty() {
+            vec![String::new()]
+        } else {
+            l.wrap(value, 11.0, vw)
+        };
         let row_h = (lines.len() as f32 * 11.0 * 1.5).max(24.0);
         l.text(x, l.y + 16.0, 10.0, label, color::MUTED, false);
         for (k, line) in lines.iter().enumerate() {
-            l.text(x + label_w, l.y + 16.0 + k as f32 * 16.5, 11.0, line, color::INK, false);
+            l.text(
+                x + label_w,
+                l.y + 16.0 + k as f32 * 16.5,
+                11.0,
+                line,
+                color::INK,
+                false,
+            );
         }
         l.y += row_h;
-        l.push(Cmd::Line { x1: x, y1: l.y, x2: x + l.width(), y2: l.y, color: rgb(color::RULE), width: 0.5, dashed: false });
+        l.push(Cmd::Line {
+            x1: x,
+            y1: l.y,
+            x2: x + l.width(),
+            y2: l.y,
+            color: rgb(color::RULE),
+            width: 0.5,
+            dashed: false,
+        });
     }
     l.y += 28.0;
     for p in &book.cover.howto {
@@ -246,17 +368,41 @@ fn section_title(l: &mut L, title: &str, gloss: &str) {
     let top = l.y;
     for line in &lines {
         l.y += size * 1.35;
-        l.text(l.left() + 12.0, l.y - size * 0.25, size, line, color::ACCENT, true);
+        l.text(
+            l.left() + 12.0,
+            l.y - size * 0.25,
+            size,
+            line,
+            color::ACCENT,
+            true,
+        );
     }
     if !gloss.is_empty() {
         l.y += 14.0;
         let g = gloss.to_string();
         l.text(l.left() + 12.0, l.y - 2.0, 9.5, &g, color::MUTED, false);
     }
-    l.push(Cmd::Rect { x: l.left(), y: top + 4.0, w: 4.0, h: l.y - top - 2.0, fill: Some(rgb(color::ACCENT)), stroke: None, width: 0.0, dashed: false });
+    l.push(Cmd::Rect {
+        x: l.left(),
+        y: top + 4.0,
+        w: 4.0,
+        h: l.y - top - 2.0,
+        fill: Some(rgb(color::ACCENT)),
+        stroke: None,
+        width: 0.0,
+        dashed: false,
+    });
     l.y += 8.0;
     let y = l.y;
-    l.push(Cmd::Line { x1: l.left(), y1: y, x2: l.left() + l.width(), y2: y, color: rgb(color::ACCENT), width: 1.2, dashed: false });
+    l.push(Cmd::Line {
+        x1: l.left(),
+        y1: y,
+        x2: l.left() + l.width(),
+        y2: y,
+        color: rgb(color::ACCENT),
+        width: 1.2,
+        dashed: false,
+    });
     l.y += 10.0;
 }
 
@@ -291,13 +437,40 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let mut i = 0;
             while i < lines.len() {
                 l.ensure(lh + 12.0);
-                let fit = (((l.room() - 12.0) / lh).floor() as usize).max(1).min(lines.len() - i);
+                let fit = (((l.room() - 12.0) / lh).floor() as usize)
+                    .max(1)
+                    .min(lines.len() - i);
                 let top = l.y;
                 let h = fit as f32 * lh + 12.0;
-                l.push(Cmd::Rect { x, y: top, w, h, fill: Some(rgb(color::PALE)), stroke: None, width: 0.0, dashed: false });
-                l.push(Cmd::Rect { x, y: top, w: 3.0, h, fill: Some(rgb(color::ACCENT)), stroke: None, width: 0.0, dashed: false });
+                l.push(Cmd::Rect {
+                    x,
+                    y: top,
+                    w,
+                    h,
+                    fill: Some(rgb(color::PALE)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
+                l.push(Cmd::Rect {
+                    x,
+                    y: top,
+                    w: 3.0,
+                    h,
+                    fill: Some(rgb(color::ACCENT)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
                 for (k, line) in lines[i..i + fit].iter().enumerate() {
-                    l.text(x + 14.0, top + 6.0 + k as f32 * lh + size * 1.05, size, line, color::INK, false);
+                    l.text(
+                        x + 14.0,
+                        top + 6.0 + k as f32 * lh + size * 1.05,
+                        size,
+                        line,
+                        color::INK,
+                        false,
+                    );
                 }
                 l.y = top + h;
                 i += fit;
@@ -319,7 +492,11 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let label_w = (w * 0.26).min(130.0);
             for (label, value) in rows {
                 let llines = l.wrap(label, SMALL, label_w - 8.0);
-                let vlines = if value.is_empty() { vec![] } else { l.wrap(value, BODY, w - label_w) };
+                let vlines = if value.is_empty() {
+                    vec![]
+                } else {
+                    l.wrap(value, BODY, w - label_w)
+                };
                 let lh = L::line_h(BODY);
                 let h = (llines.len().max(vlines.len()).max(1) as f32 * lh).max(24.0) + 6.0;
                 if h <= l.full() {
@@ -327,7 +504,14 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 }
                 let top = l.y;
                 for (k, line) in llines.iter().enumerate() {
-                    l.text(x, top + 3.0 + k as f32 * lh + BODY * 1.05, SMALL, line, color::MUTED, false);
+                    l.text(
+                        x,
+                        top + 3.0 + k as f32 * lh + BODY * 1.05,
+                        SMALL,
+                        line,
+                        color::MUTED,
+                        false,
+                    );
                 }
                 let mut y = top + 3.0;
                 for line in &vlines {
@@ -343,7 +527,15 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                     l.y = top + h;
                 }
                 let yy = l.y;
-                l.push(Cmd::Line { x1: x, y1: yy, x2: x + w, y2: yy, color: rgb(color::RULE), width: 0.5, dashed: false });
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: yy,
+                    x2: x + w,
+                    y2: yy,
+                    color: rgb(color::RULE),
+                    width: 0.5,
+                    dashed: false,
+                });
             }
             l.y += 8.0;
         }
@@ -351,14 +543,31 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let n = items.len().max(1);
             let gap = 10.0;
             let bw = (w - gap * (n as f32 - 1.0)) / n as f32;
-            let labels: Vec<Vec<String>> = items.iter().map(|s| l.wrap(&s.label, 8.5, bw - 16.0)).collect();
-            let values: Vec<Vec<String>> = items.iter().map(|s| l.wrap(&s.value, 18.0, bw - 16.0)).collect();
-            let h = values.iter().map(Vec::len).max().unwrap_or(1) as f32 * 22.0 + labels.iter().map(Vec::len).max().unwrap_or(1) as f32 * 12.5 + 18.0;
+            let labels: Vec<Vec<String>> = items
+                .iter()
+                .map(|s| l.wrap(&s.label, 8.5, bw - 16.0))
+                .collect();
+            let values: Vec<Vec<String>> = items
+                .iter()
+                .map(|s| l.wrap(&s.value, 18.0, bw - 16.0))
+                .collect();
+            let h = values.iter().map(Vec::len).max().unwrap_or(1) as f32 * 22.0
+                + labels.iter().map(Vec::len).max().unwrap_or(1) as f32 * 12.5
+                + 18.0;
             l.ensure(h + 6.0);
             let top = l.y;
             for (i, (v, lab)) in values.iter().zip(&labels).enumerate() {
                 let bx = x + i as f32 * (bw + gap);
-                l.push(Cmd::Rect { x: bx, y: top, w: bw, h, fill: Some(rgb(color::PALER)), stroke: None, width: 0.0, dashed: false });
+                l.push(Cmd::Rect {
+                    x: bx,
+                    y: top,
+                    w: bw,
+                    h,
+                    fill: Some(rgb(color::PALER)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
                 let mut y = top + 6.0;
                 for line in v {
                     y += 22.0;
@@ -372,7 +581,11 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             }
             l.y = top + h + 10.0;
         }
-        Block::Table { header, rows, widths } => table(l, header, rows, widths),
+        Block::Table {
+            header,
+            rows,
+            widths,
+        } => table(l, header, rows, widths),
         Block::Ratings { low, high, items } => {
             let box_w = 26.0;
             let label_w = w - box_w * 5.0;
@@ -392,14 +605,30 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 l.ensure(h);
                 let top = l.y;
                 for (k, line) in lines.iter().enumerate() {
-                    l.text(x, top + 3.0 + k as f32 * lh + BODY * 1.05, BODY, line, color::INK, false);
+                    l.text(
+                        x,
+                        top + 3.0 + k as f32 * lh + BODY * 1.05,
+                        BODY,
+                        line,
+                        color::INK,
+                        false,
+                    );
                 }
                 for n in 1..=5u8 {
                     let cx = x + label_w + box_w * (n as f32 - 0.5);
                     let on = r.value == Some(n);
                     let s = 11.0;
                     let by = top + 3.0 + (lh - s) / 2.0;
-                    l.push(Cmd::Rect { x: cx - s / 2.0, y: by, w: s, h: s, fill: on.then(|| rgb(color::ACCENT)), stroke: Some(rgb(if on { color::ACCENT } else { color::MUTED })), width: 0.8, dashed: false });
+                    l.push(Cmd::Rect {
+                        x: cx - s / 2.0,
+                        y: by,
+                        w: s,
+                        h: s,
+                        fill: on.then(|| rgb(color::ACCENT)),
+                        stroke: Some(rgb(if on { color::ACCENT } else { color::MUTED })),
+                        width: 0.8,
+                        dashed: false,
+                    });
                     if on {
                         let cw = l.font.width("✓", 9.0);
                         l.text(cx - cw / 2.0, by + 8.8, 9.0, "✓", color::WHITE, true);
@@ -407,7 +636,15 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 }
                 l.y = top + h;
                 let yy = l.y;
-                l.push(Cmd::Line { x1: x, y1: yy, x2: x + w, y2: yy, color: rgb(color::RULE), width: 0.4, dashed: false });
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: yy,
+                    x2: x + w,
+                    y2: yy,
+                    color: rgb(color::RULE),
+                    width: 0.4,
+                    dashed: false,
+                });
             }
             l.y += 4.0;
             let legend = format!("1 = {low}    5 = {high}");
@@ -421,7 +658,10 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let cw = w / cols as f32;
             let lh = L::line_h(BODY);
             for chunk in items.chunks(cols) {
-                let wrapped: Vec<Vec<String>> = chunk.iter().map(|c| l.wrap(&c.label, BODY, cw - 28.0)).collect();
+                let wrapped: Vec<Vec<String>> = chunk
+                    .iter()
+                    .map(|c| l.wrap(&c.label, BODY, cw - 28.0))
+                    .collect();
                 let h = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 4.0;
                 l.ensure(h);
                 let top = l.y;
@@ -429,21 +669,60 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                     let cx = x + i as f32 * cw;
                     let s = 11.0;
                     let by = top + (lh - s) / 2.0;
-                    l.push(Cmd::Rect { x: cx, y: by, w: s, h: s, fill: c.checked.then(|| rgb(color::ACCENT)), stroke: Some(rgb(if c.checked { color::ACCENT } else { color::MUTED })), width: 0.8, dashed: false });
+                    l.push(Cmd::Rect {
+                        x: cx,
+                        y: by,
+                        w: s,
+                        h: s,
+                        fill: c.checked.then(|| rgb(color::ACCENT)),
+                        stroke: Some(rgb(if c.checked {
+                            color::ACCENT
+                        } else {
+                            color::MUTED
+                        })),
+                        width: 0.8,
+                        dashed: false,
+                    });
                     if c.checked {
                         let ckw = l.font.width("✓", 9.0);
-                        l.text(cx + s / 2.0 - ckw / 2.0, by + 8.8, 9.0, "✓", color::WHITE, true);
+                        l.text(
+                            cx + s / 2.0 - ckw / 2.0,
+                            by + 8.8,
+                            9.0,
+                            "✓",
+                            color::WHITE,
+                            true,
+                        );
                     }
                     for (k, line) in lines.iter().enumerate() {
-                        l.text(cx + 18.0, top + k as f32 * lh + BODY * 1.05, BODY, line, color::INK, false);
+                        l.text(
+                            cx + 18.0,
+                            top + k as f32 * lh + BODY * 1.05,
+                            BODY,
+                            line,
+                            color::INK,
+                            false,
+                        );
                     }
                 }
                 l.y = top + h;
             }
             l.y += 6.0;
         }
-        Block::Prompt { question, answer, lines } => {
-            let need = if question.is_empty() { 0.0 } else { L::line_h(BODY) } + if answer.is_empty() { 22.7 * (*lines).min(2) as f32 } else { L::line_h(BODY) * 2.0 };
+        Block::Prompt {
+            question,
+            answer,
+            lines,
+        } => {
+            let need = if question.is_empty() {
+                0.0
+            } else {
+                L::line_h(BODY)
+            } + if answer.is_empty() {
+                22.7 * (*lines).min(2) as f32
+            } else {
+                L::line_h(BODY) * 2.0
+            };
             l.ensure(need + 4.0);
             l.y += 2.0;
             if !question.is_empty() {
@@ -458,7 +737,16 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                     l.flow(a, x + 12.0, w - 12.0, BODY, color::INK, false);
                     if l.pages.len() == start_page {
                         let yy = l.y;
-                        l.push(Cmd::Rect { x: x + 2.0, y: top + 3.0, w: 2.0, h: yy - top - 4.0, fill: Some(rgb(color::RULE)), stroke: None, width: 0.0, dashed: false });
+                        l.push(Cmd::Rect {
+                            x: x + 2.0,
+                            y: top + 3.0,
+                            w: 2.0,
+                            h: yy - top - 4.0,
+                            fill: Some(rgb(color::RULE)),
+                            stroke: None,
+                            width: 0.0,
+                            dashed: false,
+                        });
                     }
                 }
             }
@@ -471,22 +759,44 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
 fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
     let (x, w) = (l.left(), l.width());
     let total: f32 = widths.iter().sum::<f32>().max(0.001);
-    let cols: Vec<f32> = (0..header.len()).map(|i| widths.get(i).copied().unwrap_or(1.0) / total * w).collect();
+    let cols: Vec<f32> = (0..header.len())
+        .map(|i| widths.get(i).copied().unwrap_or(1.0) / total * w)
+        .collect();
     let size = 9.5;
     let lh = L::line_h(size);
     let pad = 5.0;
     let wrap_row = |l: &L, cells: &[String], sz: f32| -> Vec<Vec<String>> {
-        cells.iter().enumerate().map(|(i, c)| l.wrap(c, sz, cols.get(i).copied().unwrap_or(50.0) - 2.0 * pad)).collect()
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| l.wrap(c, sz, cols.get(i).copied().unwrap_or(50.0) - 2.0 * pad))
+            .collect()
     };
     let head = wrap_row(l, header, size);
     let head_h = head.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
     let draw_header = |l: &mut L| {
         let top = l.y;
-        l.push(Cmd::Rect { x, y: top, w, h: head_h, fill: Some(rgb(color::PALE)), stroke: None, width: 0.0, dashed: false });
+        l.push(Cmd::Rect {
+            x,
+            y: top,
+            w,
+            h: head_h,
+            fill: Some(rgb(color::PALE)),
+            stroke: None,
+            width: 0.0,
+            dashed: false,
+        });
         let mut cx = x;
         for (i, lines) in head.iter().enumerate() {
             for (k, line) in lines.iter().enumerate() {
-                l.text(cx + pad, top + pad + k as f32 * lh + size * 1.05, size, line, color::ACCENT, true);
+                l.text(
+                    cx + pad,
+                    top + pad + k as f32 * lh + size * 1.05,
+                    size,
+                    line,
+                    color::ACCENT,
+                    true,
+                );
             }
             cx += cols[i];
         }
@@ -498,7 +808,11 @@ fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
         let cells = wrap_row(l, row, size);
         let n = cells.iter().map(Vec::len).max().unwrap_or(0);
         let blank = row.iter().all(String::is_empty);
-        let row_h = if blank { 30.0 } else { n as f32 * lh + 2.0 * pad };
+        let row_h = if blank {
+            30.0
+        } else {
+            n as f32 * lh + 2.0 * pad
+        };
         if row_h <= l.full() - head_h && row_h > l.room() {
             l.new_page();
             draw_header(l);
@@ -507,15 +821,39 @@ fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
         let mut from = 0;
         loop {
             let avail = ((l.room() - 2.0 * pad) / lh).floor().max(0.0) as usize;
-            let take = if blank { 0 } else { (n - from).min(avail.max(1)) };
-            let h = if blank { row_h } else { take as f32 * lh + 2.0 * pad };
+            let take = if blank {
+                0
+            } else {
+                (n - from).min(avail.max(1))
+            };
+            let h = if blank {
+                row_h
+            } else {
+                take as f32 * lh + 2.0 * pad
+            };
             let top = l.y;
             let mut cx = x;
             for (i, lines) in cells.iter().enumerate() {
                 for (k, line) in lines.iter().skip(from).take(take).enumerate() {
-                    l.text(cx + pad, top + pad + k as f32 * lh + size * 1.05, size, line, color::INK, false);
+                    l.text(
+                        cx + pad,
+                        top + pad + k as f32 * lh + size * 1.05,
+                        size,
+                        line,
+                        color::INK,
+                        false,
+                    );
                 }
-                l.push(Cmd::Rect { x: cx, y: top, w: cols[i], h, fill: None, stroke: Some(rgb(color::RULE)), width: 0.6, dashed: false });
+                l.push(Cmd::Rect {
+                    x: cx,
+                    y: top,
+                    w: cols[i],
+                    h,
+                    fill: None,
+                    stroke: Some(rgb(color::RULE)),
+                    width: 0.6,
+                    dashed: false,
+                });
                 cx += cols[i];
             }
             l.y += h;
@@ -539,20 +877,79 @@ fn draw_figure(l: &mut L, f: &Figure) {
     let p = |x: f32, y: f32| (ox + x * scale, oy + y * scale);
     for s in &f.shapes {
         match s {
-            Shape::Rect { x, y, w, h, fill, stroke, width, dashed, .. } => {
+            Shape::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+                width,
+                dashed,
+                ..
+            } => {
                 let (px, py) = p(*x, *y);
-                l.push(Cmd::Rect { x: px, y: py, w: w * scale, h: h * scale, fill: fill.map(rgb), stroke: stroke.map(rgb), width: *width, dashed: *dashed });
+                l.push(Cmd::Rect {
+                    x: px,
+                    y: py,
+                    w: w * scale,
+                    h: h * scale,
+                    fill: fill.map(rgb),
+                    stroke: stroke.map(rgb),
+                    width: *width,
+                    dashed: *dashed,
+                });
             }
-            Shape::Line { x1, y1, x2, y2, stroke, width, dashed } => {
+            Shape::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                stroke,
+                width,
+                dashed,
+            } => {
                 let (a, b) = p(*x1, *y1);
                 let (c, d) = p(*x2, *y2);
-                l.push(Cmd::Line { x1: a, y1: b, x2: c, y2: d, color: rgb(stroke), width: *width, dashed: *dashed });
+                l.push(Cmd::Line {
+                    x1: a,
+                    y1: b,
+                    x2: c,
+                    y2: d,
+                    color: rgb(stroke),
+                    width: *width,
+                    dashed: *dashed,
+                });
             }
-            Shape::Ellipse { cx, cy, rx, ry, fill, stroke, width } => {
+            Shape::Ellipse {
+                cx,
+                cy,
+                rx,
+                ry,
+                fill,
+                stroke,
+                width,
+            } => {
                 let (a, b) = p(*cx, *cy);
-                l.push(Cmd::Ellipse { cx: a, cy: b, rx: rx * scale, ry: ry * scale, fill: fill.map(rgb), stroke: stroke.map(rgb), width: *width });
+                l.push(Cmd::Ellipse {
+                    cx: a,
+                    cy: b,
+                    rx: rx * scale,
+                    ry: ry * scale,
+                    fill: fill.map(rgb),
+                    stroke: stroke.map(rgb),
+                    width: *width,
+                });
             }
-            Shape::Text { x, y, size, text, anchor, fill, bold } => {
+            Shape::Text {
+                x,
+                y,
+                size,
+                text,
+                anchor,
+                fill,
+                bold,
+            } => {
                 let size = size * scale;
                 let tw = l.font.width(text, size);
                 let (mut px, py) = p(*x, *y);
@@ -561,7 +958,14 @@ fn draw_figure(l: &mut L, f: &Figure) {
                     Anchor::Middle => px -= tw / 2.0,
                     Anchor::End => px -= tw,
                 }
-                l.push(Cmd::Text { x: px, y: py, size, text: text.clone(), color: rgb(fill), bold: *bold });
+                l.push(Cmd::Text {
+                    x: px,
+                    y: py,
+                    size,
+                    text: text.clone(),
+                    color: rgb(fill),
+                    bold: *bold,
+                });
             }
         }
     }

@@ -22,7 +22,14 @@ pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
     let mut lines = Vec::new();
     let mut para_start = 0;
     for para in text.split('\n') {
-        break_paragraph(text, para_start, para_start + para.len(), width, measure, &mut lines);
+        break_paragraph(
+            text,
+            para_start,
+            para_start + para.len(),
+            width,
+            measure,
+            &mut lines,
+        );
         para_start += para.len() + 1;
     }
     lines
@@ -38,7 +45,14 @@ fn allowed_break(text: &str, at: usize) -> bool {
     }
 }
 
-fn break_paragraph(text: &str, start: usize, end: usize, width: f32, measure: &dyn Fn(&str) -> f32, out: &mut Vec<Line>) {
+fn break_paragraph(
+    text: &str,
+    start: usize,
+    end: usize,
+    width: f32,
+    measure: &dyn Fn(&str) -> f32,
+    out: &mut Vec<Line>,
+) {
     let para = &text[start..end];
     if para.trim().is_empty() {
         out.push(Line { start, end: start });
@@ -93,7 +107,10 @@ fn break_paragraph(text: &str, start: usize, end: usize, width: f32, measure: &d
 
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
     let t = text[start..end].trim_end_matches([' ', '\t', '\r']);
-    Line { start, end: start + t.len() }
+    Line {
+        start,
+        end: start + t.len(),
+    }
 }
 
 fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
@@ -105,7 +122,13 @@ fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
 
 /// The furthest char boundary in (start, limit) such that text[start..b] fits, at
 /// least one character, preferring a boundary that obeys the punctuation rules.
-fn force_split(text: &str, start: usize, limit: usize, width: f32, measure: &dyn Fn(&str) -> f32) -> usize {
+fn force_split(
+    text: &str,
+    start: usize,
+    limit: usize,
+    width: f32,
+    measure: &dyn Fn(&str) -> f32,
+) -> usize {
     let mut best = None;
     let mut acc = 0.0;
     let mut first = None;
@@ -122,7 +145,9 @@ fn force_split(text: &str, start: usize, limit: usize, width: f32, measure: &dyn
             best = Some(next);
         }
     }
-    let Some(b) = best else { return first.unwrap_or(limit) };
+    let Some(b) = best else {
+        return first.unwrap_or(limit);
+    };
     // step back (up to 3 chars) to honour the line-start / line-end rules
     let mut cand = b;
     for _ in 0..3 {
@@ -143,11 +168,16 @@ mod tests {
 
     // 10 units per CJK char, 5 per other char
     fn m(s: &str) -> f32 {
-        s.chars().map(|c| if (c as u32) > 0x2E80 { 10.0 } else { 5.0 }).sum()
+        s.chars()
+            .map(|c| if (c as u32) > 0x2E80 { 10.0 } else { 5.0 })
+            .sum()
     }
 
     fn lines(text: &str, w: f32) -> Vec<String> {
-        break_lines(text, w, &m).into_iter().map(|l| text[l.start..l.end].to_string()).collect()
+        break_lines(text, w, &m)
+            .into_iter()
+            .map(|l| text[l.start..l.end].to_string())
+            .collect()
     }
 
     #[test]
@@ -156,7 +186,10 @@ mod tests {
         let out = lines("我们一起工作，然后休息。", 50.0);
         for l in &out[1..] {
             let first = l.chars().next().unwrap();
-            assert!(!NO_START.contains(first), "line starts with {first}: {out:?}");
+            assert!(
+                !NO_START.contains(first),
+                "line starts with {first}: {out:?}"
+            );
         }
         assert_eq!(out.concat(), "我们一起工作，然后休息。");
     }
@@ -187,7 +220,10 @@ mod tests {
 
     #[test]
     fn english_breaks_at_spaces() {
-        assert_eq!(lines("the quick brown fox", 50.0), vec!["the quick", "brown fox"]);
+        assert_eq!(
+            lines("the quick brown fox", 50.0),
+            vec!["the quick", "brown fox"]
+        );
     }
 
     #[test]

@@ -24,7 +24,10 @@ pub struct PdfSettings {
 
 impl Default for PdfSettings {
     fn default() -> Self {
-        PdfSettings { font: FontFace::default_shared(), paper: Paper::A4 }
+        PdfSettings {
+            font: FontFace::default_shared(),
+            paper: Paper::A4,
+        }
     }
 }
 
@@ -52,11 +55,27 @@ pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String>
     }
     let mut warnings = Vec::new();
     if !missing.is_empty() {
-        let list: Vec<String> = missing.iter().map(|c| format!("{c} (U+{:04X})", *c as u32)).collect();
-        warnings.push(format!("the font {} lacks {} character(s), shown as □: {}", font.name, missing.len(), list.join(", ")));
+        let list: Vec<String> = missing
+            .iter()
+            .map(|c| format!("{c} (U+{:04X})", *c as u32))
+            .collect();
+        warnings.push(format!(
+            "the font {} lacks {} character(s), shown as □: {}",
+            font.name,
+            missing.len(),
+            list.join(", ")
+        ));
     }
     let pages = laid.pages.len();
-    let meta = backend::Meta { title: &book.doc_title, author: &book.name, lang: book.lang };
+    let meta = backend::Meta {
+        title: &book.doc_title,
+        author: &book.name,
+        lang: book.lang,
+    };
     let bytes = backend::write(&laid, font, &meta)?;
-    Ok(PdfDoc { bytes, warnings, pages })
+    Ok(PdfDoc {
+        bytes,
+        warnings,
+        pages,
+    })
 }
