@@ -231,3 +231,20 @@ pub fn flow_chips(words: &[String], size: f32, w: f32, gap: f32) -> Vec<Vec<Stri
     rows.retain(|r| !r.is_empty());
     rows
 }
+
+/// Splits a label into rows of whole words (or characters, for CJK) that fit `w`.
+pub fn flow_words(text: &str, size: f32, w: f32) -> Vec<String> {
+    let mut rows: Vec<String> = vec![String::new()];
+    for word in text.split_inclusive(' ') {
+        let last = rows.last_mut().expect("rows is never empty");
+        if !last.is_empty() && approx_width(format!("{last}{word}").trim_end(), size) > w {
+            rows.push(word.to_string());
+        } else {
+            last.push_str(word);
+        }
+    }
+    rows.into_iter()
+        .map(|r| r.trim_end().to_string())
+        .filter(|r| !r.is_empty())
+        .collect()
+}

@@ -3,7 +3,7 @@
 
 use crate::analysis::{Analysis, Leaning, Position};
 use crate::catalog::{self, by_id, Item};
-use crate::figure::{approx_width, color, fit, flow_chips, Anchor, Figure, Shape};
+use crate::figure::{approx_width, color, fit, flow_chips, flow_words, Anchor, Figure, Shape};
 use crate::ladder::{Ladder, Ladders};
 use crate::locale::Locale;
 use crate::model::{Date, Profile};
@@ -718,10 +718,15 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
         let (c, r) = (i % cols, i / cols);
         let x = c as f32 * cw + cw / 2.0;
         let y = r as f32 * ch + 22.0;
-        let label = fit(&b.w(need), 10.0, cw - 34.0);
+        let word = b.w(need);
+        let mut size: f32 = 10.0;
+        while approx_width(&word, size) > cw - 34.0 && size > 7.5 {
+            size -= 0.5;
+        }
+        let label = fit(&word, size, cw - 34.0);
         let top = p.needs_top.iter().position(|n| n.id == need.id);
         let next = p.needs_next.iter().position(|n| n.id == need.id);
-        let lw = approx_width(&label, 10.0);
+        let lw = approx_width(&label, size);
         match (top, next) {
             (Some(k), _) => {
                 f.shapes.push(Shape::Ellipse {
@@ -733,7 +738,7 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
                     stroke: Some(color::ACCENT),
                     width: 1.4,
                 });
-                f.text(x, y, 10.0, label, Anchor::Middle, color::ACCENT, true);
+                f.text(x, y, size, label, Anchor::Middle, color::ACCENT, true);
                 f.text(
                     x - lw / 2.0 - 14.0,
                     y - 10.0,
@@ -745,7 +750,7 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
                 );
             }
             (None, Some(k)) => {
-                f.text(x, y, 10.0, label, Anchor::Middle, color::INK, true);
+                f.text(x, y, size, label, Anchor::Middle, color::INK, true);
                 f.line(
                     x - lw / 2.0,
                     y + 3.5,
@@ -765,7 +770,7 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
                     true,
                 );
             }
-            _ => f.text(x, y, 10.0, label, Anchor::Middle, color::INK, false),
+            _ => f.text(x, y, size, label, Anchor::Middle, color::INK, false),
         }
     }
     let ly = rows as f32 * ch + 18.0;
@@ -1028,15 +1033,18 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
     for (li, l) in shown.iter().enumerate() {
         let base = 24.0 + band * (li as f32 + 1.0) - 8.0;
         let is_own = own.is_some_and(|o| o.id == l.id);
-        f.text(
-            0.0,
-            base - band / 2.0 + 10.0,
-            10.5,
-            fit(l.name.get(b.loc), 10.5, left - 8.0),
-            Anchor::Start,
-            if is_own { color::ACCENT } else { color::INK },
-            true,
-        );
+        let name_rows = flow_words(l.name.get(b.loc), 10.5, left - 8.0);
+        for (k, row) in name_rows.iter().take(2).enumerate() {
+            f.text(
+                0.0,
+                base - band / 2.0 + 10.0 + k as f32 * 13.0,
+                10.5,
+                fit(row, 10.5, left - 8.0),
+                Anchor::Start,
+                if is_own { color::ACCENT } else { color::INK },
+                true,
+            );
+        }
         let n = l.rungs.len() + 1;
         let tall = (band - 22.0).min(step_h * n as f32);
         let sh = tall / n as f32;

@@ -19,7 +19,13 @@ fn profile(name: &str) -> PathBuf {
 }
 
 fn render(args: &[&str], out: &Path) -> std::process::Output {
-    cb().arg("render").args(args).arg("-o").arg(out).args(["--today", TODAY]).output().expect("runs")
+    cb().arg("render")
+        .args(args)
+        .arg("-o")
+        .arg(out)
+        .args(["--today", TODAY])
+        .output()
+        .expect("runs")
 }
 
 fn pdf_text(bytes: &[u8]) -> (usize, String) {
@@ -32,13 +38,49 @@ fn pdf_text(bytes: &[u8]) -> (usize, String) {
 #[test]
 fn bundled_profiles_render_to_every_format() {
     let dir = tempfile::tempdir().unwrap();
-    for p in ["li-na.zh.yaml", "alex-chen.en.yaml", "minimal.zh.yaml", "zhang-wei.zh.yaml", "maria-lopez.en.yaml"] {
-        let out = render(&[profile(p).to_str().unwrap(), "-f", "html,json,pdf"], dir.path());
-        assert!(out.status.success(), "{p}: {}", String::from_utf8_lossy(&out.stderr));
+    for p in [
+        "li-na.zh.yaml",
+        "alex-chen.en.yaml",
+        "minimal.zh.yaml",
+        "zhang-wei.zh.yaml",
+        "maria-lopez.en.yaml",
+    ] {
+        let out = render(
+            &[profile(p).to_str().unwrap(), "-f", "html,json,pdf"],
+            dir.path(),
+        );
+        assert!(
+            out.status.success(),
+            "{p}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
     }
-    let out = render(&[profile("chen-jie.sales.zh.yaml").to_str().unwrap(), "-f", "pdf,json", "--ladders", root().join("profiles/ladders").to_str().unwrap()], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for f in ["E2041.pdf", "E2041.html", "E2041.json", "E1187.pdf", "王芳.pdf", "王芳.html", "E3310.pdf", "E0457.html", "S0781.pdf"] {
+    let out = render(
+        &[
+            profile("chen-jie.sales.zh.yaml").to_str().unwrap(),
+            "-f",
+            "pdf,json",
+            "--ladders",
+            root().join("profiles/ladders").to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for f in [
+        "E2041.pdf",
+        "E2041.html",
+        "E2041.json",
+        "E1187.pdf",
+        "王芳.pdf",
+        "王芳.html",
+        "E3310.pdf",
+        "E0457.html",
+        "S0781.pdf",
+    ] {
         assert!(dir.path().join(f).is_file(), "{f} missing");
     }
 }
@@ -46,12 +88,29 @@ fn bundled_profiles_render_to_every_format() {
 #[test]
 fn json_has_the_documented_fields() {
     let dir = tempfile::tempdir().unwrap();
-    let out = render(&[profile("li-na.zh.yaml").to_str().unwrap(), "-f", "json"], dir.path());
+    let out = render(
+        &[profile("li-na.zh.yaml").to_str().unwrap(), "-f", "json"],
+        dir.path(),
+    );
     assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(dir.path().join("E2041.json")).unwrap()).unwrap();
-    assert_eq!(v["johari"]["open"], serde_json::json!(["dependable", "organised", "patient", "warm"]));
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("E2041.json")).unwrap()).unwrap();
+    assert_eq!(
+        v["johari"]["open"],
+        serde_json::json!(["dependable", "organised", "patient", "warm"])
+    );
     assert_eq!(v["johari"]["hidden"], serde_json::json!(["shy"]));
-    assert_eq!(v["johari"]["blind"], serde_json::json!(["calm", "helpful", "kind", "observant", "quiet", "reflective"]));
+    assert_eq!(
+        v["johari"]["blind"],
+        serde_json::json!([
+            "calm",
+            "helpful",
+            "kind",
+            "observant",
+            "quiet",
+            "reflective"
+        ])
+    );
     assert_eq!(v["johari"]["unknown"].as_array().unwrap().len(), 44);
     assert_eq!(v["johari"]["raters"], 4);
     assert_eq!(v["ladder"]["track"], "administrative");
@@ -74,22 +133,58 @@ fn json_has_the_documented_fields() {
 #[test]
 fn pdf_has_key_words_pages_and_metadata() {
     let dir = tempfile::tempdir().unwrap();
-    let out = render(&[profile("li-na.zh.yaml").to_str().unwrap(), "-f", "pdf"], dir.path());
+    let out = render(
+        &[profile("li-na.zh.yaml").to_str().unwrap(), "-f", "pdf"],
+        dir.path(),
+    );
     assert!(out.status.success());
     let bytes = std::fs::read(dir.path().join("E2041.pdf")).unwrap();
-    assert!(bytes.len() <= 150 * 1024, "li-na PDF is {} bytes", bytes.len());
+    assert!(
+        bytes.len() <= 150 * 1024,
+        "li-na PDF is {} bytes",
+        bytes.len()
+    );
     let (pages, text) = pdf_text(&bytes);
     assert!((8..=14).contains(&pages), "{pages} pages");
-    for word in ["李娜", "公开的我", "隐私的我", "脊背的我", "潜在的我", "职员", "主管", "经理", "总监", "初级", "副高级", "行动计划", "取得客户服务管理师证书", "第2页/共"] {
+    for word in [
+        "李娜",
+        "公开的我",
+        "隐私的我",
+        "脊背的我",
+        "潜在的我",
+        "职员",
+        "主管",
+        "经理",
+        "总监",
+        "初级",
+        "副高级",
+        "行动计划",
+        "取得客户服务管理师证书",
+        "第2页/共",
+    ] {
         let compact: String = text.split_whitespace().collect();
         assert!(compact.contains(word), "PDF text lacks {word}");
     }
     let doc = lopdf::Document::load_mem(&bytes).unwrap();
-    let info = doc.trailer.get(b"Info").and_then(|o| o.as_reference()).unwrap();
-    let title = doc.get_object(info).unwrap().as_dict().unwrap().get(b"Title").unwrap();
+    let info = doc
+        .trailer
+        .get(b"Info")
+        .and_then(|o| o.as_reference())
+        .unwrap();
+    let title = doc
+        .get_object(info)
+        .unwrap()
+        .as_dict()
+        .unwrap()
+        .get(b"Title")
+        .unwrap();
     let title = lopdf::decode_text_string(title).unwrap();
     assert_eq!(title, "李娜 — 职业发展工作手册");
-    let root = doc.trailer.get(b"Root").and_then(|o| o.as_reference()).unwrap();
+    let root = doc
+        .trailer
+        .get(b"Root")
+        .and_then(|o| o.as_reference())
+        .unwrap();
     let catalog = doc.get_object(root).unwrap().as_dict().unwrap();
     assert!(catalog.get(b"Outlines").is_ok(), "an outline");
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"zh-CN");
@@ -98,16 +193,32 @@ fn pdf_has_key_words_pages_and_metadata() {
 #[test]
 fn english_pdf_and_blank_workbook() {
     let dir = tempfile::tempdir().unwrap();
-    let out = render(&[profile("alex-chen.en.yaml").to_str().unwrap(), profile("minimal.zh.yaml").to_str().unwrap(), "-f", "pdf"], dir.path());
+    let out = render(
+        &[
+            profile("alex-chen.en.yaml").to_str().unwrap(),
+            profile("minimal.zh.yaml").to_str().unwrap(),
+            "-f",
+            "pdf",
+        ],
+        dir.path(),
+    );
     assert!(out.status.success());
     let (_, text) = pdf_text(&std::fs::read(dir.path().join("E1187.pdf")).unwrap());
-    for word in ["Alex Chen", "Open self", "Blind self", "Intermediate", "Page 2 of", "Lead the design"] {
+    for word in [
+        "Alex Chen",
+        "Open self",
+        "Blind self",
+        "Intermediate",
+        "Page 2 of",
+        "Lead the design",
+    ] {
         assert!(text.contains(word), "PDF text lacks {word}");
     }
     let (pages, text) = pdf_text(&std::fs::read(dir.path().join("王芳.pdf")).unwrap());
     assert!(pages >= 8, "a complete blank workbook, got {pages} pages");
     let compact: String = text.split_whitespace().collect();
-    for word in ["王芳", "同事反馈不足", "行动计划", "反馈与修正", "厌倦预警"] {
+    for word in ["王芳", "同事反馈不足", "行动计划", "反馈与修正", "厌倦预警"]
+    {
         assert!(compact.contains(word), "blank workbook lacks {word}");
     }
 }
@@ -119,10 +230,28 @@ fn output_is_byte_identical_across_runs_and_within_one_run() {
     let li = profile("li-na.zh.yaml");
     let alex = profile("alex-chen.en.yaml");
     // run 1: li-na alone; run 2: two documents in one process, li-na second
-    assert!(render(&[li.to_str().unwrap(), "-f", "pdf,html,json"], a.path()).status.success());
-    assert!(render(&[alex.to_str().unwrap(), li.to_str().unwrap(), "-f", "pdf,html,json"], b.path()).status.success());
+    assert!(
+        render(&[li.to_str().unwrap(), "-f", "pdf,html,json"], a.path())
+            .status
+            .success()
+    );
+    assert!(render(
+        &[
+            alex.to_str().unwrap(),
+            li.to_str().unwrap(),
+            "-f",
+            "pdf,html,json"
+        ],
+        b.path()
+    )
+    .status
+    .success());
     for f in ["E2041.pdf", "E2041.html", "E2041.json"] {
-        assert_eq!(std::fs::read(a.path().join(f)).unwrap(), std::fs::read(b.path().join(f)).unwrap(), "{f} differs");
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f} differs"
+        );
     }
 }
 
@@ -137,27 +266,54 @@ fn html_prints_profile_text_literally() {
     .unwrap();
     let out_dir = dir.path().join("out");
     let out = render(&[src.to_str().unwrap(), "-f", "html"], &out_dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // the id ../../escape becomes a plain file name inside -o
     let html = std::fs::read_to_string(out_dir.join("escape.html")).unwrap();
     assert!(!html.contains("<script>document"), "script tag not escaped");
     assert!(html.contains("&lt;script&gt;"));
     assert!(!html.contains("<img src=x"));
-    assert!(html.contains("{{ 7 * 7 }}"), "template syntax must print literally");
+    assert!(
+        html.contains("{{ 7 * 7 }}"),
+        "template syntax must print literally"
+    );
     assert!(!html.contains(">49<"));
     assert!(html.contains("a &amp; b &lt; c"));
-    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "nothing written outside -o");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        2,
+        "nothing written outside -o"
+    );
 }
 
 fn stderr_of_check(fixture: &str) -> (i32, String) {
     let path = format!("tests/fixtures/invalid/{fixture}");
-    let out = cb().current_dir(root()).args(["check", &path, "--today", TODAY]).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8(out.stderr).unwrap())
+    let out = cb()
+        .current_dir(root())
+        .args(["check", &path, "--today", TODAY])
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
 
 #[test]
 fn invalid_profiles_report_every_problem_with_position() {
-    for f in ["typo-keys", "bad-values", "syntax", "duplicate-key", "empty", "list-root", "wrong-types", "future-birth"] {
+    for f in [
+        "typo-keys",
+        "bad-values",
+        "syntax",
+        "duplicate-key",
+        "empty",
+        "list-root",
+        "wrong-types",
+        "future-birth",
+    ] {
         let (code, stderr) = stderr_of_check(&format!("{f}.yaml"));
         assert_eq!(code, 1, "{f}: exit code");
         insta::assert_snapshot!(f, stderr);
@@ -167,9 +323,23 @@ fn invalid_profiles_report_every_problem_with_position() {
 #[test]
 fn a_bad_profile_writes_nothing_and_others_still_render() {
     let dir = tempfile::tempdir().unwrap();
-    let out = render(&[root().join("tests/fixtures/invalid/bad-values.yaml").to_str().unwrap(), profile("alex-chen.en.yaml").to_str().unwrap(), "-f", "pdf,html"], dir.path());
+    let out = render(
+        &[
+            root()
+                .join("tests/fixtures/invalid/bad-values.yaml")
+                .to_str()
+                .unwrap(),
+            profile("alex-chen.en.yaml").to_str().unwrap(),
+            "-f",
+            "pdf,html",
+        ],
+        dir.path(),
+    );
     assert_eq!(out.status.code(), Some(1));
-    let names: Vec<String> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+    let names: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
     let mut names = names;
     names.sort();
     assert_eq!(names, vec!["E1187.html", "E1187.pdf"]);
@@ -180,10 +350,18 @@ fn a_bad_profile_writes_nothing_and_others_still_render() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let out = cb().args(["render", "profiles/li-na.zh.yaml", "--today", "2026-13-01"]).current_dir(root()).output().unwrap();
+    let out = cb()
+        .args(["render", "profiles/li-na.zh.yaml", "--today", "2026-13-01"])
+        .current_dir(root())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--today `2026-13-01` is not a date"));
-    let out = cb().args(["render", "profiles/li-na.zh.yaml", "-f", "docx"]).current_dir(root()).output().unwrap();
+    let out = cb()
+        .args(["render", "profiles/li-na.zh.yaml", "-f", "docx"])
+        .current_dir(root())
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let out = cb().args(["check", "no-such-file.yaml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -193,10 +371,21 @@ fn usage_errors_exit_2() {
 #[test]
 fn init_writes_profiles_that_validate() {
     let dir = tempfile::tempdir().unwrap();
-    for (locale, track) in [("zh-CN", "administrative"), ("en", "technical"), ("en", "administrative"), ("zh-CN", "technical")] {
+    for (locale, track) in [
+        ("zh-CN", "administrative"),
+        ("en", "technical"),
+        ("en", "administrative"),
+        ("zh-CN", "technical"),
+    ] {
         let path = dir.path().join(format!("{locale}-{track}.yaml"));
-        cb().args(["init", "--locale", locale, "--track", track, "-o"]).arg(&path).assert().success();
-        cb().args(["check", "--today", TODAY]).arg(&path).assert().success();
+        cb().args(["init", "--locale", locale, "--track", track, "-o"])
+            .arg(&path)
+            .assert()
+            .success();
+        cb().args(["check", "--today", TODAY])
+            .arg(&path)
+            .assert()
+            .success();
         // never overwrites by accident
         cb().args(["init", "-o"]).arg(&path).assert().code(2);
     }
@@ -217,14 +406,28 @@ fn ladders_list_show_and_company_ladders() {
     let out = cb().arg("ladders").output().unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("administrative") && s.contains("职员") && s.contains("副高级"));
-    let out = cb().args(["ladders", "show", "technical"]).output().unwrap();
+    let out = cb()
+        .args(["ladders", "show", "technical"])
+        .output()
+        .unwrap();
     let s = String::from_utf8(out.stdout).unwrap();
     assert!(s.contains("id: associate_senior") && s.contains("typical_age: 35"));
-    let out = cb().args(["ladders", "--ladders", root().join("profiles/ladders").to_str().unwrap()]).output().unwrap();
+    let out = cb()
+        .args([
+            "ladders",
+            "--ladders",
+            root().join("profiles/ladders").to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
     assert!(String::from_utf8(out.stdout).unwrap().contains("sales"));
     cb().args(["ladders", "show", "sails"]).assert().code(2);
     // without the company folder, the sales profile names an unknown ladder
-    let out = cb().args(["check", "--today", TODAY]).arg(profile("chen-jie.sales.zh.yaml")).output().unwrap();
+    let out = cb()
+        .args(["check", "--today", TODAY])
+        .arg(profile("chen-jie.sales.zh.yaml"))
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown ladder `sales`"));
 }
@@ -233,7 +436,10 @@ fn ladders_list_show_and_company_ladders() {
 fn templates_eject_and_override_file_by_file() {
     let dir = tempfile::tempdir().unwrap();
     let tpl = dir.path().join("tpl");
-    cb().args(["templates", "eject"]).arg(&tpl).assert().success();
+    cb().args(["templates", "eject"])
+        .arg(&tpl)
+        .assert()
+        .success();
     for f in ["workbook.html", "block.html", "style.css"] {
         assert!(tpl.join(f).is_file());
     }
@@ -242,8 +448,21 @@ fn templates_eject_and_override_file_by_file() {
     std::fs::remove_file(tpl.join("block.html")).unwrap();
     std::fs::write(tpl.join("style.css"), "body { color: rebeccapurple; }").unwrap();
     let out_dir = dir.path().join("out");
-    let out = render(&[profile("li-na.zh.yaml").to_str().unwrap(), "-f", "html", "--templates", tpl.to_str().unwrap()], &out_dir);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = render(
+        &[
+            profile("li-na.zh.yaml").to_str().unwrap(),
+            "-f",
+            "html",
+            "--templates",
+            tpl.to_str().unwrap(),
+        ],
+        &out_dir,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let html = std::fs::read_to_string(out_dir.join("E2041.html")).unwrap();
     assert!(html.contains("rebeccapurple"));
     assert!(html.contains("橱窗分析法"));
@@ -256,20 +475,36 @@ fn long_plans_flow_over_pages_and_lose_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut y = String::from("person:\n  name: 长计划\nactions:\n");
     for i in 0..60 {
-        y.push_str(&format!("  - goal: 第{i}项目标：{}\n    steps: {}\n    due: 2027-06\n", "提升客户满意度".repeat(3), "每周复盘一次并记录结果，".repeat(4)));
+        y.push_str(&format!(
+            "  - goal: 第{i}项目标：{}\n    steps: {}\n    due: 2027-06\n",
+            "提升客户满意度".repeat(3),
+            "每周复盘一次并记录结果，".repeat(4)
+        ));
     }
-    y.push_str(&format!("answers:\n  summary: \"{}\"\n  most_needed: \"https://example.com/{}\"\n", "龘".repeat(6000), "a".repeat(400)));
+    y.push_str(&format!(
+        "answers:\n  summary: \"{}\"\n  most_needed: \"https://example.com/{}\"\n",
+        "龘".repeat(6000),
+        "a".repeat(400)
+    ));
     let src = dir.path().join("long.yaml");
     std::fs::write(&src, y).unwrap();
     let out = render(&[src.to_str().unwrap(), "-f", "pdf"], dir.path());
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (pages, text) = pdf_text(&std::fs::read(dir.path().join("长计划.pdf")).unwrap());
     assert!(pages > 12, "{pages} pages");
     let compact: String = text.split_whitespace().collect();
     for i in 0..60 {
         assert!(compact.contains(&format!("第{i}项目标")), "action {i} lost");
     }
-    assert_eq!(compact.matches('龘').count(), 6000, "the long paragraph is complete");
+    assert_eq!(
+        compact.matches('龘').count(),
+        6000,
+        "the long paragraph is complete"
+    );
     assert!(compact.contains(&"a".repeat(60)));
 }
 
@@ -281,6 +516,16 @@ fn missing_glyphs_warn_and_still_render() {
     let out = render(&[src.to_str().unwrap(), "-f", "pdf"], dir.path());
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("U+20BB7") && stderr.contains("U+1F600"), "{stderr}");
-    assert!(dir.path().join("𠮷田_😀.pdf").is_file() || std::fs::read_dir(dir.path()).unwrap().any(|e| e.unwrap().path().extension().is_some_and(|x| x == "pdf")));
+    assert!(
+        stderr.contains("U+20BB7") && stderr.contains("U+1F600"),
+        "{stderr}"
+    );
+    assert!(
+        dir.path().join("𠮷田_😀.pdf").is_file()
+            || std::fs::read_dir(dir.path()).unwrap().any(|e| e
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "pdf"))
+    );
 }

@@ -53,11 +53,13 @@ impl Locations {
     fn put(&mut self, path: &str, line: usize, col: usize, len: usize) {
         if self.map.contains_key(path) {
             if !path.ends_with("#v") {
-                self.duplicates.push((path.to_string(), (line + 1, col + 1)));
+                self.duplicates
+                    .push((path.to_string(), (line + 1, col + 1)));
             }
             return;
         }
-        self.map.insert(path.to_string(), ((line + 1, col + 1), len));
+        self.map
+            .insert(path.to_string(), ((line + 1, col + 1), len));
     }
 }
 

@@ -110,7 +110,11 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
         Err(e) => {
             let mut d = yaml_error(&e);
             // serde_yaml points at the mapping; point at the second key instead
-            if let Some((path, pos)) = locs.duplicates.first().filter(|_| d.message.contains("duplicate entry")) {
+            if let Some((path, pos)) = locs
+                .duplicates
+                .first()
+                .filter(|_| d.message.contains("duplicate entry"))
+            {
                 let key = path.rsplit('.').next().unwrap_or(path);
                 d.message = format!("the key `{key}` appears twice");
                 d.path = path.clone();

@@ -257,7 +257,22 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     };
     let mut pdf_warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pdf_warnings);
-    finish(&mut lo, laid, meta);
+    let mut h = Fnv::new();
+    for c in &chars {
+        h.feed(&(*c as u32).to_le_bytes());
+    }
+    // PDF convention for subset fonts: six capital letters, "+", the font's name
+    let tag: String = (0..6)
+        .map(|i| (b'A' + ((h.0 >> (i * 5)) % 26) as u8) as char)
+        .collect();
+    let base_font = format!(
+        "{tag}+{}",
+        font.name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+    );
+    finish(&mut lo, laid, meta, &base_font);
     lo.compress();
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -267,8 +282,13 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
 
 /// Adds what printpdf leaves out or makes non-deterministic: /Lang, an ordered
 /// outline, and a trailer /ID derived from the content.
-fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta) {
+fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
     use lopdf::{Dictionary, Object, StringFormat};
+    for obj in lo.objects.values_mut() {
+        if let Ok(d) = obj.as_dict_mut() {
+            tidy_font_dict(d, base_font);
+        }
+    }
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
     let catalog_id = lo.trailer.get(b"Root").and_then(Object::as_reference).ok();
     // outline
@@ -329,6 +349,77 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta) {
     let id_obj = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+}
+
+/// Names the font as a subset and drops /W entries equal to the default width.
+fn tidy_font_dict(d: &mut lopdf::Dictionary, base_font: &str) {
+    use lopdf::Object;
+    let is = |d: &lopdf::Dictionary, k: &[u8], v: &[u8]| {
+        d.get(k).and_then(Object::as_name).is_ok_and(|n| n == v)
+    };
+    if is(d, b"Type", b"FontDescriptor") {
+        d.set("FontName", Object::Name(base_font.as_bytes().to_vec()));
+        return;
+    }
+    if !is(d, b"Type", b"Font") {
+        return;
+    }
+    if d.has(b"BaseFont") {
+        d.set("BaseFont", Object::Name(base_font.as_bytes().to_vec()));
+    }
+    if let Ok(Object::Array(desc)) = d.get_mut(b"DescendantFonts") {
+        for f in desc.iter_mut() {
+            if let Ok(fd) = f.as_dict_mut() {
+                tidy_font_dict(fd, base_font);
+            }
+        }
+    }
+    let dw = d.get(b"DW").and_then(Object::as_i64).unwrap_or(1000);
+    let Ok(Object::Array(w)) = d.get(b"W") else {
+        return;
+    };
+    let mut widths: Vec<(i64, Object)> = Vec::new();
+    let mut i = 0;
+    while i < w.len() {
+        match (w.get(i), w.get(i + 1), w.get(i + 2)) {
+            (Some(Object::Integer(c)), Some(Object::Array(ws)), _) => {
+                for (k, x) in ws.iter().enumerate() {
+                    widths.push((c + k as i64, x.clone()));
+                }
+                i += 2;
+            }
+            (Some(Object::Integer(a)), Some(Object::Integer(b)), Some(x)) => {
+                for c in *a..=*b {
+                    widths.push((c, x.clone()));
+                }
+                i += 3;
+            }
+            _ => return, // unknown shape: leave it alone
+        }
+    }
+    let mut out: Vec<Object> = Vec::new();
+    let mut run: Vec<Object> = Vec::new();
+    let mut start = 0;
+    let mut prev = i64::MIN;
+    for (c, x) in widths
+        .into_iter()
+        .filter(|(_, x)| x.as_float().map_or(true, |v| (v - dw as f32).abs() > 0.01))
+    {
+        if c != prev + 1 && !run.is_empty() {
+            out.push(Object::Integer(start));
+            out.push(Object::Array(std::mem::take(&mut run)));
+        }
+        if run.is_empty() {
+            start = c;
+        }
+        run.push(x);
+        prev = c;
+    }
+    if !run.is_empty() {
+        out.push(Object::Integer(start));
+        out.push(Object::Array(run));
+    }
+    d.set("W", Object::Array(out));
 }
 
 struct Fnv(u64);
