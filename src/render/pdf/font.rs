@@ -30,28 +30,70 @@ impl std::fmt::Debug for FontFace {
 }
 
 impl FontFace {
-    /// Parses `bytes` (TTF, OTF, or face `index` of a TTC).
+    /// Parses `bytes` (TTF, OTF, or face `index` of a TTC): the Unicode cmap, the
+    /// advances (hmtx) and the vertical metrics.
     pub fn parse(bytes: Vec<u8>, index: usize, name: &str) -> Result<FontFace, String> {
-        let mut warnings = Vec::new();
-        let parsed = printpdf::ParsedFont::from_bytes(&bytes, index, &mut warnings)
-            .ok_or_else(|| format!("{name}: not a usable TrueType/OpenType font (face {index})"))?;
-        if parsed.codepoint_to_glyph.is_empty() {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::font_data::FontData;
+        use allsorts::tables::cmap::Cmap;
+        use allsorts::tables::{FontTableProvider, HeadTable, HheaTable, HmtxTable, MaxpTable};
+        use allsorts::tag;
+        let bad = |what: &str| format!("{name}: not a usable TrueType/OpenType font ({what})");
+        let data = ReadScope::new(&bytes)
+            .read::<FontData<'_>>()
+            .map_err(|_| bad("unreadable"))?;
+        let provider = data
+            .table_provider(index)
+            .map_err(|_| bad(&format!("no face {index}")))?;
+        let table = |t: u32| {
+            provider
+                .read_table_data(t)
+                .map_err(|_| bad("a table is missing"))
+        };
+        let head_data = table(tag::HEAD)?;
+        let head = ReadScope::new(&head_data)
+            .read::<HeadTable>()
+            .map_err(|_| bad("head"))?;
+        let maxp_data = table(tag::MAXP)?;
+        let maxp = ReadScope::new(&maxp_data)
+            .read::<MaxpTable>()
+            .map_err(|_| bad("maxp"))?;
+        let hhea_data = table(tag::HHEA)?;
+        let hhea = ReadScope::new(&hhea_data)
+            .read::<HheaTable>()
+            .map_err(|_| bad("hhea"))?;
+        let hmtx_data = table(tag::HMTX)?;
+        let hmtx = ReadScope::new(&hmtx_data)
+            .read_dep::<HmtxTable<'_>>((
+                usize::from(maxp.num_glyphs),
+                usize::from(hhea.num_h_metrics),
+            ))
+            .map_err(|_| bad("hmtx"))?;
+        let advances = (0..maxp.num_glyphs)
+            .map(|g| hmtx.horizontal_advance(g).unwrap_or(0))
+            .collect();
+        let cmap_data = table(tag::CMAP)?;
+        let cmap = ReadScope::new(&cmap_data)
+            .read::<Cmap<'_>>()
+            .map_err(|_| bad("cmap"))?;
+        let mut map = BTreeMap::new();
+        if let Some((_, sub)) = allsorts::font::read_cmap_subtable(&cmap).ok().flatten() {
+            let _ = sub.mappings_fn(|cp, gid| {
+                map.insert(cp, gid);
+            });
+        }
+        if map.is_empty() {
             return Err(format!("{name}: the font has no Unicode character map"));
         }
-        let n = parsed
-            .glyph_widths
-            .keys()
-            .next_back()
-            .map_or(0, |g| *g as usize + 1);
-        let mut advances = vec![0u16; n];
-        for (g, w) in &parsed.glyph_widths {
-            advances[*g as usize] = *w;
-        }
+        let upem = head.units_per_em.max(1) as f32;
+        let (ascent, descent) = (hhea.ascender as f32 / upem, hhea.descender as f32 / upem);
+        drop(provider);
+        drop(data);
         Ok(FontFace {
-            upem: parsed.units_per_em.max(1) as f32,
-            ascent: parsed.font_metrics.ascent as f32 / parsed.units_per_em.max(1) as f32,
-            descent: parsed.font_metrics.descent as f32 / parsed.units_per_em.max(1) as f32,
-            cmap: parsed.codepoint_to_glyph,
+            upem,
+            ascent,
+            descent,
+            cmap: map,
             advances,
             bytes: Arc::new(bytes),
             index,
@@ -79,7 +121,13 @@ impl FontFace {
         };
         let bytes =
             std::fs::read(path).map_err(|e| format!("{path}: cannot read the font: {e}"))?;
-        FontFace::parse(bytes, index, path)
+        let stem = std::path::Path::new(path)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or(path);
+        let mut face = FontFace::parse(bytes, index, path)?;
+        face.name = stem.to_string();
+        Ok(face)
     }
 
     /// Glyph id of `c`, if the font has it.

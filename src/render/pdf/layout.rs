@@ -112,6 +112,8 @@ const SMALL: f32 = 9.0;
 
 struct L<'a> {
     font: &'a FontFace,
+    /// (page index, starts at the top of the page, title) of each section, for running headers.
+    section_pages: Vec<(usize, bool, String)>,
     w: f32,
     h: f32,
     pages: Vec<Page>,
@@ -205,6 +207,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     let (w, h) = paper.size();
     let mut l = L {
         font,
+        section_pages: Vec::new(),
         w,
         h,
         pages: Vec::new(),
@@ -215,11 +218,30 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     outline.push((book.cover.title.clone(), 0));
     l.new_page();
     for section in &book.sections {
-        if l.room() < l.full() / 3.0 {
+        // a section starts on a new page when less than a third is left, or when its
+        // title, intro and first element would not fit together
+        let intro = match section.blocks.first() {
+            Some(Block::Paragraph { text }) => {
+                l.wrap(text, BODY, l.width()).len() as f32 * L::line_h(BODY)
+                    + 6.0
+                    + lead_height(&l, section.blocks.get(1))
+            }
+            first => lead_height(&l, first),
+        };
+        if l.room() < l.full() / 3.0 || (l.room() < 90.0 + intro && intro + 90.0 <= l.full()) {
             l.new_page();
         }
-        outline.push((section.title.clone(), l.pages.len() - 1));
+        let at_top = l.y <= MARGIN_TOP + 0.5;
+        let pages_before = l.pages.len();
         section_title(&mut l, &section.title, &section.gloss);
+        // the title may have moved to a new page to stay with its content
+        let page = l.pages.len() - 1;
+        outline.push((section.title.clone(), page));
+        l.section_pages.push((
+            page,
+            at_top || l.pages.len() != pages_before,
+            section.title.clone(),
+        ));
         for (i, block) in section.blocks.iter().enumerate() {
             let next = section.blocks.get(i + 1);
             render_block(&mut l, block, next);
@@ -227,8 +249,31 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
         l.y += 14.0;
     }
     let total = l.pages.len();
+    let sections = std::mem::take(&mut l.section_pages);
     for (i, page) in l.pages.iter_mut().enumerate().skip(1) {
         footer(page, font, w, h, book, i + 1, total);
+        // running header: the section this page continues (pages that open a section show its title already)
+        if !sections.iter().any(|(p, top, _)| *p == i && *top) {
+            if let Some((_, _, title)) = sections.iter().rev().find(|(p, _, _)| *p < i) {
+                page.cmds.push(Cmd::Text {
+                    x: MARGIN_X,
+                    y: 34.0,
+                    size: 8.0,
+                    text: title.clone(),
+                    color: rgb(color::MUTED),
+                    bold: false,
+                });
+                page.cmds.push(Cmd::Line {
+                    x1: MARGIN_X,
+                    y1: 40.0,
+                    x2: w - MARGIN_X,
+                    y2: 40.0,
+                    color: rgb(color::RULE),
+                    width: 0.5,
+                    dashed: false,
+                });
+            }
+        }
     }
     Laid {
         size: (w, h),
