@@ -27,6 +27,8 @@ pub struct Cli {
 enum Command {
     /// Render profiles to workbooks (PDF, HTML and/or JSON).
     Render(RenderArgs),
+    /// HR batch: folders and rosters in, one workbook per employee out, plus an overview.
+    Batch(BatchArgs),
     /// Check profiles and report every problem, without writing anything.
     Check(CheckArgs),
     /// Write a commented starter profile that validates.
@@ -63,6 +65,36 @@ struct RenderArgs {
     /// Profile files (YAML).
     #[arg(required = true, value_name = "PROFILE")]
     profiles: Vec<PathBuf>,
+    #[command(flatten)]
+    doc: DocOpts,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// Folders of profiles (*.yaml, *.yml, searched recursively), profile files, and
+    /// rosters (.csv in UTF-8 or GBK, .xlsx: one employee per row).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Peer feedback: a CSV (subject_id, rater, adjectives separated by ; 、 or ,) or a
+    /// folder of YAML files (subject_id, rater, adjectives). Raters are never shown.
+    #[arg(long, value_name = "FILE|DIR")]
+    feedback: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), to spread
+    /// a large run over machines.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// Skip employees whose output files already exist (to resume a large run).
+    #[arg(long)]
+    skip_existing: bool,
+    #[command(flatten)]
+    doc: DocOpts,
+}
+
+#[derive(Debug, Args)]
+struct DocOpts {
     /// Output formats, comma-separated.
     #[arg(
         short,
@@ -97,7 +129,7 @@ struct RenderArgs {
     /// [default: any peer under 4 peers, else 0.25].
     #[arg(long, value_name = "SHARE")]
     min_share: Option<f64>,
-    /// Print nothing but errors.
+    /// Print nothing but errors and the final summary.
     #[arg(short, long)]
     quiet: bool,
     #[command(flatten)]
@@ -183,6 +215,7 @@ pub fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Render(a) => render(a),
+        Command::Batch(a) => batch(a),
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
         Command::Schema => {
@@ -264,7 +297,22 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
+fn formats(a: &DocOpts) -> Vec<Format> {
+    let mut formats: Vec<Format> = a
+        .format
+        .iter()
+        .map(|f| match f {
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
+        })
+        .collect();
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+fn engine(a: &DocOpts) -> Result<Engine, Usage> {
     let locale =
         match &a.locale {
             None => None,
@@ -303,19 +351,10 @@ fn engine(a: &RenderArgs) -> Result<Engine, Usage> {
     })
 }
 
-fn render(a: RenderArgs) -> Result<u8, Usage> {
-    let mut formats: Vec<Format> = a
-        .format
-        .iter()
-        .map(|f| match f {
-            FormatArg::Html => Format::Html,
-            FormatArg::Json => Format::Json,
-            FormatArg::Pdf => Format::Pdf,
-        })
-        .collect();
-    formats.sort();
-    formats.dedup();
-    let eng = engine(&a)?;
+fn render(r: RenderArgs) -> Result<u8, Usage> {
+    let a = &r.doc;
+    let formats = formats(a);
+    let eng = engine(a)?;
     std::fs::create_dir_all(&a.output).map_err(|e| {
         Usage(format!(
             "{}: cannot create the output folder: {e}",
@@ -324,7 +363,7 @@ fn render(a: RenderArgs) -> Result<u8, Usage> {
     })?;
     let mut failed = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
-    for path in &a.profiles {
+    for path in &r.profiles {
         let file = path.display().to_string();
         let bytes = match read_profile(path) {
             Ok(b) => b,
@@ -380,9 +419,86 @@ fn render(a: RenderArgs) -> Result<u8, Usage> {
         eprintln!(
             "{} of {} profile(s) failed: {}",
             failed.len(),
-            a.profiles.len(),
+            r.profiles.len(),
             failed.join(", ")
         );
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+fn batch(b: BatchArgs) -> Result<u8, Usage> {
+    let a = &b.doc;
+    let started = std::time::Instant::now();
+    let shard = b
+        .shard
+        .as_deref()
+        .map(crate::batch::Shard::parse)
+        .transpose()
+        .map_err(Usage)?;
+    let eng = engine(a)?;
+    let feedback = match &b.feedback {
+        None => crate::batch::feedback::Feedback::default(),
+        Some(p) => crate::batch::feedback::read(p).map_err(Usage)?,
+    };
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let opts = crate::batch::BatchOptions {
+        formats: formats(a),
+        out: a.output.clone(),
+        feedback,
+        shard,
+        skip_existing: b.skip_existing,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        quiet: a.quiet,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(b.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Usage(format!("cannot start worker threads: {e}")))?;
+    let log = |m: &str| eprintln!("{m}");
+    let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
+    let ov = crate::batch::overview::build(&report, &eng.today.iso());
+    let suffix = shard
+        .map(|s| format!("-{}-of-{}", s.k, s.n))
+        .unwrap_or_default();
+    let html = eng.templates.render_overview(&ov).map_err(Usage)?;
+    for (name, bytes) in [
+        (format!("overview{suffix}.html"), html.into_bytes()),
+        (
+            format!("overview{suffix}.csv"),
+            crate::batch::overview::csv(&ov).into_bytes(),
+        ),
+    ] {
+        let path = a.output.join(name);
+        output::write_atomic(&path, &bytes)
+            .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
+        if !a.quiet {
+            println!("{}", path.display());
+        }
+    }
+    let ok = report.summaries.len();
+    let feedback_bad = opts.feedback.problems.len();
+    eprintln!(
+        "batch: {} profile(s){}: {} ok ({} skipped as existing), {} failed{}; {} file(s) written in {:.1} s",
+        report.total,
+        shard.map(|s| format!(" in shard {}/{}", s.k, s.n)).unwrap_or_default(),
+        ok,
+        report.skipped,
+        report.failures.len() - feedback_bad,
+        if feedback_bad > 0 { format!(", {feedback_bad} feedback row(s) skipped") } else { String::new() },
+        report.written,
+        started.elapsed().as_secs_f64()
+    );
+    if !report.failures.is_empty() {
+        eprintln!("failed:");
+        for f in &report.failures {
+            eprintln!("  {}: {}", f.source, f.reason);
+        }
         return Ok(1);
     }
     Ok(0)

@@ -6,6 +6,7 @@
 //! [`render`] (HTML, PDF, JSON).
 
 pub mod analysis;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod diag;

@@ -71,7 +71,11 @@ impl Date {
         let secs = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64);
-        let days = secs.div_euclid(86_400);
+        Date::from_unix_days(secs.div_euclid(86_400))
+    }
+
+    /// The date `days` days after 1970-01-01.
+    pub fn from_unix_days(days: i64) -> Date {
         // civil-from-days (Howard Hinnant's algorithm)
         let z = days + 719_468;
         let era = z.div_euclid(146_097);

@@ -233,7 +233,7 @@ fn at(mut d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnosti
     };
     match found {
         Some((pos, len)) => d.at(Some(pos), len),
-        None => d.at(Some((1, 1)), 1),
+        None => d.at(None, 1),
     }
 }
 

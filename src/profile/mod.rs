@@ -123,24 +123,35 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
             return fail(d);
         }
     };
-    let mut diags = lint::check(&value, &locs);
+    check_value(value, &locs, opts).map_err(|diagnostics| LoadError {
+        diagnostics,
+        source: Some(text.to_string()),
+    })
+}
+
+/// Checks and validates an already-built YAML value (e.g. a roster row): the same
+/// schema check and validation as a file, with field paths but no positions.
+pub fn load_value(
+    value: serde_yaml::Value,
+    opts: &LoadOptions,
+) -> Result<Profile, Vec<Diagnostic>> {
+    check_value(value, &Locations::default(), opts)
+}
+
+fn check_value(
+    value: serde_yaml::Value,
+    locs: &Locations,
+    opts: &LoadOptions,
+) -> Result<Profile, Vec<Diagnostic>> {
+    let mut diags = lint::check(&value, locs);
     if !diags.is_empty() {
         diags.sort_by_key(|d| d.pos);
-        return Err(LoadError {
-            diagnostics: diags,
-            source: Some(text.to_string()),
-        });
+        return Err(diags);
     }
-    let raw: raw::RawProfile = match serde_yaml::from_value(value) {
-        Ok(r) => r,
-        Err(e) => return fail(yaml_error(&e)),
-    };
-    validate::validate(raw, &locs, opts).map_err(|mut diagnostics| {
+    let raw: raw::RawProfile = serde_yaml::from_value(value).map_err(|e| vec![yaml_error(&e)])?;
+    validate::validate(raw, locs, opts).map_err(|mut diagnostics| {
         diagnostics.sort_by_key(|d| d.pos);
-        LoadError {
-            diagnostics,
-            source: Some(text.to_string()),
-        }
+        diagnostics
     })
 }
 

@@ -15,6 +15,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/html/block.html"),
     ),
     ("style.css", include_str!("../../templates/html/style.css")),
+    (
+        "overview.html",
+        include_str!("../../templates/html/overview.html"),
+    ),
 ];
 
 /// A loaded template set.
@@ -58,6 +62,15 @@ impl Templates {
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| format!("template error: {}", error_chain(&e)))?;
         Ok(Templates { tera })
+    }
+
+    /// Renders the HR overview of a batch run.
+    pub fn render_overview(&self, ov: &crate::batch::overview::Overview) -> Result<String, String> {
+        let mut ctx = tera::Context::new();
+        ctx.insert("ov", ov);
+        self.tera
+            .render("overview.html", &ctx)
+            .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 
     /// Renders a workbook to a self-contained HTML page.
