@@ -273,7 +273,7 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
             .collect::<String>()
     );
     finish(&mut lo, laid, meta, &base_font);
-    lo.compress();
+    compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("writing the PDF failed: {e}"))?;
@@ -338,7 +338,31 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
     h.feed(meta.title.as_bytes());
     for page in &laid.pages {
         for c in &page.cmds {
-            h.feed(format!("{c:?}").as_bytes());
+            match c {
+                Cmd::Text {
+                    x, y, size, text, ..
+                } => {
+                    h.feed(text.as_bytes());
+                    for v in [x, y, size] {
+                        h.feed(&v.to_bits().to_le_bytes());
+                    }
+                }
+                Cmd::Rect { x, y, w, h: hh, .. } => {
+                    for v in [x, y, w, hh] {
+                        h.feed(&v.to_bits().to_le_bytes());
+                    }
+                }
+                Cmd::Line { x1, y1, x2, y2, .. } => {
+                    for v in [x1, y1, x2, y2] {
+                        h.feed(&v.to_bits().to_le_bytes());
+                    }
+                }
+                Cmd::Ellipse { cx, cy, rx, ry, .. } => {
+                    for v in [cx, cy, rx, ry] {
+                        h.feed(&v.to_bits().to_le_bytes());
+                    }
+                }
+            }
         }
     }
     let id = format!(
@@ -420,6 +444,34 @@ fn tidy_font_dict(d: &mut lopdf::Dictionary, base_font: &str) {
         out.push(Object::Array(run));
     }
     d.set("W", Object::Array(out));
+}
+
+/// Deflates every stream that may be compressed. lopdf's own `compress` uses level 9,
+/// where deflate took a third of the render time (perf); level 3 is 15% faster per
+/// document for files 0.8% larger (li-na.zh: 136.8 KB against 135.8 KB).
+fn compress(lo: &mut lopdf::Document) {
+    use std::io::Write;
+    for obj in lo.objects.values_mut() {
+        if let lopdf::Object::Stream(st) = obj {
+            if !st.allows_compression || st.dict.has(b"Filter") || st.content.len() < 64 {
+                continue;
+            }
+            let mut enc = flate2::write::ZlibEncoder::new(
+                Vec::with_capacity(st.content.len() / 2),
+                flate2::Compression::new(3),
+            );
+            if enc.write_all(&st.content).is_err() {
+                continue;
+            }
+            if let Ok(out) = enc.finish() {
+                if out.len() < st.content.len() {
+                    st.dict
+                        .set("Filter", lopdf::Object::Name(b"FlateDecode".to_vec()));
+                    st.set_content(out);
+                }
+            }
+        }
+    }
 }
 
 struct Fnv(u64);

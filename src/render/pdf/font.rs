@@ -13,6 +13,9 @@ pub struct FontFace {
     bytes: Arc<Vec<u8>>,
     index: usize,
     cmap: BTreeMap<u32, u16>,
+    /// Basic Multilingual Plane lookup: glyph id per code point (0 = missing); the
+    /// measuring hot path reads this instead of the map.
+    bmp: Vec<u16>,
     advances: Vec<u16>,
     upem: f32,
     /// Ascender in em.
@@ -85,6 +88,10 @@ impl FontFace {
         if map.is_empty() {
             return Err(format!("{name}: the font has no Unicode character map"));
         }
+        let mut bmp = vec![0u16; 0x10000];
+        for (cp, gid) in map.range(..0x10000) {
+            bmp[*cp as usize] = *gid;
+        }
         let upem = head.units_per_em.max(1) as f32;
         let (ascent, descent) = (hhea.ascender as f32 / upem, hhea.descender as f32 / upem);
         drop(provider);
@@ -94,6 +101,7 @@ impl FontFace {
             ascent,
             descent,
             cmap: map,
+            bmp,
             advances,
             bytes: Arc::new(bytes),
             index,
@@ -132,7 +140,12 @@ impl FontFace {
 
     /// Glyph id of `c`, if the font has it.
     pub fn glyph(&self, c: char) -> Option<u16> {
-        self.cmap.get(&(c as u32)).copied()
+        let cp = c as u32;
+        if cp < 0x10000 {
+            Some(self.bmp[cp as usize]).filter(|g| *g != 0)
+        } else {
+            self.cmap.get(&cp).copied()
+        }
     }
 
     /// Whether the font can show `c` (control characters count as shown).
