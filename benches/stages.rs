@@ -25,23 +25,51 @@ fn median_us(runs: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let today = Date { year: 2026, month: 11, day: 23 };
+    let today = Date {
+        year: 2026,
+        month: 11,
+        day: 23,
+    };
     let ladders = Ladders::builtin();
     let templates = Templates::load(None).expect("templates");
     let s = Instant::now();
     let font = FontFace::default_shared();
     let font_ms = s.elapsed().as_secs_f64() * 1e3;
     println!("font parse (once per process): {font_ms:.1} ms\n");
-    println!("{:<22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}", "profile (µs, median)", "load", "analyse", "model", "layout", "pdf", "html", "json", "total");
-    for name in ["li-na.zh.yaml", "alex-chen.en.yaml", "minimal.zh.yaml", "maria-lopez.en.yaml"] {
-        let bytes = std::fs::read(format!("{}/profiles/{name}", env!("CARGO_MANIFEST_DIR"))).expect("profile");
-        let opts = LoadOptions { ladders: &ladders, today };
+    println!(
+        "{:<22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "profile (µs, median)",
+        "load",
+        "analyse",
+        "model",
+        "layout",
+        "pdf",
+        "html",
+        "json",
+        "total"
+    );
+    for name in [
+        "li-na.zh.yaml",
+        "alex-chen.en.yaml",
+        "minimal.zh.yaml",
+        "maria-lopez.en.yaml",
+    ] {
+        let bytes = std::fs::read(format!("{}/profiles/{name}", env!("CARGO_MANIFEST_DIR")))
+            .expect("profile");
+        let opts = LoadOptions {
+            ladders: &ladders,
+            today,
+        };
         let runs = 60;
         let p = load_bytes(&bytes, &opts).expect("valid");
         let a = analyse(&p, &ladders, JohariRules::default(), today);
         let book = build(&p, &a, &ladders, today, BookOptions::default());
         let laid = layout::layout(&book, &font, Paper::A4);
-        let meta = backend::Meta { title: &book.doc_title, author: &book.name, lang: book.lang };
+        let meta = backend::Meta {
+            title: &book.doc_title,
+            author: &book.name,
+            lang: book.lang,
+        };
         let t_load = median_us(runs, || {
             black_box(load_bytes(&bytes, &opts).ok());
         });
