@@ -66,6 +66,12 @@ pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError
             None,
         ));
     }
+    if bytes.iter().take(8192).filter(|b| **b == 0).count() > 0 {
+        return Err(LoadError::one(
+            Diagnostic::new("this is a binary file, not a YAML text profile").help("a profile is a text file like profiles/li-na.zh.yaml; check that this is the right file"),
+            None,
+        ));
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -163,7 +169,9 @@ fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
         None => msg,
     };
     let pos = e.location().map(|l| (l.line(), l.column()));
-    let help = if msg.contains("duplicate entry") {
+    let help = if msg.contains("more than one document") {
+        "a profile file holds one employee: remove the `---` line and split the file"
+    } else if msg.contains("duplicate entry") {
         "each key may appear only once in a mapping; remove or rename the second one"
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
         "the document nests or repeats too deeply; a profile needs only a few levels"

@@ -1,0 +1,119 @@
+//! Broken and hostile profiles: exit code 1, an error naming the file, no panic, no
+//! output file, and no hang (each run is killed after 20 s, far above the real time).
+
+use assert_cmd::Command;
+use std::path::PathBuf;
+use std::time::Duration;
+
+fn cb() -> Command {
+    let mut c = Command::cargo_bin("careerbook").unwrap();
+    c.timeout(Duration::from_secs(20));
+    c
+}
+
+fn hostile() -> Vec<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    let mut v: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| !p.ends_with("tags.yaml"))
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn every_hostile_profile_is_refused_with_its_name() {
+    let out_dir = tempfile::tempdir().unwrap();
+    let cases = hostile();
+    assert!(cases.len() >= 9);
+    for path in cases {
+        let out = cb()
+            .arg("render")
+            .arg(&path)
+            .arg("-o")
+            .arg(out_dir.path())
+            .args(["--today", "2026-11-23"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let name = path.file_name().unwrap().to_string_lossy();
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        assert!(
+            stderr.contains(&*name),
+            "{name}: error does not name the file: {stderr}"
+        );
+        assert!(stderr.starts_with("error: "), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+    assert_eq!(
+        std::fs::read_dir(out_dir.path()).unwrap().count(),
+        0,
+        "no output for refused profiles"
+    );
+}
+
+#[test]
+fn hostile_messages_say_what_to_do() {
+    let check = |file: &str, needle: &str| {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/hostile")
+            .join(file);
+        let out = cb().arg("check").arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{file}: {stderr}");
+    };
+    check("alias-bomb.yaml", "repetition limit");
+    check("deep-flow.yaml", "deep-flow.yaml:1:41");
+    check("deep-block.yaml", "nests more than 32 levels");
+    check("binary.yaml", "binary file");
+    check("gbk.yaml", "save the file as UTF-8");
+    check("multi-doc.yaml", "remove the `---` line");
+    check("null-name.yaml", "null-name.yaml:2:3");
+}
+
+#[test]
+fn a_40_mb_file_is_refused_before_reading() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let f = std::fs::File::create(&big).unwrap();
+    f.set_len(40 * 1024 * 1024).unwrap();
+    let out = cb().arg("check").arg(&big).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 1048576 bytes"));
+}
+
+#[test]
+fn hostile_inputs_in_batch_leave_the_good_ones_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir(&input).unwrap();
+    for p in hostile() {
+        std::fs::copy(&p, input.join(p.file_name().unwrap())).unwrap();
+    }
+    std::fs::write(input.join("good.yaml"), "person:\n  name: 好人\n  id: G1\n").unwrap();
+    let out_dir = dir.path().join("out");
+    let out = cb()
+        .arg("batch")
+        .arg(&input)
+        .arg("-o")
+        .arg(&out_dir)
+        .args(["--today", "2026-11-23", "-f", "pdf"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut names: Vec<String> = std::fs::read_dir(&out_dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, vec!["G1.pdf", "overview.csv", "overview.html"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "1 ok (0 skipped as existing), {} failed",
+            hostile().len()
+        )),
+        "{stderr}"
+    );
+}

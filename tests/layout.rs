@@ -1,0 +1,92 @@
+//! Page geometry: whatever the profile says, every text run stays inside the page
+//! margins and every page is A4 (or Letter).
+
+use careerbook::analysis::{analyse, JohariRules};
+use careerbook::ladder::Ladders;
+use careerbook::model::Date;
+use careerbook::profile::{load_str, LoadOptions};
+use careerbook::render::pdf::{font::FontFace, layout, Paper};
+use careerbook::workbook::{build, BookOptions};
+
+const TODAY: Date = Date {
+    year: 2026,
+    month: 11,
+    day: 23,
+};
+
+fn check_inside(yaml: &str, paper: Paper) -> usize {
+    let ladders = Ladders::builtin();
+    let p = load_str(
+        yaml,
+        &LoadOptions {
+            ladders: &ladders,
+            today: TODAY,
+        },
+    )
+    .unwrap_or_else(|e| panic!("{}", e.render("test")));
+    let a = analyse(&p, &ladders, JohariRules::default(), TODAY);
+    let book = build(&p, &a, &ladders, TODAY, BookOptions { modules: true });
+    let font = FontFace::default_shared();
+    let laid = layout::layout(&book, &font, paper);
+    let (w, h) = laid.size;
+    let margin = 56.0;
+    for (n, page) in laid.pages.iter().enumerate() {
+        for c in &page.cmds {
+            if let layout::Cmd::Text {
+                x, y, size, text, ..
+            } = c
+            {
+                let right = x + font.width(text, *size);
+                assert!(
+                    *x >= margin - 1.0 || n == 0,
+                    "page {}: {text:?} starts at {x}",
+                    n + 1
+                );
+                assert!(
+                    right <= w - margin + 1.0,
+                    "page {}: {text:?} ends at {right} > {}",
+                    n + 1,
+                    w - margin
+                );
+                assert!(
+                    *y > 20.0 && *y < h - 20.0,
+                    "page {}: {text:?} at y {y}",
+                    n + 1
+                );
+            }
+        }
+    }
+    laid.pages.len()
+}
+
+#[test]
+fn bundled_profiles_stay_inside_a4_and_letter() {
+    for name in [
+        "li-na.zh.yaml",
+        "alex-chen.en.yaml",
+        "minimal.zh.yaml",
+        "maria-lopez.en.yaml",
+        "zhang-wei.zh.yaml",
+    ] {
+        let yaml =
+            std::fs::read_to_string(format!("{}/profiles/{name}", env!("CARGO_MANIFEST_DIR")))
+                .unwrap();
+        check_inside(&yaml, Paper::A4);
+        check_inside(&yaml, Paper::Letter);
+    }
+}
+
+#[test]
+fn long_words_paragraphs_and_urls_stay_inside() {
+    let url = format!("https://example.com/{}", "path/".repeat(80));
+    let yaml = format!(
+        "person:\n  name: \"{name}\"\n  department: \"{dept}\"\n  role: \"{url}\"\nanswers:\n  summary: \"{para}\"\n  most_needed: \"{url}\"\n  activities: [\"{url}\", \"{word}\"]\nactions:\n  - goal: \"{url}\"\n    steps: \"{para}\"\n    support: \"{word}\"\nservice:\n  internal_customers:\n    - who: \"{word}\"\n      owe: [\"{url}\"]\n",
+        name = "欧阳".repeat(40),
+        dept = "Department-of-".repeat(30),
+        url = url,
+        para = "字".repeat(6000),
+        word = "Supercalifragilistic".repeat(12),
+    );
+    let pages = check_inside(&yaml, Paper::A4);
+    assert!(pages > 12, "the long texts flow over many pages ({pages})");
+}
