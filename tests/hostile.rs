@@ -117,3 +117,39 @@ fn hostile_inputs_in_batch_leave_the_good_ones_alone() {
         "{stderr}"
     );
 }
+
+#[test]
+fn fuzz_findings_stay_fixed() {
+    // every input a fuzzer once crashed or hung on: each must now finish with an answer
+    use careerbook::{analysis::JohariRules, ladder::Ladders, model::Date, render, Engine, Format};
+    let engine = Engine {
+        ladders: Ladders::builtin(),
+        templates: render::html::Templates::load(None).unwrap(),
+        pdf: render::pdf::PdfSettings::default(),
+        rules: JohariRules::default(),
+        modules: true,
+        locale: None,
+        today: Date {
+            year: 2026,
+            month: 11,
+            day: 23,
+        },
+    };
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for target in ["profile", "render"] {
+        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
+        for entry in dir {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            if let Ok(p) = engine.load(&bytes) {
+                engine
+                    .render(&p, &[Format::Html, Format::Json, Format::Pdf])
+                    .unwrap();
+            }
+            seen += 1;
+        }
+    }
+    assert!(seen >= 1);
+}

@@ -186,15 +186,19 @@ impl Scanner {
 
     fn block_seq(&mut self, path: String, indent: usize) {
         let mut k = 0;
+        let mut first = true;
         while self.line < self.lines.len() {
             self.skip_blank();
             if self.line >= self.lines.len() {
                 break;
             }
             let l = self.line;
-            if self.indent(l) != indent || self.lines[l].get(indent) != Some(&'-') {
+            // The first item may sit after "- " on an outer sequence's line ("- - x").
+            let at_col = first || self.indent(l) == indent;
+            if !at_col || self.lines[l].get(indent) != Some(&'-') {
                 break;
             }
+            first = false;
             let child = format!("{path}[{k}]");
             k += 1;
             match self.first_non_space(l, indent + 1) {
@@ -217,6 +221,10 @@ impl Scanner {
                         self.block_node(child, ni, Some(indent));
                     }
                 }
+            }
+            // always make progress, whatever the input
+            if self.line <= l {
+                self.line = l + 1;
             }
         }
     }
@@ -394,6 +402,13 @@ impl Scanner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nested_sequences_on_one_line_terminate() {
+        // cargo fuzz (profile) hung on "- - x": the inner sequence never advanced
+        let loc = Locations::scan("- - x\n- - y\n");
+        assert_eq!(loc.find("[1][0]"), Some(((2, 5), 1)));
+    }
 
     #[test]
     fn finds_block_flow_and_nested_positions() {

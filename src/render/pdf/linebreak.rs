@@ -105,19 +105,19 @@ fn break_paragraph(
     }
 }
 
+/// The line text[start..end] without trailing whitespace (the same trimming the
+/// width check uses, so a line never measures narrower than it is drawn).
 fn trimmed(text: &str, start: usize, end: usize) -> Line {
-    let t = text[start..end].trim_end_matches([' ', '\t', '\r']);
+    let t = text[start..end].trim_end();
     Line {
         start,
         end: start + t.len(),
     }
 }
 
-fn skip_spaces(text: &str, mut at: usize, end: usize) -> usize {
-    while at < end && matches!(text.as_bytes()[at], b' ' | b'\t' | b'\r') {
-        at += 1;
-    }
-    at
+fn skip_spaces(text: &str, at: usize, end: usize) -> usize {
+    let rest = &text[at..end];
+    at + (rest.len() - rest.trim_start().len())
 }
 
 /// The furthest char boundary in (start, limit) such that text[start..b] fits, at
@@ -237,6 +237,17 @@ mod tests {
         let out = lines(&long, 100.0);
         assert_eq!(out.len(), 600);
         assert_eq!(out.concat(), long);
+    }
+
+    #[test]
+    fn fuzz_regression_trailing_form_feed_is_trimmed_like_it_is_measured() {
+        // cargo fuzz (linebreak): "K\x0c\0" at width 9 gave a line "K\x0c" of width 11
+        let text = "K\u{c}\0";
+        let m5 = |s: &str| s.chars().count() as f32 * 5.5;
+        for l in break_lines(text, 9.0, &m5) {
+            let line = &text[l.start..l.end];
+            assert!(m5(line) <= 9.0 || line.chars().count() == 1, "{line:?}");
+        }
     }
 
     #[test]
