@@ -19,7 +19,9 @@ pub struct Meta<'a> {
 /// The character drawn for `c`: itself, or □ where the font lacks it (the caller
 /// warns about those).
 fn shown(font: &FontFace, c: char) -> char {
-    if font.has(c) {
+    if c == '\t' {
+        ' '
+    } else if font.glyph(c).is_some() {
         c
     } else {
         '□'

@@ -155,6 +155,7 @@ impl FontFace {
 
     /// Advance of one character in em (missing characters measure as the box).
     pub fn advance_em(&self, c: char) -> f32 {
+        let c = if c == '\t' { ' ' } else { c };
         let gid = self.glyph(c).or_else(|| self.glyph('□')).unwrap_or(0);
         self.advances.get(gid as usize).copied().unwrap_or(0) as f32 / self.upem
     }
