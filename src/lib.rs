@@ -76,6 +76,20 @@ pub struct Rendered {
 }
 
 impl Engine {
+    /// An engine with the built-in ladders, templates and font, default thresholds and
+    /// A4 paper.
+    pub fn new(today: Date) -> Engine {
+        Engine {
+            ladders: Ladders::builtin(),
+            templates: render::html::Templates::load(None).expect("the built-in templates compile"),
+            pdf: render::pdf::PdfSettings::default(),
+            rules: JohariRules::default(),
+            modules: false,
+            locale: None,
+            today,
+        }
+    }
+
     /// Loads a profile from bytes with this engine's ladders and date.
     pub fn load(&self, bytes: &[u8]) -> Result<Profile, profile::LoadError> {
         let opts = profile::LoadOptions {

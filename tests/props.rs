@@ -1,11 +1,8 @@
 //! Property tests: any generated valid profile validates, renders to HTML, JSON and
 //! PDF without error, and renders to the same bytes twice.
 
-use careerbook::analysis::JohariRules;
 use careerbook::catalog::{ADJECTIVES, BURNOUT_SIGNS, MEDIOCRITY, NEEDS};
-use careerbook::ladder::Ladders;
 use careerbook::model::Date;
-use careerbook::render::{html::Templates, pdf::PdfSettings};
 use careerbook::{Engine, Format};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
@@ -13,18 +10,12 @@ use std::sync::OnceLock;
 
 fn engine() -> &'static Engine {
     static E: OnceLock<Engine> = OnceLock::new();
-    E.get_or_init(|| Engine {
-        ladders: Ladders::builtin(),
-        templates: Templates::load(None).unwrap(),
-        pdf: PdfSettings::default(),
-        rules: JohariRules::default(),
-        modules: false,
-        locale: None,
-        today: Date {
+    E.get_or_init(|| {
+        Engine::new(Date {
             year: 2026,
             month: 11,
             day: 23,
-        },
+        })
     })
 }
 

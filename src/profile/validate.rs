@@ -96,6 +96,37 @@ impl Ctx<'_> {
         out
     }
 
+    /// Ratings keyed by catalogue id (e.g. `mediocrity: { no_passion: 2 }`), in
+    /// catalogue order; unknown keys are reported at the key.
+    fn keyed_ratings(
+        &mut self,
+        path: &str,
+        map: Option<std::collections::BTreeMap<String, i64>>,
+        cat: &'static [Item],
+        what: &str,
+    ) -> Vec<Option<u8>> {
+        let mut out = vec![None; cat.len()];
+        for (k, v) in map.unwrap_or_default() {
+            let p = format!("{path}.{k}");
+            match cat
+                .iter()
+                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
+            {
+                Some(i) => out[i] = self.rating(&p, Some(v)),
+                None => {
+                    let ids: Vec<&str> = cat.iter().map(|i| i.id).collect();
+                    let help = match catalog::nearest(&k, ids.iter().copied()) {
+                        Some(n) => format!("did you mean `{n}`? {what}s: {}", ids.join(", ")),
+                        None => format!("{what}s: {}", ids.join(", ")),
+                    };
+                    let d = Diagnostic::new(format!("unknown {what} `{k}`")).help(help);
+                    self.errs.push(place(d, &p, self.locs, false));
+                }
+            }
+        }
+        out
+    }
+
     fn date(&mut self, path: &str, t: Option<Text>) -> Option<PartialDate> {
         let t = t?;
         match parse_partial(&t.0) {
@@ -546,31 +577,12 @@ pub fn validate(
     let mut mediocrity = vec![None; catalog::MEDIOCRITY.len()];
     let mut burnout = Vec::new();
     if let Some(sc) = raw.self_check {
-        for (k, v) in sc.mediocrity.unwrap_or_default() {
-            let path = format!("self_check.mediocrity.{k}");
-            match catalog::MEDIOCRITY
-                .iter()
-                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
-            {
-                Some(i) => mediocrity[i] = c.rating(&path, Some(v)),
-                None => {
-                    let ids: Vec<&str> = catalog::MEDIOCRITY.iter().map(|i| i.id).collect();
-                    let near = catalog::nearest(&k, ids.iter().copied());
-                    let errs_before = c.errs.len();
-                    c.err(
-                        &path,
-                        format!("unknown self-check item `{k}`"),
-                        match near {
-                            Some(n) => format!("did you mean `{n}`? items: {}", ids.join(", ")),
-                            None => format!("items: {}", ids.join(", ")),
-                        },
-                    );
-                    if let Some(d) = c.errs.get_mut(errs_before) {
-                        *d = place(d.clone(), &path, locs, false);
-                    }
-                }
-            }
-        }
+        mediocrity = c.keyed_ratings(
+            "self_check.mediocrity",
+            sc.mediocrity,
+            catalog::MEDIOCRITY,
+            "self-check item",
+        );
         burnout = c.items(
             "self_check.burnout",
             sc.burnout,
@@ -604,29 +616,12 @@ pub fn validate(
             let w = c.rating("service.service_style.warmth", st.warmth);
             Some((p?, w?))
         });
-        let mut quality = vec![None; catalog::QUALITY_DIMENSIONS.len()];
-        for (k, v) in s.quality_dimensions.unwrap_or_default() {
-            let path = format!("service.quality_dimensions.{k}");
-            match catalog::QUALITY_DIMENSIONS
-                .iter()
-                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
-            {
-                Some(i) => quality[i] = c.rating(&path, Some(v)),
-                None => {
-                    let ids: Vec<&str> = catalog::QUALITY_DIMENSIONS.iter().map(|i| i.id).collect();
-                    let near = catalog::nearest(&k, ids.iter().copied());
-                    let d = Diagnostic::new(format!("unknown quality dimension `{k}`")).help(
-                        match near {
-                            Some(n) => {
-                                format!("did you mean `{n}`? dimensions: {}", ids.join(", "))
-                            }
-                            None => format!("dimensions: {}", ids.join(", ")),
-                        },
-                    );
-                    c.errs.push(place(d, &path, locs, false));
-                }
-            }
-        }
+        let quality = c.keyed_ratings(
+            "service.quality_dimensions",
+            s.quality_dimensions,
+            catalog::QUALITY_DIMENSIONS,
+            "quality dimension",
+        );
         Service {
             internal_customers,
             style,

@@ -53,7 +53,38 @@ fn ctrl(x: f32, y: f32) -> LinePoint {
     }
 }
 
-fn paint(fill: Option<Rgb>, stroke: Option<Rgb>) -> Option<PaintMode> {
+/// Switches the dash pattern when it changes.
+fn set_dash(ops: &mut Vec<Op>, on: bool, state: &mut bool) {
+    if on != *state {
+        ops.push(Op::SetLineDashPattern {
+            dash: if on {
+                LineDashPattern::new(0.0, &[3.0, 2.5])
+            } else {
+                LineDashPattern::solid()
+            },
+        });
+        *state = on;
+    }
+}
+
+/// Sets fill and stroke for a closed shape and returns how to paint it (None: nothing
+/// to paint).
+fn paint(
+    ops: &mut Vec<Op>,
+    fill: Option<Rgb>,
+    stroke: Option<Rgb>,
+    width: f32,
+    dashed: bool,
+    dash_state: &mut bool,
+) -> Option<PaintMode> {
+    if let Some(f) = fill {
+        ops.push(Op::SetFillColor { col: color(f) });
+    }
+    if let Some(s) = stroke {
+        ops.push(Op::SetOutlineColor { col: color(s) });
+        ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        set_dash(ops, dashed, dash_state);
+    }
     match (fill.is_some(), stroke.is_some()) {
         (true, true) => Some(PaintMode::FillStroke),
         (true, false) => Some(PaintMode::Fill),
@@ -91,18 +122,6 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     for page in &laid.pages {
         let mut ops = Vec::with_capacity(page.cmds.len() * 4);
         let mut dashed_state = false;
-        let set_dash = |ops: &mut Vec<Op>, on: bool, state: &mut bool| {
-            if on != *state {
-                ops.push(Op::SetLineDashPattern {
-                    dash: if on {
-                        LineDashPattern::new(0.0, &[3.0, 2.5])
-                    } else {
-                        LineDashPattern::solid()
-                    },
-                });
-                *state = on;
-            }
-        };
         for c in &page.cmds {
             match c {
                 Cmd::Text {
@@ -156,17 +175,11 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                     width,
                     dashed,
                 } => {
-                    let Some(mode) = paint(*fill, *stroke) else {
+                    let Some(mode) =
+                        paint(&mut ops, *fill, *stroke, *width, *dashed, &mut dashed_state)
+                    else {
                         continue;
                     };
-                    if let Some(f) = fill {
-                        ops.push(Op::SetFillColor { col: color(*f) });
-                    }
-                    if let Some(s) = stroke {
-                        ops.push(Op::SetOutlineColor { col: color(*s) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        set_dash(&mut ops, *dashed, &mut dashed_state);
-                    }
                     ops.push(Op::DrawRectangle {
                         rectangle: Rect {
                             x: Pt(*x),
@@ -206,17 +219,11 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                     stroke,
                     width,
                 } => {
-                    let Some(mode) = paint(*fill, *stroke) else {
+                    let Some(mode) =
+                        paint(&mut ops, *fill, *stroke, *width, false, &mut dashed_state)
+                    else {
                         continue;
                     };
-                    if let Some(f) = fill {
-                        ops.push(Op::SetFillColor { col: color(*f) });
-                    }
-                    if let Some(s) = stroke {
-                        ops.push(Op::SetOutlineColor { col: color(*s) });
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                        set_dash(&mut ops, false, &mut dashed_state);
-                    }
                     let (cx, cy) = (*cx, ph - cy);
                     let (kx, ky) = (rx * K, ry * K);
                     let points = vec![

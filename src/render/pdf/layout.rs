@@ -109,6 +109,8 @@ const MARGIN_BOTTOM: f32 = 62.0;
 const BODY: f32 = 10.5;
 const LEADING: f32 = 1.62;
 const SMALL: f32 = 9.0;
+/// Side of a tick box.
+const TICK: f32 = 11.0;
 
 struct L<'a> {
     font: &'a FontFace,
@@ -179,6 +181,31 @@ impl<'a> L<'a> {
             let base = self.y + size * 1.05;
             self.text(x, base, size, &line, color, bold);
             self.y += lh;
+        }
+    }
+
+    /// A tick box of side [`TICK`] at (x, y), filled with a tick when `on`.
+    fn tick_box(&mut self, x: f32, y: f32, on: bool) {
+        self.push(Cmd::Rect {
+            x,
+            y,
+            w: TICK,
+            h: TICK,
+            fill: on.then(|| rgb(color::ACCENT)),
+            stroke: Some(rgb(if on { color::ACCENT } else { color::MUTED })),
+            width: 0.8,
+            dashed: false,
+        });
+        if on {
+            let cw = self.font.width("✓", 9.0);
+            self.text(
+                x + TICK / 2.0 - cw / 2.0,
+                y + 8.8,
+                9.0,
+                "✓",
+                color::WHITE,
+                true,
+            );
         }
     }
 
@@ -662,22 +689,7 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 for n in 1..=5u8 {
                     let cx = x + label_w + box_w * (n as f32 - 0.5);
                     let on = r.value == Some(n);
-                    let s = 11.0;
-                    let by = top + 3.0 + (lh - s) / 2.0;
-                    l.push(Cmd::Rect {
-                        x: cx - s / 2.0,
-                        y: by,
-                        w: s,
-                        h: s,
-                        fill: on.then(|| rgb(color::ACCENT)),
-                        stroke: Some(rgb(if on { color::ACCENT } else { color::MUTED })),
-                        width: 0.8,
-                        dashed: false,
-                    });
-                    if on {
-                        let cw = l.font.width("✓", 9.0);
-                        l.text(cx - cw / 2.0, by + 8.8, 9.0, "✓", color::WHITE, true);
-                    }
+                    l.tick_box(cx - TICK / 2.0, top + 3.0 + (lh - TICK) / 2.0, on);
                 }
                 l.y = top + h;
                 let yy = l.y;
@@ -712,33 +724,7 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 let top = l.y;
                 for (i, (c, lines)) in chunk.iter().zip(&wrapped).enumerate() {
                     let cx = x + i as f32 * cw;
-                    let s = 11.0;
-                    let by = top + (lh - s) / 2.0;
-                    l.push(Cmd::Rect {
-                        x: cx,
-                        y: by,
-                        w: s,
-                        h: s,
-                        fill: c.checked.then(|| rgb(color::ACCENT)),
-                        stroke: Some(rgb(if c.checked {
-                            color::ACCENT
-                        } else {
-                            color::MUTED
-                        })),
-                        width: 0.8,
-                        dashed: false,
-                    });
-                    if c.checked {
-                        let ckw = l.font.width("✓", 9.0);
-                        l.text(
-                            cx + s / 2.0 - ckw / 2.0,
-                            by + 8.8,
-                            9.0,
-                            "✓",
-                            color::WHITE,
-                            true,
-                        );
-                    }
+                    l.tick_box(cx, top + (lh - TICK) / 2.0, c.checked);
                     for (k, line) in lines.iter().enumerate() {
                         l.text(
                             cx + 18.0,
