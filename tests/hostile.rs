@@ -147,5 +147,28 @@ fn fuzz_findings_stay_fixed() {
             seen += 1;
         }
     }
-    assert!(seen >= 1);
+    // linebreak inputs are (width byte, text) as the fuzz target decodes them
+    for entry in std::fs::read_dir(root.join("linebreak")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let (w, rest) = bytes.split_first().unwrap();
+        let text = match std::str::from_utf8(rest) {
+            Ok(t) => t,
+            Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap(),
+        };
+        let width = 5.0 + *w as f32;
+        let measure = |s: &str| {
+            s.chars()
+                .map(|c| if (c as u32) > 0x2E80 { 10.0 } else { 5.5 })
+                .sum::<f32>()
+        };
+        for l in careerbook::render::pdf::linebreak::break_lines(text, width, &measure) {
+            let line = &text[l.start..l.end];
+            assert!(
+                measure(line) <= width || line.chars().count() == 1,
+                "{line:?}"
+            );
+        }
+        seen += 1;
+    }
+    assert!(seen >= 3);
 }

@@ -72,6 +72,11 @@ fn break_paragraph(
     let mut k = 0;
     while k < opps.len() {
         let cand = opps[k];
+        if cand <= line_start {
+            // an opportunity inside the spaces skipped at the start of this line
+            k += 1;
+            continue;
+        }
         let w = measure(text[line_start..cand].trim_end());
         if w <= width {
             last_fit = Some(cand);
@@ -248,6 +253,16 @@ mod tests {
             let line = &text[l.start..l.end];
             assert!(m5(line) <= 9.0 || line.chars().count() == 1, "{line:?}");
         }
+    }
+
+    #[test]
+    fn fuzz_regression_opportunity_inside_skipped_spaces() {
+        // cargo fuzz (linebreak): ":\r\t#," at width 5 sliced text[3..2] and panicked
+        let text = ":\r\t#,";
+        let m = |s: &str| s.chars().count() as f32 * 5.5;
+        let lines = break_lines(text, 5.0, &m);
+        let kept: String = lines.iter().map(|l| &text[l.start..l.end]).collect();
+        assert_eq!(kept.split_whitespace().collect::<String>(), ":#,");
     }
 
     #[test]
