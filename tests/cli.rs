@@ -188,6 +188,43 @@ fn pdf_has_key_words_pages_and_metadata() {
     let catalog = doc.get_object(root).unwrap().as_dict().unwrap();
     assert!(catalog.get(b"Outlines").is_ok(), "an outline");
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"zh-CN");
+    // one embedded font: a subset (ABCDEF+Name) with a ToUnicode map for copy and search
+    let fonts: Vec<&lopdf::Dictionary> = doc
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| {
+            d.get(b"Type")
+                .and_then(|t| t.as_name())
+                .is_ok_and(|n| n == b"Font")
+                && d.has(b"ToUnicode")
+        })
+        .collect();
+    assert_eq!(fonts.len(), 1);
+    let base = String::from_utf8(
+        fonts[0]
+            .get(b"BaseFont")
+            .unwrap()
+            .as_name()
+            .unwrap()
+            .to_vec(),
+    )
+    .unwrap();
+    assert!(
+        base.len() > 7
+            && base.as_bytes()[6] == b'+'
+            && base[..6].chars().all(|c| c.is_ascii_uppercase()),
+        "{base}"
+    );
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    for shell in ["bash", "zsh", "fish"] {
+        let out = cb().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success());
+        assert!(String::from_utf8_lossy(&out.stdout).contains("careerbook"));
+    }
 }
 
 #[test]
