@@ -117,6 +117,8 @@ pub struct Workbook {
     pub name: String,
     /// "Page {n} of {m}" pattern with `{n}` and `{m}`.
     pub page_pattern: String,
+    /// Heading of the table of contents.
+    pub contents_title: String,
     /// Date the workbook was made (ISO).
     pub date: String,
     /// The cover.
@@ -199,6 +201,7 @@ pub fn build(
         running_title: book.clone(),
         name: person.name.clone(),
         page_pattern: b.t("第 {n} 页 / 共 {m} 页", "Page {n} of {m}"),
+        contents_title: b.t("目录", "Contents"),
         date: today.iso(),
         cover: Cover {
             title: book,

@@ -241,7 +241,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
         y: MARGIN_TOP,
     };
     let mut outline = Vec::new();
-    cover(&mut l, book);
+    let cover_end = cover(&mut l, book);
     outline.push((book.cover.title.clone(), 0));
     l.new_page();
     for section in &book.sections {
@@ -275,6 +275,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
         }
         l.y += 14.0;
     }
+    contents(&mut l.pages[0], font, w, h, cover_end, book, &outline[1..]);
     let total = l.pages.len();
     let sections = std::mem::take(&mut l.section_pages);
     for (i, page) in l.pages.iter_mut().enumerate().skip(1) {
@@ -354,7 +355,65 @@ fn footer(page: &mut Page, font: &FontFace, w: f32, h: f32, book: &Workbook, n: 
     });
 }
 
-fn cover(l: &mut L, book: &Workbook) {
+/// The table of contents on the cover, below `top`, when it fits.
+fn contents(
+    page: &mut Page,
+    font: &FontFace,
+    w: f32,
+    h: f32,
+    top: f32,
+    book: &Workbook,
+    entries: &[(String, usize)],
+) {
+    let row = 17.0;
+    let y0 = top + 18.0;
+    if y0 + 22.0 + row * entries.len() as f32 > h - MARGIN_BOTTOM {
+        return;
+    }
+    page.cmds.push(Cmd::Text {
+        x: MARGIN_X,
+        y: y0 + 12.0,
+        size: 12.0,
+        text: book.contents_title.clone(),
+        color: rgb(color::ACCENT),
+        bold: true,
+    });
+    for (i, (title, p)) in entries.iter().enumerate() {
+        let y = y0 + 22.0 + (i + 1) as f32 * row;
+        let num = (p + 1).to_string();
+        let nw = font.width(&num, 10.0);
+        let mut shown = title.clone();
+        while font.width(&shown, 10.0) > w - 2.0 * MARGIN_X - 40.0 && shown.pop().is_some() {}
+        page.cmds.push(Cmd::Text {
+            x: MARGIN_X,
+            y,
+            size: 10.0,
+            text: shown,
+            color: rgb(color::INK),
+            bold: false,
+        });
+        page.cmds.push(Cmd::Text {
+            x: w - MARGIN_X - nw,
+            y,
+            size: 10.0,
+            text: num,
+            color: rgb(color::MUTED),
+            bold: false,
+        });
+        page.cmds.push(Cmd::Line {
+            x1: MARGIN_X,
+            y1: y + 5.0,
+            x2: w - MARGIN_X,
+            y2: y + 5.0,
+            color: rgb(color::RULE),
+            width: 0.4,
+            dashed: true,
+        });
+    }
+}
+
+/// Lays out the cover page; returns where its content ends.
+fn cover(l: &mut L, book: &Workbook) -> f32 {
     l.new_page();
     let band = 210.0;
     l.push(Cmd::Rect {
@@ -431,6 +490,7 @@ fn cover(l: &mut L, book: &Workbook) {
         l.y += 6.0;
     }
     l.pages.truncate(1);
+    l.y
 }
 
 fn section_title(l: &mut L, title: &str, gloss: &str) {
