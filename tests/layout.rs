@@ -90,3 +90,68 @@ fn long_words_paragraphs_and_urls_stay_inside() {
     let pages = check_inside(&yaml, Paper::A4);
     assert!(pages > 12, "the long texts flow over many pages ({pages})");
 }
+
+#[test]
+fn long_tables_repeat_their_header_on_every_page() {
+    let mut yaml = String::from("person:\n  name: 表格\nactions:\n");
+    for i in 0..60 {
+        yaml.push_str(&format!(
+            "  - goal: 第{i}项目标\n    steps: {}\n",
+            "每周复盘一次并记录结果，".repeat(3)
+        ));
+    }
+    let ladders = Ladders::builtin();
+    let p = load_str(
+        &yaml,
+        &LoadOptions {
+            ladders: &ladders,
+            today: TODAY,
+        },
+    )
+    .unwrap();
+    let a = analyse(&p, &ladders, JohariRules::default(), TODAY);
+    let book = build(&p, &a, &ladders, TODAY, BookOptions::default());
+    let font = FontFace::default_shared();
+    let laid = layout::layout(&book, &font, Paper::A4);
+    let texts = |page: &layout::Page| -> Vec<String> {
+        page.cmds
+            .iter()
+            .filter_map(|c| {
+                if let layout::Cmd::Text { text, .. } = c {
+                    Some(text.clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    let table_pages: Vec<Vec<String>> = laid
+        .pages
+        .iter()
+        .map(texts)
+        .filter(|t| t.iter().any(|s| s.contains("项目标")))
+        .collect();
+    assert!(table_pages.len() >= 3, "60 actions span several pages");
+    for t in &table_pages {
+        assert!(
+            t.iter().any(|s| s == "完成时间"),
+            "a page of the action table lacks its header"
+        );
+    }
+    // every action appears, in order
+    let all: Vec<String> = table_pages.concat();
+    let mut last = -1i32;
+    for s in all
+        .iter()
+        .filter(|s| s.starts_with('第') && s.ends_with("项目标"))
+    {
+        let n: i32 = s
+            .trim_start_matches('第')
+            .trim_end_matches("项目标")
+            .parse()
+            .unwrap();
+        assert_eq!(n, last + 1);
+        last = n;
+    }
+    assert_eq!(last, 59);
+}
