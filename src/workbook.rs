@@ -232,6 +232,14 @@ fn section(b: &B, id: &'static str, zh: &str, en: &str, blocks: Vec<Block>) -> S
     }
 }
 
+/// Relative column widths as percentages (summing to 100), for HTML and PDF alike.
+fn percent(w: &[f32]) -> Vec<f32> {
+    let total: f32 = w.iter().sum();
+    w.iter()
+        .map(|x| (x / total * 1000.0).round() / 10.0)
+        .collect()
+}
+
 fn para(s: String) -> Block {
     Block::Paragraph { text: s }
 }
@@ -1221,7 +1229,7 @@ fn actions(b: &B, p: &Profile) -> Section {
             "把目标拆成具体的行动：每一项都写清步骤、完成时间、需要的支持和衡量标准。空行留给你补充新的行动。",
             "Break the goal into concrete actions, each with steps, a due date, the support you need and how you will measure it. Blank rows are for new actions.",
         )),
-        Block::Table { header, rows, widths: vec![2.2, 2.6, 1.1, 1.6, 1.8] },
+        Block::Table { header, rows, widths: percent(&[2.2, 2.6, 1.1, 1.6, 1.8]) },
     ];
     section(b, "actions", "行动计划", "Action plan", blocks)
 }
@@ -1253,7 +1261,7 @@ fn reviews(b: &B, a: &Analysis) -> Section {
                 b.t("下一阶段要增加、调整或放弃哪些行动？", "Which actions do I add, change or drop for the next period?"),
             ],
         },
-        Block::Table { header, rows, widths: vec![1.2, 3.0, 3.0] },
+        Block::Table { header, rows, widths: percent(&[1.2, 3.0, 3.0]) },
     ];
     section(b, "reviews", "反馈与修正", "Feedback and revision", blocks)
 }
@@ -1313,7 +1321,7 @@ fn service(b: &B, p: &Profile) -> Section {
             b.t("我应提供的交付（含期限）", "What I owe (with deadlines)"),
         ],
         rows,
-        widths: vec![1.2, 3.8],
+        widths: percent(&[1.2, 3.8]),
     });
     blocks.push(Block::Heading {
         text: b.t("我的服务类型", "My service style"),
