@@ -142,3 +142,21 @@ proptest! {
         prop_assert!(lopdf::Document::load_mem(pdf).is_ok());
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
+
+    /// The position scanner reads any text without panicking or hanging (it runs on
+    /// every profile, valid or not, before serde_yaml has had its say).
+    #[test]
+    fn position_scanner_survives_any_yamlish_text(text in "([a-z]{0,4}|[ \\-:\\[\\]{},'\"#|>\\n]|字){0,80}") {
+        let locs = careerbook::profile::locate::Locations::scan(&text);
+        let _ = locs.find("a.b[0]");
+    }
+
+    /// Loading any such text gives a profile or diagnostics, never a panic.
+    #[test]
+    fn loading_yamlish_text_never_panics(text in "(person:\\n  name: x\\n)?([a-z_]{0,6}|[ \\-:\\[\\]{},'\"#|>&*!\\n]|可靠){0,60}") {
+        let _ = engine().load(text.as_bytes());
+    }
+}

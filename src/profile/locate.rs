@@ -255,6 +255,9 @@ impl Scanner {
     }
 
     fn advance(&self, cur: &mut (usize, usize)) {
+        if cur.0 >= self.lines.len() {
+            return;
+        }
         if cur.1 + 1 < self.lines[cur.0].len() {
             cur.1 += 1;
         } else {
