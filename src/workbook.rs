@@ -374,7 +374,7 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
         rows: vec![(b.t("我选的形容词", "My own picks"), b.list(&own))],
     });
     blocks.push(Block::Figure {
-        figure: johari_figure(b, p, a),
+        figure: johari_figure(b, a),
     });
     if j.enough_raters {
         blocks.push(Block::Note {
@@ -445,7 +445,7 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     section(b, "johari", "自我定位：橱窗分析法", "Johari window", blocks)
 }
 
-fn johari_figure(b: &B, p: &Profile, a: &Analysis) -> Figure {
+fn johari_figure(b: &B, a: &Analysis) -> Figure {
     let j = &a.johari;
     let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };
     let (open, hidden, blind, unknown) = (
@@ -648,7 +648,6 @@ fn johari_figure(b: &B, p: &Profile, a: &Analysis) -> Figure {
             );
         }
     }
-    let _ = p;
     f
 }
 
