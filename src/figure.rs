@@ -41,41 +41,41 @@ pub enum Anchor {
 pub enum Shape {
     /// A rectangle, optionally rounded, filled and/or stroked.
     Rect {
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
-        r: f32,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        r: f64,
         fill: Option<&'static str>,
         stroke: Option<&'static str>,
-        width: f32,
+        width: f64,
         dashed: bool,
     },
     /// A straight line.
     Line {
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
         stroke: &'static str,
-        width: f32,
+        width: f64,
         dashed: bool,
     },
     /// A circle or ellipse.
     Ellipse {
-        cx: f32,
-        cy: f32,
-        rx: f32,
-        ry: f32,
+        cx: f64,
+        cy: f64,
+        rx: f64,
+        ry: f64,
         fill: Option<&'static str>,
         stroke: Option<&'static str>,
-        width: f32,
+        width: f64,
     },
     /// A single line of text; y is the baseline.
     Text {
-        x: f32,
-        y: f32,
-        size: f32,
+        x: f64,
+        y: f64,
+        size: f64,
         text: String,
         anchor: Anchor,
         fill: &'static str,
@@ -87,9 +87,9 @@ pub enum Shape {
 #[derive(Debug, Clone, Serialize, PartialEq, Default)]
 pub struct Figure {
     /// Width in points.
-    pub w: f32,
+    pub w: f64,
     /// Height in points.
-    pub h: f32,
+    pub h: f64,
     /// Accessible description.
     pub alt: String,
     /// Shapes in painting order.
@@ -98,7 +98,7 @@ pub struct Figure {
 
 impl Figure {
     /// An empty canvas.
-    pub fn new(w: f32, h: f32, alt: impl Into<String>) -> Figure {
+    pub fn new(w: f64, h: f64, alt: impl Into<String>) -> Figure {
         Figure {
             w,
             h,
@@ -107,14 +107,53 @@ impl Figure {
         }
     }
 
+    /// The figure with every number rounded to 1/100 pt, so that the SVG carries
+    /// `400.2`, not `400.20000000000005`.
+    pub fn rounded(mut self) -> Figure {
+        let r = |v: &mut f64| *v = (*v * 100.0).round() / 100.0;
+        r(&mut self.w);
+        r(&mut self.h);
+        for s in &mut self.shapes {
+            match s {
+                Shape::Rect {
+                    x,
+                    y,
+                    w,
+                    h,
+                    r: rad,
+                    width,
+                    ..
+                } => [x, y, w, h, rad, width].into_iter().for_each(r),
+                Shape::Line {
+                    x1,
+                    y1,
+                    x2,
+                    y2,
+                    width,
+                    ..
+                } => [x1, y1, x2, y2, width].into_iter().for_each(r),
+                Shape::Ellipse {
+                    cx,
+                    cy,
+                    rx,
+                    ry,
+                    width,
+                    ..
+                } => [cx, cy, rx, ry, width].into_iter().for_each(r),
+                Shape::Text { x, y, size, .. } => [x, y, size].into_iter().for_each(r),
+            }
+        }
+        self
+    }
+
     /// Adds a rectangle.
     #[allow(clippy::too_many_arguments)]
     pub fn rect(
         &mut self,
-        x: f32,
-        y: f32,
-        w: f32,
-        h: f32,
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
         fill: Option<&'static str>,
         stroke: Option<&'static str>,
         dashed: bool,
@@ -136,12 +175,12 @@ impl Figure {
     #[allow(clippy::too_many_arguments)]
     pub fn line(
         &mut self,
-        x1: f32,
-        y1: f32,
-        x2: f32,
-        y2: f32,
+        x1: f64,
+        y1: f64,
+        x2: f64,
+        y2: f64,
         stroke: &'static str,
-        width: f32,
+        width: f64,
         dashed: bool,
     ) {
         self.shapes.push(Shape::Line {
@@ -159,9 +198,9 @@ impl Figure {
     #[allow(clippy::too_many_arguments)]
     pub fn text(
         &mut self,
-        x: f32,
-        y: f32,
-        size: f32,
+        x: f64,
+        y: f64,
+        size: f64,
         text: impl Into<String>,
         anchor: Anchor,
         fill: &'static str,
@@ -181,7 +220,7 @@ impl Figure {
 
 /// Approximate advance of `text` at `size` points: CJK and full-width forms are one
 /// em, Latin about half. Used only to place short labels inside charts.
-pub fn approx_width(text: &str, size: f32) -> f32 {
+pub fn approx_width(text: &str, size: f64) -> f64 {
     text.chars()
         .map(|c| match c as u32 {
             0x1100..=0x11FF
@@ -193,12 +232,12 @@ pub fn approx_width(text: &str, size: f32) -> f32 {
             _ if c == 'i' || c == 'l' || c == 'j' || c == ' ' || c == '.' || c == ',' => 0.28,
             _ => 0.55,
         })
-        .sum::<f32>()
+        .sum::<f64>()
         * size
 }
 
 /// Cuts `text` to fit `max` points, ending with "…".
-pub fn fit(text: &str, size: f32, max: f32) -> String {
+pub fn fit(text: &str, size: f64, max: f64) -> String {
     if approx_width(text, size) <= max {
         return text.to_string();
     }
@@ -214,7 +253,7 @@ pub fn fit(text: &str, size: f32, max: f32) -> String {
 }
 
 /// Greedy word chips flowed into a box: returns rows of words that fit `w`.
-pub fn flow_chips(words: &[String], size: f32, w: f32, gap: f32) -> Vec<Vec<String>> {
+pub fn flow_chips(words: &[String], size: f64, w: f64, gap: f64) -> Vec<Vec<String>> {
     let mut rows: Vec<Vec<String>> = vec![Vec::new()];
     let mut x = 0.0;
     for word in words {
@@ -233,7 +272,7 @@ pub fn flow_chips(words: &[String], size: f32, w: f32, gap: f32) -> Vec<Vec<Stri
 }
 
 /// Splits a label into rows of whole words (or characters, for CJK) that fit `w`.
-pub fn flow_words(text: &str, size: f32, w: f32) -> Vec<String> {
+pub fn flow_words(text: &str, size: f64, w: f64) -> Vec<String> {
     let mut rows: Vec<String> = vec![String::new()];
     for word in text.split_inclusive(' ') {
         let last = rows.last_mut().expect("rows is never empty");

@@ -56,7 +56,7 @@ pub enum Block {
     Table {
         header: Vec<String>,
         rows: Vec<Vec<String>>,
-        widths: Vec<f32>,
+        widths: Vec<f64>,
     },
     /// 1–5 ratings with the scale's end labels.
     Ratings {
@@ -135,7 +135,7 @@ pub struct BookOptions {
 }
 
 /// Width of figures in points (A4 text width with 20 mm margins).
-pub const FIG_W: f32 = 482.0;
+pub const FIG_W: f64 = 482.0;
 
 struct B {
     loc: Locale,
@@ -233,8 +233,8 @@ fn section(b: &B, id: &'static str, zh: &str, en: &str, blocks: Vec<Block>) -> S
 }
 
 /// Relative column widths as percentages (summing to 100), for HTML and PDF alike.
-fn percent(w: &[f32]) -> Vec<f32> {
-    let total: f32 = w.iter().sum();
+fn percent(w: &[f64]) -> Vec<f64> {
+    let total: f64 = w.iter().sum();
     w.iter()
         .map(|x| (x / total * 1000.0).round() / 10.0)
         .collect()
@@ -269,7 +269,7 @@ fn why(b: &B) -> Section {
             "一个常被引用的故事（并非严格的科学结论）：一项调查中，3% 的人有清晰而长远的目标，10% 有清晰的短期目标，60% 目标模糊，27% 没有目标；25 年后，这几组人的境况正好按这个顺序排列。",
             "A commonly told story (not verified science): in one survey 3% had clear long-term goals, 10% clear short-term goals, 60% vague goals and 27% none; 25 years later the groups' outcomes ranked in exactly that order.",
         )),
-        Block::Figure { figure: goals_chart(b) },
+        Block::Figure { figure: goals_chart(b).rounded() },
         Block::Heading { text: b.t("为什么公司给你这本手册", "Why your company hands you this book") },
         para(b.t(
             "一项国内最佳雇主研究发现：职业发展机会是员工敬业度的第一驱动因素，薪酬排第二；但只有 42% 的员工对发展机会满意，对薪酬满意的为 28%。最佳雇主的员工敬业度为 78%，其他企业为 48%。",
@@ -303,7 +303,7 @@ fn goals_chart(b: &B) -> Figure {
     );
     let label_w = 150.0;
     for (i, (pct, v, label)) in rows.iter().enumerate() {
-        let y = 6.0 + i as f32 * 22.0;
+        let y = 6.0 + i as f64 * 22.0;
         f.text(
             0.0,
             y + 12.0,
@@ -374,7 +374,7 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
         rows: vec![(b.t("我选的形容词", "My own picks"), b.list(&own))],
     });
     blocks.push(Block::Figure {
-        figure: johari_figure(b, a),
+        figure: johari_figure(b, a).rounded(),
     });
     if j.enough_raters {
         blocks.push(Block::Note {
@@ -454,8 +454,8 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
         words(&j.blind),
         words(&j.unknown),
     );
-    let (n_open, n_hidden, n_blind) = (open.len() as f32, hidden.len() as f32, blind.len() as f32);
-    let split = |a: f32, b: f32| {
+    let (n_open, n_hidden, n_blind) = (open.len() as f64, hidden.len() as f64, blind.len() as f64);
+    let split = |a: f64, b: f64| {
         if a + b == 0.0 {
             0.5
         } else {
@@ -491,7 +491,7 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
         color::MUTED,
         true,
     );
-    let side = |f: &mut Figure, y: f32, zh: &str, en: &str| {
+    let side = |f: &mut Figure, y: f64, zh: &str, en: &str| {
         for (k, part) in b
             .loc
             .pick(vec![&zh[..6], &zh[6..]], en.split(' ').collect::<Vec<_>>())
@@ -500,7 +500,7 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
         {
             f.text(
                 left - 8.0,
-                y + k as f32 * 12.0,
+                y + k as f64 * 12.0,
                 9.5,
                 *part,
                 Anchor::End,
@@ -597,9 +597,9 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
             }
             continue;
         }
-        let mut size: f32 = 10.0;
+        let mut size: f64 = 10.0;
         let mut rows = flow_chips(&list, size, w - 20.0, 5.0);
-        while rows.len() as f32 * size * 2.0 > h - 40.0 && size > 6.5 {
+        while rows.len() as f64 * size * 2.0 > h - 40.0 && size > 6.5 {
             size -= 0.5;
             rows = flow_chips(&list, size, w - 20.0, 4.0);
         }
@@ -608,7 +608,7 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
         let shown = rows.len().min(max_rows);
         for (r, row) in rows.iter().take(shown).enumerate() {
             let mut wx = x + 10.0;
-            let wy = y + 34.0 + r as f32 * line_h;
+            let wy = y + 34.0 + r as f64 * line_h;
             for word in row {
                 let ww = approx_width(word, size) + size * 0.9;
                 f.shapes.push(Shape::Rect {
@@ -657,7 +657,7 @@ fn needs(b: &B, p: &Profile) -> Section {
             "下面是 20 项个人需要。第 1 题：圈出下一份工作中最重要的 3 项，在其次重要的 3 项下划线。",
             "Below are 20 personal needs. Question 1: circle the 3 that matter most in your next job and underline the next 3.",
         )),
-        Block::Figure { figure: needs_figure(b, p) },
+        Block::Figure { figure: needs_figure(b, p).rounded() },
         Block::Heading { text: format!("2. {}", b.w(&catalog::QUESTIONS[1])) },
     ];
     if p.needs_extra.is_empty() {
@@ -714,11 +714,11 @@ fn needs(b: &B, p: &Profile) -> Section {
 
 fn needs_figure(b: &B, p: &Profile) -> Figure {
     let cols = 4;
-    let (cw, ch) = (FIG_W / cols as f32, 34.0);
+    let (cw, ch) = (FIG_W / cols as f64, 34.0);
     let rows = catalog::NEEDS.len().div_ceil(cols);
     let mut f = Figure::new(
         FIG_W,
-        rows as f32 * ch + 26.0,
+        rows as f64 * ch + 26.0,
         b.t(
             "20 项需要，最重要的 3 项圈出，其次 3 项划线",
             "The 20 needs: top 3 circled, next 3 underlined",
@@ -726,10 +726,10 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
     );
     for (i, need) in catalog::NEEDS.iter().enumerate() {
         let (c, r) = (i % cols, i / cols);
-        let x = c as f32 * cw + cw / 2.0;
-        let y = r as f32 * ch + 22.0;
+        let x = c as f64 * cw + cw / 2.0;
+        let y = r as f64 * ch + 22.0;
         let word = b.w(need);
-        let mut size: f32 = 10.0;
+        let mut size: f64 = 10.0;
         while approx_width(&word, size) > cw - 34.0 && size > 7.5 {
             size -= 0.5;
         }
@@ -783,7 +783,7 @@ fn needs_figure(b: &B, p: &Profile) -> Figure {
             _ => f.text(x, y, size, label, Anchor::Middle, color::INK, false),
         }
     }
-    let ly = rows as f32 * ch + 18.0;
+    let ly = rows as f64 * ch + 18.0;
     f.shapes.push(Shape::Ellipse {
         cx: 10.0,
         cy: ly - 3.0,
@@ -832,7 +832,7 @@ fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
         }
     }
     blocks.push(Block::Figure {
-        figure: ladder_figure(b, &shown, a, own),
+        figure: ladder_figure(b, &shown, a, own).rounded(),
     });
     let mut rows = Vec::new();
     let pos = a.ladder.as_ref();
@@ -993,17 +993,17 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
         .map(|r| r.typical_age)
         .min()
         .unwrap_or(25)
-        .min(25) as f32;
+        .min(25) as f64;
     let max_age = shown
         .iter()
         .map(|l| l.open_age())
         .max()
         .unwrap_or(45)
-        .max(45) as f32;
+        .max(45) as f64;
     let (left, right) = (92.0, FIG_W - 6.0);
     let step_h = 17.0;
     let band = 112.0;
-    let axis_y = 24.0 + band * shown.len() as f32;
+    let axis_y = 24.0 + band * shown.len() as f64;
     let mut f = Figure::new(
         FIG_W,
         axis_y + 34.0,
@@ -1012,7 +1012,7 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
             "The two career ladders by typical age",
         ),
     );
-    let xat = |age: f32| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
+    let xat = |age: f64| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
     // age axis
     f.line(left, axis_y, right, axis_y, color::MUTED, 0.8, false);
     let mut age = min_age;
@@ -1041,13 +1041,13 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
     );
     let pos = a.ladder.as_ref();
     for (li, l) in shown.iter().enumerate() {
-        let base = 24.0 + band * (li as f32 + 1.0) - 8.0;
+        let base = 24.0 + band * (li as f64 + 1.0) - 8.0;
         let is_own = own.is_some_and(|o| o.id == l.id);
         let name_rows = flow_words(l.name.get(b.loc), 10.5, left - 8.0);
         for (k, row) in name_rows.iter().take(2).enumerate() {
             f.text(
                 0.0,
-                base - band / 2.0 + 10.0 + k as f32 * 13.0,
+                base - band / 2.0 + 10.0 + k as f64 * 13.0,
                 10.5,
                 fit(row, 10.5, left - 8.0),
                 Anchor::Start,
@@ -1056,15 +1056,15 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
             );
         }
         let n = l.rungs.len() + 1;
-        let tall = (band - 22.0).min(step_h * n as f32);
-        let sh = tall / n as f32;
+        let tall = (band - 22.0).min(step_h * n as f64);
+        let sh = tall / n as f64;
         for (ri, r) in l.rungs.iter().enumerate() {
-            let x = xat(r.typical_age as f32);
+            let x = xat(r.typical_age as f64);
             let nx = l
                 .rungs
                 .get(ri + 1)
-                .map_or(xat(l.open_age() as f32), |nr| xat(nr.typical_age as f32));
-            let h = sh * (ri as f32 + 1.0);
+                .map_or(xat(l.open_age() as f64), |nr| xat(nr.typical_age as f64));
+            let h = sh * (ri as f64 + 1.0);
             let current = is_own && pos.and_then(|p| p.level.as_ref()) == Some(&r.id);
             let target = is_own && pos.and_then(|p| p.target_level.as_ref()) == Some(&r.id);
             let fill = if current {
@@ -1096,8 +1096,8 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
             );
         }
         // the open step
-        let x = xat(l.open_age() as f32);
-        let h = sh * n as f32;
+        let x = xat(l.open_age() as f64);
+        let h = sh * n as f64;
         f.shapes.push(Shape::Rect {
             x: x + 1.0,
             y: base - h,
@@ -1122,7 +1122,7 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
         if is_own {
             if let Some(p) = pos {
                 if let Some(age) = p.age {
-                    let x = xat((age as f32).clamp(min_age - 2.0, max_age + 4.0));
+                    let x = xat((age as f64).clamp(min_age - 2.0, max_age + 4.0));
                     f.line(x, base - band + 30.0, x, axis_y, color::WARM, 1.0, true);
                     f.shapes.push(Shape::Ellipse {
                         cx: x,
@@ -1147,7 +1147,7 @@ fn ladder_figure(b: &B, shown: &[&Ladder], a: &Analysis, own: Option<&Ladder>) -
                     );
                 }
                 if let (Some(tage), Some(tl)) = (p.target_age, p.target_level.as_ref()) {
-                    let x = xat((tage as f32).clamp(min_age, max_age + 4.0));
+                    let x = xat((tage as f64).clamp(min_age, max_age + 4.0));
                     let title = l
                         .rungs
                         .iter()
@@ -1330,7 +1330,7 @@ fn service(b: &B, p: &Profile) -> Section {
         "Service can be seen on two axes, procedure quality and personal warmth, which give four types.",
     )));
     blocks.push(Block::Figure {
-        figure: service_figure(b, s.style),
+        figure: service_figure(b, s.style).rounded(),
     });
     blocks.push(Block::Heading {
         text: b.t(
@@ -1479,8 +1479,8 @@ fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
     );
     match style {
         Some((p, wv)) => {
-            let x = left + (p as f32 - 0.5) / 5.0 * w;
-            let y = top + h - (wv as f32 - 0.5) / 5.0 * h;
+            let x = left + (p as f64 - 0.5) / 5.0 * w;
+            let y = top + h - (wv as f64 - 0.5) / 5.0 * h;
             f.shapes.push(Shape::Ellipse {
                 cx: x,
                 cy: y,

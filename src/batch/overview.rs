@@ -220,11 +220,11 @@ pub fn build(report: &Report, date: &str) -> Overview {
             })
             .collect(),
         position_chart: Block::Figure {
-            figure: position_chart(&positions),
+            figure: position_chart(&positions).rounded(),
         },
         positions,
         needs_chart: Block::Figure {
-            figure: needs_chart(&need_rows),
+            figure: needs_chart(&need_rows).rounded(),
         },
         needs: need_rows,
         mismatches,
@@ -241,7 +241,7 @@ fn position_chart(rows: &[Positions]) -> Figure {
     let bar_h = 16.0;
     let mut f = Figure::new(
         640.0,
-        34.0 + rows.len() as f32 * (bar_h + 8.0),
+        34.0 + rows.len() as f64 * (bar_h + 8.0),
         "Ladder positions by department",
     );
     let (left, width) = (150.0, 470.0);
@@ -252,7 +252,7 @@ fn position_chart(rows: &[Positions]) -> Figure {
         ("未知 unknown", color::RULE),
     ];
     for (i, (label, c)) in legend.iter().enumerate() {
-        let x = left + i as f32 * 115.0;
+        let x = left + i as f64 * 115.0;
         f.rect(x, 4.0, 10.0, 10.0, Some(c), None, false);
         f.text(
             x + 14.0,
@@ -265,8 +265,8 @@ fn position_chart(rows: &[Positions]) -> Figure {
         );
     }
     for (r, p) in rows.iter().enumerate() {
-        let y = 26.0 + r as f32 * (bar_h + 8.0);
-        let total = (p.ahead + p.on_track + p.behind + p.unknown).max(1) as f32;
+        let y = 26.0 + r as f64 * (bar_h + 8.0);
+        let total = (p.ahead + p.on_track + p.behind + p.unknown).max(1) as f64;
         f.text(
             left - 8.0,
             y + 12.0,
@@ -286,7 +286,7 @@ fn position_chart(rows: &[Positions]) -> Figure {
             if n == 0 {
                 continue;
             }
-            let w = width * n as f32 / total;
+            let w = width * n as f64 / total;
             f.rect(x, y, w, bar_h, Some(c), None, false);
             if w > 18.0 {
                 f.text(
@@ -310,7 +310,7 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
     let bar_h = 14.0;
     let mut f = Figure::new(
         640.0,
-        10.0 + rows.len() as f32 * (bar_h + 8.0),
+        10.0 + rows.len() as f64 * (bar_h + 8.0),
         "Most chosen needs",
     );
     let max = rows
@@ -318,10 +318,10 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
         .map(|r| r.top + r.next)
         .max()
         .unwrap_or(1)
-        .max(1) as f32;
+        .max(1) as f64;
     let (left, width) = (190.0, 400.0);
     for (i, r) in rows.iter().enumerate() {
-        let y = 6.0 + i as f32 * (bar_h + 8.0);
+        let y = 6.0 + i as f64 * (bar_h + 8.0);
         f.text(
             left - 8.0,
             y + 11.0,
@@ -331,8 +331,8 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
             color::INK,
             false,
         );
-        let wt = width * r.top as f32 / max;
-        let wn = width * r.next as f32 / max;
+        let wt = width * r.top as f64 / max;
+        let wn = width * r.next as f64 / max;
         f.rect(
             left,
             y,

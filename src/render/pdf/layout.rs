@@ -541,7 +541,9 @@ fn section_title(l: &mut L, title: &str, gloss: &str) {
 /// Height a block needs at its start (for keeping headings with what follows).
 fn lead_height(l: &L, block: Option<&Block>) -> f32 {
     match block {
-        Some(Block::Figure { figure }) => figure.h * (l.width() / figure.w).min(1.0) + 12.0,
+        Some(Block::Figure { figure }) => {
+            figure.h as f32 * (l.width() / figure.w as f32).min(1.0) + 12.0
+        }
         Some(Block::Table { .. }) => 60.0,
         Some(_) => L::line_h(BODY) * 3.0,
         None => 0.0,
@@ -847,11 +849,11 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
     }
 }
 
-fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
+fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f64]) {
     let (x, w) = (l.left(), l.width());
-    let total: f32 = widths.iter().sum::<f32>().max(0.001);
+    let total: f32 = (widths.iter().sum::<f64>() as f32).max(0.001);
     let cols: Vec<f32> = (0..header.len())
-        .map(|i| widths.get(i).copied().unwrap_or(1.0) / total * w)
+        .map(|i| widths.get(i).copied().unwrap_or(1.0) as f32 / total * w)
         .collect();
     let size = 9.5;
     let lh = L::line_h(size);
@@ -960,12 +962,13 @@ fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f32]) {
 }
 
 fn draw_figure(l: &mut L, f: &Figure) {
-    let scale = (l.width() / f.w).min(l.full() / f.h).min(1.0);
-    let h = f.h * scale;
+    let (fw, fh) = (f.w as f32, f.h as f32);
+    let scale = (l.width() / fw).min(l.full() / fh).min(1.0);
+    let h = fh * scale;
     l.ensure(h + 8.0);
-    let ox = l.left() + (l.width() - f.w * scale) / 2.0;
+    let ox = l.left() + (l.width() - fw * scale) / 2.0;
     let oy = l.y + 4.0;
-    let p = |x: f32, y: f32| (ox + x * scale, oy + y * scale);
+    let p = |x: f64, y: f64| (ox + x as f32 * scale, oy + y as f32 * scale);
     for s in &f.shapes {
         match s {
             Shape::Rect {
@@ -983,11 +986,11 @@ fn draw_figure(l: &mut L, f: &Figure) {
                 l.push(Cmd::Rect {
                     x: px,
                     y: py,
-                    w: w * scale,
-                    h: h * scale,
+                    w: *w as f32 * scale,
+                    h: *h as f32 * scale,
                     fill: fill.map(rgb),
                     stroke: stroke.map(rgb),
-                    width: *width,
+                    width: *width as f32,
                     dashed: *dashed,
                 });
             }
@@ -1008,7 +1011,7 @@ fn draw_figure(l: &mut L, f: &Figure) {
                     x2: c,
                     y2: d,
                     color: rgb(stroke),
-                    width: *width,
+                    width: *width as f32,
                     dashed: *dashed,
                 });
             }
@@ -1025,11 +1028,11 @@ fn draw_figure(l: &mut L, f: &Figure) {
                 l.push(Cmd::Ellipse {
                     cx: a,
                     cy: b,
-                    rx: rx * scale,
-                    ry: ry * scale,
+                    rx: *rx as f32 * scale,
+                    ry: *ry as f32 * scale,
                     fill: fill.map(rgb),
                     stroke: stroke.map(rgb),
-                    width: *width,
+                    width: *width as f32,
                 });
             }
             Shape::Text {
@@ -1041,7 +1044,7 @@ fn draw_figure(l: &mut L, f: &Figure) {
                 fill,
                 bold,
             } => {
-                let size = size * scale;
+                let size = *size as f32 * scale;
                 let tw = l.font.width(text, size);
                 let (mut px, py) = p(*x, *y);
                 match anchor {
