@@ -83,6 +83,11 @@ fn bundled_profiles_render_to_every_format() {
     ] {
         assert!(dir.path().join(f).is_file(), "{f} missing");
     }
+    // every SVG shape has a real paint (an empty fill paints black)
+    let html = std::fs::read_to_string(dir.path().join("E2041.html")).unwrap();
+    assert!(
+        html.contains("<svg") && !html.contains("fill=\"\"") && !html.contains("fill=\"null\"")
+    );
 }
 
 #[test]
