@@ -520,7 +520,12 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
                 bad += 1;
             }
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
-                Ok(_) => println!("ok: {file}"),
+                Ok(p) => {
+                    println!("ok: {file}");
+                    for h in p.hints() {
+                        println!("  note: {h}");
+                    }
+                }
                 Err(e) => {
                     eprintln!("{}", e.render(&file));
                     bad += 1;

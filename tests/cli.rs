@@ -571,3 +571,22 @@ fn missing_glyphs_warn_and_still_render() {
                 .is_some_and(|x| x == "pdf"))
     );
 }
+
+#[test]
+fn check_notes_unfinished_exercises_without_failing() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("half.yaml");
+    std::fs::write(&src, "person:\n  name: 半成品\njohari:\n  self: [calm, kind]\nneeds:\n  top: [money]\nanswers:\n  activities: [a, b]\n").unwrap();
+    let out = cb().arg("check").arg(&src).output().unwrap();
+    assert!(out.status.success());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        stdout.contains("note: johari.self has 2 adjective(s); the exercise asks for 5–6"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("note: needs.top has 1 need(s)"), "{stdout}");
+    assert!(
+        stdout.contains("note: answers.activities has 2"),
+        "{stdout}"
+    );
+}
