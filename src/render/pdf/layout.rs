@@ -310,6 +310,58 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     }
 }
 
+/// `text` cut to `max` points at `size`, ending with "…" when cut.
+fn fit_width(font: &FontFace, text: &str, size: f32, max: f32) -> String {
+    if font.width(text, size) <= max {
+        return text.to_string();
+    }
+    let budget = max - font.width("…", size);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        used += font.advance_em(c) * size;
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// One line with `left` at the left margin and `right` flush right, the left text
+/// cut so that the two never touch.
+#[allow(clippy::too_many_arguments)]
+fn line_pair(
+    page: &mut Page,
+    font: &FontFace,
+    w: f32,
+    y: f32,
+    size: f32,
+    left: &str,
+    right: &str,
+    colors: (&str, &str),
+) {
+    let rw = font.width(right, size);
+    let left = fit_width(font, left, size, w - 2.0 * MARGIN_X - rw - 16.0);
+    page.cmds.push(Cmd::Text {
+        x: MARGIN_X,
+        y,
+        size,
+        text: left,
+        color: rgb(colors.0),
+        bold: false,
+    });
+    page.cmds.push(Cmd::Text {
+        x: w - MARGIN_X - rw,
+        y,
+        size,
+        text: right.to_string(),
+        color: rgb(colors.1),
+        bold: false,
+    });
+}
+
 fn footer(page: &mut Page, font: &FontFace, w: f32, h: f32, book: &Workbook, n: usize, m: usize) {
     let y = h - 34.0;
     page.cmds.push(Cmd::Line {
@@ -326,33 +378,16 @@ fn footer(page: &mut Page, font: &FontFace, w: f32, h: f32, book: &Workbook, n: 
         .page_pattern
         .replace("{n}", &n.to_string())
         .replace("{m}", &m.to_string());
-    let rw = font.width(&right, 8.0);
-    // keep the name clear of the page number
-    let max_left = w - 2.0 * MARGIN_X - rw - 16.0;
-    let mut shown = left.clone();
-    while font.width(&shown, 8.0) > max_left && shown.chars().count() > 1 {
-        shown.pop();
-        if font.width(&format!("{shown}…"), 8.0) <= max_left {
-            shown.push('…');
-            break;
-        }
-    }
-    page.cmds.push(Cmd::Text {
-        x: MARGIN_X,
+    line_pair(
+        page,
+        font,
+        w,
         y,
-        size: 8.0,
-        text: shown,
-        color: rgb(color::MUTED),
-        bold: false,
-    });
-    page.cmds.push(Cmd::Text {
-        x: w - MARGIN_X - rw,
-        y,
-        size: 8.0,
-        text: right,
-        color: rgb(color::MUTED),
-        bold: false,
-    });
+        8.0,
+        &left,
+        &right,
+        (color::MUTED, color::MUTED),
+    );
 }
 
 /// The table of contents on the cover, below `top`, when it fits.
@@ -380,26 +415,16 @@ fn contents(
     });
     for (i, (title, p)) in entries.iter().enumerate() {
         let y = y0 + 22.0 + (i + 1) as f32 * row;
-        let num = (p + 1).to_string();
-        let nw = font.width(&num, 10.0);
-        let mut shown = title.clone();
-        while font.width(&shown, 10.0) > w - 2.0 * MARGIN_X - 40.0 && shown.pop().is_some() {}
-        page.cmds.push(Cmd::Text {
-            x: MARGIN_X,
+        line_pair(
+            page,
+            font,
+            w,
             y,
-            size: 10.0,
-            text: shown,
-            color: rgb(color::INK),
-            bold: false,
-        });
-        page.cmds.push(Cmd::Text {
-            x: w - MARGIN_X - nw,
-            y,
-            size: 10.0,
-            text: num,
-            color: rgb(color::MUTED),
-            bold: false,
-        });
+            10.0,
+            title,
+            &(p + 1).to_string(),
+            (color::INK, color::MUTED),
+        );
         page.cmds.push(Cmd::Line {
             x1: MARGIN_X,
             y1: y + 5.0,
