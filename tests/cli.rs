@@ -88,6 +88,17 @@ fn bundled_profiles_render_to_every_format() {
     assert!(
         html.contains("<svg") && !html.contains("fill=\"\"") && !html.contains("fill=\"null\"")
     );
+    // table columns carry percentages a browser honours (CSS has no `fr` for <col>)
+    assert!(html.contains("<col style=\"width: ") && !html.contains("fr\">"));
+    let cols: Vec<f64> = html
+        .split("<col style=\"width: ")
+        .skip(1)
+        .map(|rest| rest.split('%').next().unwrap().parse::<f64>().unwrap())
+        .collect();
+    assert!(
+        !cols.is_empty() && cols.iter().all(|w| *w > 0.0 && *w < 100.0),
+        "{cols:?}"
+    );
 }
 
 #[test]
