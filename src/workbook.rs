@@ -431,10 +431,16 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
         blocks.push(Block::Bullets { items: tips });
     } else {
         blocks.push(Block::Note {
-            text: b.loc.pick(
-                format!("同事反馈不足：目前只有 {} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.raters, j.min_raters),
-                format!("Not enough raters yet: {} peer(s) answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.raters, j.min_raters),
-            ),
+            text: match j.raters {
+                0 => b.loc.pick(
+                    format!("同事反馈不足：还没有同事作答，至少需要 {} 位才显示别人的看法。请邀请同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                    format!("Not enough raters yet: no peer has answered, and the peers' view is shown from {}. Invite colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+                ),
+                n => b.loc.pick(
+                    format!("同事反馈不足：目前只有 {n} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                    format!("Not enough raters yet: {n} peer(s) answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+                ),
+            },
         });
     }
     blocks.push(Block::Prompt {
@@ -463,8 +469,15 @@ fn johari_figure(b: &B, a: &Analysis) -> Figure {
         }
     };
     // columns: known / not known to self; rows: known / not known to others
-    let col = split(n_open + n_hidden, n_blind + 1.0);
-    let row = split(n_open + n_blind, n_hidden + 1.0);
+    // a blank window (too few raters) has four equal panes to write in
+    let (col, row) = if a.johari.enough_raters {
+        (
+            split(n_open + n_hidden, n_blind + 1.0),
+            split(n_open + n_blind, n_hidden + 1.0),
+        )
+    } else {
+        (0.5, 0.5)
+    };
     let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 58.0, 330.0);
     let cx = left + gw * col;
     let cy = top + gh * row;
