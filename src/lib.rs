@@ -105,10 +105,25 @@ impl Engine {
 
     /// Renders a validated profile in the given formats.
     pub fn render(&self, p: &Profile, formats: &[Format]) -> Result<Vec<Rendered>, String> {
-        let a = analysis::analyse(p, &self.ladders, self.rules, self.today);
+        self.render_analysed(p, &self.analyse(p), formats)
+    }
+
+    /// The analysis of a profile with this engine's ladders, thresholds and date.
+    pub fn analyse(&self, p: &Profile) -> analysis::Analysis {
+        analysis::analyse(p, &self.ladders, self.rules, self.today)
+    }
+
+    /// Renders a profile whose analysis the caller already has (batch keeps it for
+    /// the overview, so it is worked out once).
+    pub fn render_analysed(
+        &self,
+        p: &Profile,
+        a: &analysis::Analysis,
+        formats: &[Format],
+    ) -> Result<Vec<Rendered>, String> {
         let book = workbook::build(
             p,
-            &a,
+            a,
             &self.ladders,
             self.today,
             workbook::BookOptions {
@@ -120,7 +135,7 @@ impl Engine {
             let (bytes, warnings) = match f {
                 Format::Html => (self.templates.render(&book)?.into_bytes(), Vec::new()),
                 Format::Json => (
-                    render::json::render(p, &a, self.today).into_bytes(),
+                    render::json::render(p, a, self.today).into_bytes(),
                     Vec::new(),
                 ),
                 Format::Pdf => {

@@ -7,7 +7,7 @@ pub mod feedback;
 pub mod overview;
 pub mod roster;
 
-use crate::analysis::{self, Leaning, Position};
+use crate::analysis::{Leaning, Position};
 use crate::diag::Diagnostic;
 use crate::{output, Engine, Format};
 use rayon::prelude::*;
@@ -413,13 +413,15 @@ fn one(
         .iter()
         .map(|f| (*f, opts.out.join(format!("{stem}.{}", f.ext()))))
         .collect();
-    let a = analysis::analyse(&profile, &engine.ladders, engine.rules, engine.today);
+    let a = engine.analyse(&profile);
     let skipped = opts.skip_existing && targets.iter().all(|(_, p)| p.is_file());
     if !skipped {
-        let docs = engine.render(&profile, &opts.formats).map_err(|e| {
-            print(&format!("error: {e}\n  --> {label}\n"));
-            fail(e)
-        })?;
+        let docs = engine
+            .render_analysed(&profile, &a, &opts.formats)
+            .map_err(|e| {
+                print(&format!("error: {e}\n  --> {label}\n"));
+                fail(e)
+            })?;
         for (d, (_, path)) in docs.iter().zip(&targets) {
             if !opts.quiet {
                 for w in &d.warnings {
