@@ -14,13 +14,21 @@ pub struct JohariRules {
     /// Share of peers that must pick a trait for it to count as known to others;
     /// `None` is the default rule (≥ 1 peer under 4 peers, else ≥ 25%).
     pub min_share: Option<f64>,
+    /// Show how many peers picked each trait (HR's `--peer-counts`). Even then the
+    /// counts appear only from [`MIN_RATERS_FOR_COUNTS`] raters.
+    pub show_counts: bool,
 }
+
+/// Fewest raters for per-trait peer counts to be shown at all: with fewer, two rounds
+/// a rater apart could be subtracted to recover that rater's picks.
+pub const MIN_RATERS_FOR_COUNTS: usize = 5;
 
 impl Default for JohariRules {
     fn default() -> Self {
         JohariRules {
             min_raters: 3,
             min_share: None,
+            show_counts: false,
         }
     }
 }
@@ -45,11 +53,15 @@ pub struct Johari {
     /// Known to nobody.
     pub unknown: Vec<&'static str>,
     /// For each adjective any peer picked: how many peers picked it (never who).
+    /// Empty unless HR asked for counts and at least [`MIN_RATERS_FOR_COUNTS`] (and
+    /// `min_raters`) peers answered: by default the subject sees panes only.
     pub peer_counts: Vec<(&'static str, usize)>,
 }
 
 /// Computes the Johari panes.
 pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: JohariRules) -> Johari {
+    // an empty answer is not a rater
+    let peers: Vec<&Vec<&'static Item>> = peers.iter().filter(|p| !p.is_empty()).collect();
     let raters = peers.len();
     let enough = raters >= rules.min_raters.max(1);
     let min_votes = match rules.min_share {
@@ -63,11 +75,16 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
             .filter(|p| p.iter().any(|i| i.id == id))
             .count()
     };
-    let peer_counts: Vec<(&'static str, usize)> = ADJECTIVES
-        .iter()
-        .map(|a| (a.id, count(a.id)))
-        .filter(|(_, n)| *n > 0)
-        .collect();
+    let counts_allowed = enough && rules.show_counts && raters >= MIN_RATERS_FOR_COUNTS;
+    let peer_counts: Vec<(&'static str, usize)> = if counts_allowed {
+        ADJECTIVES
+            .iter()
+            .map(|a| (a.id, count(a.id)))
+            .filter(|(_, n)| *n > 0)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut j = Johari {
         raters,
         min_raters: rules.min_raters.max(1),
@@ -383,7 +400,35 @@ mod tests {
         assert_eq!(j.hidden, vec!["patient", "shy"]);
         assert_eq!(j.blind, vec!["calm", "quiet"]);
         assert_eq!(j.unknown.len(), 55 - 5);
-        assert!(j.peer_counts.contains(&("quiet", 2)));
+        assert!(j.peer_counts.is_empty(), "no per-trait counts by default");
+    }
+
+    #[test]
+    fn peer_counts_only_on_request_and_from_five_raters() {
+        let own = adj(&["calm"]);
+        let rules = JohariRules {
+            show_counts: true,
+            ..JohariRules::default()
+        };
+        let four: Vec<_> = (0..4).map(|_| adj(&["quiet"])).collect();
+        assert!(johari(&own, &four, rules).peer_counts.is_empty());
+        let mut five = four.clone();
+        five.push(adj(&["kind"]));
+        assert!(johari(&own, &five, rules)
+            .peer_counts
+            .contains(&("quiet", 4)));
+        // below min_raters nothing peer-derived at all, even when asked
+        let one = vec![adj(&["quiet"])];
+        let j = johari(&own, &one, rules);
+        assert!(j.peer_counts.is_empty() && j.blind.is_empty() && j.open.is_empty());
+    }
+
+    #[test]
+    fn empty_answers_are_not_raters() {
+        let peers = vec![vec![], vec![], vec![], adj(&["calm"])];
+        let j = johari(&adj(&["calm"]), &peers, JohariRules::default());
+        assert_eq!(j.raters, 1);
+        assert!(!j.enough_raters);
     }
 
     #[test]
@@ -402,6 +447,7 @@ mod tests {
             JohariRules {
                 min_raters: 3,
                 min_share: Some(0.5),
+                show_counts: false,
             },
         );
         assert_eq!(strict.min_votes, 4);
@@ -423,6 +469,7 @@ mod tests {
             JohariRules {
                 min_raters: 2,
                 min_share: None,
+                show_counts: false,
             },
         );
         assert_eq!(j.open, vec!["calm"]);

@@ -129,6 +129,11 @@ struct DocOpts {
     /// [default: any peer under 4 peers, else 0.25].
     #[arg(long, value_name = "SHARE")]
     min_share: Option<f64>,
+    /// Show the subject how many peers picked each trait (HR's choice; off by
+    /// default). Even then counts appear only when at least 5 peers answered, so that
+    /// two rounds a rater apart cannot be subtracted to recover one rater's picks.
+    #[arg(long)]
+    peer_counts: bool,
     /// Print nothing but errors and the final summary.
     #[arg(short, long)]
     quiet: bool,
@@ -344,6 +349,7 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
         rules: JohariRules {
             min_raters: a.min_raters.max(1),
             min_share: a.min_share,
+            show_counts: a.peer_counts,
         },
         modules: a.modules,
         locale,
@@ -361,6 +367,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
             a.output.display()
         ))
     })?;
+    let _lock = output::lock_dir(&a.output, "careerbook render", &started_at()).map_err(Usage)?;
     let mut failed = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for path in &r.profiles {
@@ -396,21 +403,29 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
             stem = format!("{base}-{n}");
             n += 1;
         }
-        for d in docs {
-            for w in &d.warnings {
-                eprintln!("warning: {file}: {w}");
-            }
-            let target = a.output.join(format!("{stem}.{}", d.format.ext()));
-            match output::write_atomic(&target, &d.bytes) {
-                Ok(()) => {
-                    if !a.quiet {
-                        println!("{}", target.display());
+        for w in docs.iter().flat_map(|d| &d.warnings) {
+            eprintln!("warning: {file}: {w}");
+        }
+        let set: Vec<(PathBuf, &[u8])> = docs
+            .iter()
+            .map(|d| {
+                (
+                    a.output.join(format!("{stem}.{}", d.format.ext())),
+                    d.bytes.as_slice(),
+                )
+            })
+            .collect();
+        match output::write_set(&set) {
+            Ok(()) => {
+                if !a.quiet {
+                    for (p, _) in &set {
+                        println!("{}", p.display());
                     }
                 }
-                Err(e) => {
-                    eprintln!("error: {}: cannot write: {e}", target.display());
-                    failed.push(file.clone());
-                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}\n  --> {file}\n");
+                failed.push(file.clone());
             }
         }
     }
@@ -447,6 +462,10 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
             a.output.display()
         ))
     })?;
+    let _lock = output::lock_dir(&a.output, "careerbook batch", &started_at()).map_err(Usage)?;
+    for n in &feedback.notes {
+        eprintln!("note: {n}");
+    }
     let opts = crate::batch::BatchOptions {
         formats: formats(a),
         out: a.output.clone(),
@@ -466,19 +485,36 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
     let suffix = shard
         .map(|s| format!("-{}-of-{}", s.k, s.n))
         .unwrap_or_default();
-    let html = eng.templates.render_overview(&ov).map_err(Usage)?;
-    for (name, bytes) in [
-        (format!("overview{suffix}.html"), html.into_bytes()),
-        (
-            format!("overview{suffix}.csv"),
-            crate::batch::overview::csv(&ov).into_bytes(),
-        ),
-    ] {
-        let path = a.output.join(name);
-        output::write_atomic(&path, &bytes)
-            .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
-        if !a.quiet {
-            println!("{}", path.display());
+    let mut overview_failed = false;
+    match eng.templates.render_overview(&ov) {
+        Ok(html) => {
+            for (name, bytes) in [
+                (
+                    format!("{}{suffix}.html", crate::batch::overview::FILE_STEM),
+                    html.into_bytes(),
+                ),
+                (
+                    format!("{}{suffix}.csv", crate::batch::overview::FILE_STEM),
+                    crate::batch::overview::csv(&ov).into_bytes(),
+                ),
+            ] {
+                let path = a.output.join(name);
+                match output::write_atomic(&path, &bytes) {
+                    Ok(()) => {
+                        if !a.quiet {
+                            println!("{}", path.display());
+                        }
+                    }
+                    Err(e) => {
+                        eprintln!("error: {}: cannot write the overview: {e}", path.display());
+                        overview_failed = true;
+                    }
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("error: cannot render the overview: {e}");
+            overview_failed = true;
         }
     }
     let ok = report.summaries.len();
@@ -494,6 +530,19 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         report.written,
         started.elapsed().as_secs_f64()
     );
+    let (answers, subjects) = report.feedback_unmatched;
+    if answers > 0 {
+        eprintln!(
+            "feedback: {answers} answer(s) for {subjects} subject id(s) not among the employees of this run{} were not used",
+            if shard.is_some() { " (or of this shard)" } else { "" }
+        );
+    }
+    if opts.feedback.empty_answers > 0 {
+        eprintln!(
+            "feedback: {} empty answer(s) not counted as raters",
+            opts.feedback.empty_answers
+        );
+    }
     if !report.failures.is_empty() {
         eprintln!("failed:");
         for f in &report.failures {
@@ -501,7 +550,23 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         }
         return Ok(1);
     }
-    Ok(0)
+    Ok(if overview_failed { 1 } else { 0 })
+}
+
+/// The wall-clock time a run started, for the lock file (never in any output).
+fn started_at() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = Date::from_unix_days((secs / 86_400) as i64);
+    let t = secs % 86_400;
+    format!(
+        "{} {:02}:{:02}:{:02} UTC",
+        day.iso(),
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
 }
 
 fn check(a: CheckArgs) -> Result<u8, Usage> {

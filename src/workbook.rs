@@ -379,8 +379,8 @@ fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     if j.enough_raters {
         blocks.push(Block::Note {
             text: b.loc.pick(
-                    format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。只显示人数，不显示是谁选的。", j.raters, j.min_votes),
-                    format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only counts are shown, never who picked what.", j.raters, j.min_votes),
+                    format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。这里只显示每个形容词落在哪个窗格，不显示是谁选的。", j.raters, j.min_votes),
+                    format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only the pane of each trait is shown, never who picked what.", j.raters, j.min_votes),
                 ),
         });
         if !j.peer_counts.is_empty() {

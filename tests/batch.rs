@@ -43,7 +43,7 @@ fn csv_in_utf8_bom_and_gbk_give_the_same_workbooks() {
         assert_eq!(out.status.code(), Some(1), "{roster}");
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
-            stderr.contains(&format!("{roster}:row 7, column 出生年份")),
+            stderr.contains(&format!("{roster}:row 7, column E (出生年份)")),
             "{stderr}"
         );
         assert!(stderr.contains("did you mean `中级`"), "{stderr}");
@@ -84,7 +84,7 @@ fn xlsx_first_sheet_with_english_headers() {
     assert_eq!(v["ladder"]["age"], 35);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("roster.xlsx:row 4, column Level")
+        stderr.contains("roster.xlsx:row 4, column G (Level)")
             && stderr.contains("did you mean `senior`"),
         "{stderr}"
     );
@@ -109,10 +109,15 @@ fn feedback_merges_counts_each_rater_once_and_names_nobody() {
         serde_json::from_slice(&std::fs::read(dir.path().join("R001.json")).unwrap()).unwrap();
     assert_eq!(r001["johari"]["raters"], 3);
     assert_eq!(r001["johari"]["enough_raters"], true);
-    assert!(r001["johari"]["peer_counts"]
+    assert_eq!(
+        r001["johari"]["peer_counts"],
+        serde_json::json!([]),
+        "no per-trait counts without --peer-counts"
+    );
+    assert!(r001["johari"]["blind"]
         .as_array()
         .unwrap()
-        .contains(&serde_json::json!(["quiet", 3])));
+        .contains(&serde_json::json!("quiet")));
     let r003: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.path().join("R003.json")).unwrap()).unwrap();
     assert_eq!(
@@ -140,10 +145,10 @@ fn feedback_merges_counts_each_rater_once_and_names_nobody() {
     }
     // the bad feedback row is reported with its line, the rest is used
     assert!(
-        stderr.contains("feedback.csv:9: feedback: unknown adjective `dependible`"),
+        stderr.contains("feedback.csv:row 9, column C: feedback: pick 1 is not one of the 55 adjectives; did you mean `dependable`?"),
         "{stderr}"
     );
-    let overview = std::fs::read_to_string(dir.path().join("overview.csv")).unwrap();
+    let overview = std::fs::read_to_string(dir.path().join("_overview.csv")).unwrap();
     assert!(overview.contains("feedback,,too_few_raters,"));
     assert!(overview.contains("failed,,"));
 }
@@ -159,8 +164,8 @@ fn one_bad_profile_never_stops_the_others() {
         "P001.html",
         "P002.pdf",
         "P002.html",
-        "overview.html",
-        "overview.csv",
+        "_overview.html",
+        "_overview.csv",
     ]
     .iter()
     .map(|s| s.to_string())
@@ -175,7 +180,7 @@ fn one_bad_profile_never_stops_the_others() {
         stderr.contains("3 profile(s): 2 ok (0 skipped as existing), 1 failed"),
         "{stderr}"
     );
-    let html = std::fs::read_to_string(dir.path().join("overview.html")).unwrap();
+    let html = std::fs::read_to_string(dir.path().join("_overview.html")).unwrap();
     assert!(html.contains("broken.yaml") && html.contains("<svg"));
 }
 
@@ -198,7 +203,7 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
         let mut a = args.clone();
         a.extend(["--shard", &shard]);
         batch(&a, dir.path());
-        assert!(dir.path().join(format!("overview-{k}-of-3.csv")).is_file());
+        assert!(dir.path().join(format!("_overview-{k}-of-3.csv")).is_file());
         for name in files(dir.path())
             .into_iter()
             .filter(|n| n.ends_with(".json"))

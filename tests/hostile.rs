@@ -107,7 +107,7 @@ fn hostile_inputs_in_batch_leave_the_good_ones_alone() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
-    assert_eq!(names, vec!["G1.pdf", "overview.csv", "overview.html"]);
+    assert_eq!(names, vec!["G1.pdf", "_overview.csv", "_overview.html"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains(&format!(

@@ -6,15 +6,16 @@
 pub mod feedback;
 pub mod overview;
 pub mod roster;
+pub mod table;
 
 use crate::analysis::{Leaning, Position};
 use crate::diag::Diagnostic;
+use crate::model::Profile;
 use crate::{output, Engine, Format};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 
 /// Where one employee's profile comes from.
 #[derive(Debug, Clone)]
@@ -69,7 +70,7 @@ impl Shard {
         Ok(Shard { k, n })
     }
 
-    /// Whether the item at `index` (in the sorted list of all items) is ours.
+    /// Whether the item at `index` (in the canonical order of all items) is ours.
     pub fn takes(&self, index: usize) -> bool {
         index % self.n == self.k - 1
     }
@@ -146,11 +147,51 @@ pub struct Report {
     pub skipped: usize,
     /// Files written.
     pub written: usize,
+    /// Notes about the inputs (ignored columns, links not followed, empty folders).
+    pub notes: Vec<String>,
+    /// Feedback answers whose subject is not among this run's employees: (answers,
+    /// subjects). Counted, never named by rater.
+    pub feedback_unmatched: (usize, usize),
 }
 
-/// Recursively collects `*.yaml`/`*.yml` under `dir`, skipping hidden entries.
-pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) {
+/// Items handed to the workers at a time: enough to keep every core busy, few
+/// enough that memory stays flat however long the roster is.
+const CHUNK: usize = 512;
+
+fn is_yaml(p: &Path) -> bool {
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("yaml" | "yml")
+    )
+}
+
+fn is_roster(p: &Path) -> bool {
+    matches!(
+        p.extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase)
+            .as_deref(),
+        Some("csv" | "tsv" | "xlsx" | "xlsm" | "txt")
+    )
+}
+
+/// Recursively collects `*.yaml`/`*.yml` under `dir` in name order, skipping hidden
+/// entries. A directory link that leads back into a folder being walked (a loop) is
+/// not followed, and reported once in `notes`.
+pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>) {
+    let mut stack = Vec::new();
+    if let Ok(c) = std::fs::canonicalize(dir) {
+        stack.push(c);
+    }
+    walk_dir(dir, out, notes, &mut stack);
+}
+
+fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>, stack: &mut Vec<PathBuf>) {
     let Ok(entries) = std::fs::read_dir(dir) else {
+        notes.push(format!("{}: cannot read this folder", dir.display()));
         return;
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -164,66 +205,131 @@ pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>) {
             continue;
         }
         if p.is_dir() {
-            collect_yaml(&p, out);
-        } else if matches!(
-            p.extension()
-                .and_then(|e| e.to_str())
-                .map(str::to_ascii_lowercase)
-                .as_deref(),
-            Some("yaml" | "yml")
-        ) {
+            let Ok(real) = std::fs::canonicalize(&p) else {
+                continue;
+            };
+            if stack.contains(&real) {
+                notes.push(format!(
+                    "{}: this link leads back into {}, a folder already being read; not followed",
+                    p.display(),
+                    real.display()
+                ));
+                continue;
+            }
+            stack.push(real);
+            walk_dir(&p, out, notes, stack);
+            stack.pop();
+        } else if is_yaml(&p) {
             out.push(p);
         }
     }
 }
 
-/// Expands the inputs into sources, in a stable order. Roster-level problems (an
-/// unreadable roster) are returned as failures.
-pub fn sources(inputs: &[PathBuf], notes: &mut Vec<String>) -> (Vec<Source>, Vec<Failure>) {
-    let mut out = Vec::new();
-    let mut failures = Vec::new();
-    for input in inputs {
+/// The inputs in canonical order: by their real paths, each once, whatever order the
+/// arguments were given in (so that shards of one run always cover every item).
+fn canonical_inputs(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut keyed: Vec<(PathBuf, PathBuf)> = inputs
+        .iter()
+        .map(|p| {
+            (
+                std::fs::canonicalize(p).unwrap_or_else(|_| p.clone()),
+                p.clone(),
+            )
+        })
+        .collect();
+    keyed.sort();
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    keyed.into_iter().map(|(_, p)| p).collect()
+}
+
+/// Walks every item of the inputs in canonical order — profile files of folders (by
+/// path), then roster rows (by row) — numbering them all, and hands this shard's
+/// items to `each` with their number. Roster-level problems become failures, placed
+/// at the roster's position in that order. Nothing is kept but what `each` keeps.
+pub fn walk(
+    inputs: &[PathBuf],
+    shard: Option<Shard>,
+    notes: &mut Vec<String>,
+    failures: &mut Vec<(usize, Failure)>,
+    each: &mut dyn FnMut(usize, Source),
+) {
+    let mut index = 0usize;
+    let mut seen_files: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
+    let give = |key: PathBuf,
+                src: Source,
+                index: &mut usize,
+                seen: &mut std::collections::HashSet<PathBuf>,
+                each: &mut dyn FnMut(usize, Source)| {
+        if !seen.insert(key) {
+            return;
+        }
+        if shard.is_none_or(|s| s.takes(*index)) {
+            each(*index, src);
+        }
+        *index += 1;
+    };
+    for input in canonical_inputs(inputs) {
         if input.is_dir() {
             let mut files = Vec::new();
-            collect_yaml(input, &mut files);
+            collect_yaml(&input, &mut files, notes);
             if files.is_empty() {
                 notes.push(format!(
                     "{}: no *.yaml or *.yml files found",
                     input.display()
                 ));
             }
-            out.extend(files.into_iter().map(Source::File));
-            continue;
-        }
-        let ext = input
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match ext.as_str() {
-            "csv" | "xlsx" | "xlsm" | "txt" => match roster::read(input) {
-                Ok(r) => {
-                    if !r.ignored.is_empty() {
+            for f in files {
+                let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+                give(key, Source::File(f), &mut index, &mut seen_files, each);
+            }
+        } else if is_roster(&input) {
+            let at = index;
+            let read = roster::read(&input, &mut |header, t| {
+                if shard.is_none_or(|s| s.takes(index)) {
+                    let row = header.row(&t);
+                    each(
+                        index,
+                        Source::Row {
+                            roster: input.clone(),
+                            row,
+                        },
+                    );
+                }
+                index += 1;
+                ControlFlow::Continue(())
+            });
+            match read {
+                Ok(info) => {
+                    if !info.ignored.is_empty() {
                         notes.push(format!(
                             "{}: ignored columns: {}",
                             input.display(),
-                            r.ignored.join(", ")
+                            info.ignored.join(", ")
                         ));
                     }
-                    out.extend(r.rows.into_iter().map(|row| Source::Row {
-                        roster: input.clone(),
-                        row,
-                    }));
                 }
-                Err(e) => failures.push(Failure {
-                    source: input.display().to_string(),
-                    reason: e,
-                }),
-            },
-            _ => out.push(Source::File(input.clone())),
+                Err(e) => failures.push((
+                    at,
+                    Failure {
+                        source: match e.row {
+                            Some(r) => format!("{}:row {r}", input.display()),
+                            None => input.display().to_string(),
+                        },
+                        reason: e.message,
+                    },
+                )),
+            }
+        } else {
+            let key = std::fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
+            give(
+                key,
+                Source::File(input.clone()),
+                &mut index,
+                &mut seen_files,
+                each,
+            );
         }
     }
-    (out, failures)
 }
 
 fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> String {
@@ -253,32 +359,21 @@ fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> S
     s
 }
 
-/// Runs a batch: every source in this shard, in parallel. Never stops on a bad item.
+/// Runs a batch: every item of this shard, in parallel chunks, in canonical order
+/// for everything that decides an outcome. Never stops on a bad item.
 pub fn run(
     engine: &Engine,
     inputs: &[PathBuf],
     opts: &BatchOptions,
     log: &(dyn Fn(&str) + Sync),
 ) -> Report {
-    let mut notes = Vec::new();
-    let (all, mut failures) = sources(inputs, &mut notes);
-    for n in &notes {
-        if !opts.quiet {
-            log(&format!("note: {n}"));
-        }
-    }
-    let mine: Vec<Source> = all
-        .into_iter()
-        .enumerate()
-        .filter(|(i, _)| opts.shard.is_none_or(|s| s.takes(*i)))
-        .map(|(_, s)| s)
-        .collect();
-    let total = mine.len();
     let bar = if opts.progress && !opts.quiet {
-        let pb = indicatif::ProgressBar::new(total as u64);
+        let pb = indicatif::ProgressBar::new(0);
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {per_sec} eta {eta}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "rendering {bar:40} {pos}/{len} {per_sec:.0} eta {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         Some(pb)
     } else {
@@ -288,53 +383,168 @@ pub fn run(
         Some(pb) => pb.suspend(|| log(msg)),
         None => log(msg),
     };
-    let claimed: Mutex<HashMap<String, String>> = Mutex::new(HashMap::new());
-    let written = AtomicUsize::new(0);
-    let results: Vec<Result<Summary, Failure>> = mine
-        .par_iter()
-        .map(|src| {
-            let r = one(engine, src, opts, &claimed, &written, &print);
-            if let Some(pb) = &bar {
-                pb.inc(1);
+    let mut state = RunState::default();
+    let mut notes = Vec::new();
+    let mut walk_failures = Vec::new();
+    let mut chunk: Vec<(usize, Source)> = Vec::with_capacity(CHUNK);
+    walk(
+        inputs,
+        opts.shard,
+        &mut notes,
+        &mut walk_failures,
+        &mut |i, src| {
+            chunk.push((i, src));
+            if chunk.len() >= CHUNK {
+                if let Some(pb) = &bar {
+                    pb.inc_length(chunk.len() as u64);
+                }
+                process(engine, &mut chunk, opts, &mut state, &print, bar.as_ref());
             }
-            r
-        })
-        .collect();
+        },
+    );
+    if let Some(pb) = &bar {
+        pb.inc_length(chunk.len() as u64);
+    }
+    process(engine, &mut chunk, opts, &mut state, &print, bar.as_ref());
     if let Some(pb) = &bar {
         pb.finish_and_clear();
     }
-    let mut report = Report {
-        total,
-        written: written.load(Ordering::Relaxed),
-        ..Report::default()
-    };
-    for r in results {
-        match r {
-            Ok(s) => {
-                if s.skipped {
-                    report.skipped += 1;
-                }
-                report.summaries.push(s);
-            }
-            Err(f) => failures.push(f),
+    if !opts.quiet {
+        for n in &notes {
+            log(&format!("note: {n}"));
         }
     }
-    failures.extend(opts.feedback.problems.iter().map(|(at, msg)| Failure {
-        source: at.clone(),
-        reason: format!("feedback: {msg}"),
-    }));
-    report.failures = failures;
+    let mut failures = walk_failures;
+    failures.append(&mut state.failures);
+    failures.sort_by_key(|(i, _)| *i);
+    let mut report = Report {
+        total: state.total,
+        summaries: state.summaries,
+        failures: failures.into_iter().map(|(_, f)| f).collect(),
+        skipped: state.skipped,
+        written: state.written,
+        notes,
+        ..Report::default()
+    };
+    report.feedback_unmatched = opts.feedback.unmatched(&state.matched_subjects);
+    report
+        .failures
+        .extend(opts.feedback.problems.iter().map(|(at, msg)| Failure {
+            source: at.clone(),
+            reason: format!("feedback: {msg}"),
+        }));
     report
 }
 
-fn one(
+/// What a run has gathered so far.
+#[derive(Default)]
+struct RunState {
+    total: usize,
+    summaries: Vec<Summary>,
+    failures: Vec<(usize, Failure)>,
+    skipped: usize,
+    written: usize,
+    /// Output names taken, lower-cased (file systems may ignore case) → who took it.
+    claimed: HashMap<String, String>,
+    matched_subjects: std::collections::HashSet<String>,
+}
+
+/// A profile that loaded, waiting for its output names.
+struct Loaded {
+    label: String,
+    profile: Profile,
+    stem: String,
+}
+
+/// One chunk: load in parallel, claim output names in input order (the first of two
+/// colliding employees wins, whatever the thread timing), then render and write in
+/// parallel.
+fn process(
+    engine: &Engine,
+    chunk: &mut Vec<(usize, Source)>,
+    opts: &BatchOptions,
+    state: &mut RunState,
+    print: &(dyn Fn(&str) + Sync),
+    bar: Option<&indicatif::ProgressBar>,
+) {
+    let items = std::mem::take(chunk);
+    state.total += items.len();
+    let loaded: Vec<(usize, Result<Loaded, Failure>)> = items
+        .par_iter()
+        .map(|(i, src)| (*i, load(engine, src, opts, print)))
+        .collect();
+    drop(items);
+    let mut ready = Vec::with_capacity(loaded.len());
+    for (i, r) in loaded {
+        match r {
+            Ok(l) => {
+                let key = l.stem.to_lowercase();
+                if let Some(other) = state.claimed.get(&key) {
+                    let msg = format!(
+                        "`{}` is also the output name of {other}, which comes first and keeps it; give this employee another id",
+                        l.stem
+                    );
+                    print(&format!("error: {msg}\n  --> {}\n", l.label));
+                    state.failures.push((
+                        i,
+                        Failure {
+                            source: l.label,
+                            reason: msg,
+                        },
+                    ));
+                    if let Some(pb) = bar {
+                        pb.inc(1);
+                    }
+                } else {
+                    state.claimed.insert(key, l.label.clone());
+                    if let Some(id) = &l.profile.person.id {
+                        if !opts.feedback.for_subject(id).is_empty() {
+                            state.matched_subjects.insert(id.trim().to_string());
+                        }
+                    }
+                    ready.push((i, l));
+                }
+            }
+            Err(f) => {
+                state.failures.push((i, f));
+                if let Some(pb) = bar {
+                    pb.inc(1);
+                }
+            }
+        }
+    }
+    let done: Vec<(usize, Result<(Summary, usize), Failure>)> = ready
+        .into_par_iter()
+        .map(|(i, l)| {
+            let r = finish(engine, l, opts, print);
+            if let Some(pb) = bar {
+                pb.inc(1);
+            }
+            (i, r)
+        })
+        .collect();
+    for (i, r) in done {
+        match r {
+            Ok((s, n)) => {
+                state.written += n;
+                if s.skipped {
+                    state.skipped += 1;
+                }
+                state.summaries.push(s);
+            }
+            Err(f) => {
+                state.failures.push((i, f));
+            }
+        }
+    }
+}
+
+fn load(
     engine: &Engine,
     src: &Source,
     opts: &BatchOptions,
-    claimed: &Mutex<HashMap<String, String>>,
-    written: &AtomicUsize,
     print: &(dyn Fn(&str) + Sync),
-) -> Result<Summary, Failure> {
+) -> Result<Loaded, Failure> {
     let label = src.label();
     let fail = |reason: String| Failure {
         source: label.clone(),
@@ -398,23 +608,36 @@ fn one(
             .extend(opts.feedback.for_subject(id).iter().cloned());
     }
     let stem = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
-    {
-        let mut c = claimed.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(other) = c.get(&stem) {
-            let msg =
-                format!("`{stem}` is also the id (or name) of {other}; output files would collide");
-            print(&format!("error: {msg}\n  --> {label}\n"));
-            return Err(fail(msg));
-        }
-        c.insert(stem.clone(), label.clone());
-    }
-    let targets: Vec<(Format, PathBuf)> = opts
+    Ok(Loaded {
+        label,
+        profile,
+        stem,
+    })
+}
+
+fn finish(
+    engine: &Engine,
+    l: Loaded,
+    opts: &BatchOptions,
+    print: &(dyn Fn(&str) + Sync),
+) -> Result<(Summary, usize), Failure> {
+    let Loaded {
+        label,
+        profile,
+        stem,
+    } = l;
+    let fail = |reason: String| Failure {
+        source: label.clone(),
+        reason,
+    };
+    let targets: Vec<PathBuf> = opts
         .formats
         .iter()
-        .map(|f| (*f, opts.out.join(format!("{stem}.{}", f.ext()))))
+        .map(|f| opts.out.join(format!("{stem}.{}", f.ext())))
         .collect();
     let a = engine.analyse(&profile);
-    let skipped = opts.skip_existing && targets.iter().all(|(_, p)| p.is_file());
+    let skipped = opts.skip_existing && targets.iter().all(|p| p.is_file());
+    let mut written = 0;
     if !skipped {
         let docs = engine
             .render_analysed(&profile, &a, &opts.formats)
@@ -422,49 +645,54 @@ fn one(
                 print(&format!("error: {e}\n  --> {label}\n"));
                 fail(e)
             })?;
-        for (d, (_, path)) in docs.iter().zip(&targets) {
-            if !opts.quiet {
-                for w in &d.warnings {
-                    print(&format!("warning: {label}: {w}"));
-                }
+        if !opts.quiet {
+            for w in docs.iter().flat_map(|d| &d.warnings) {
+                print(&format!("warning: {label}: {w}"));
             }
-            output::write_atomic(path, &d.bytes).map_err(|e| {
-                let msg = format!("cannot write {}: {e}", path.display());
-                print(&format!("error: {msg}"));
-                fail(msg)
-            })?;
-            written.fetch_add(1, Ordering::Relaxed);
         }
+        let set: Vec<(PathBuf, &[u8])> = targets
+            .iter()
+            .cloned()
+            .zip(docs.iter().map(|d| d.bytes.as_slice()))
+            .collect();
+        output::write_set(&set).map_err(|e| {
+            print(&format!("error: {e}\n  --> {label}\n"));
+            fail(e)
+        })?;
+        written = set.len();
     }
     let ladder = profile
         .career
         .as_ref()
         .and_then(|c| engine.ladders.get(&c.track).ok());
-    Ok(Summary {
-        id: profile.person.id.clone().unwrap_or_else(|| stem.clone()),
-        name: profile.person.name.clone(),
-        department: profile.person.department.clone().unwrap_or_default(),
-        track: ladder.map(|l| l.id.clone()),
-        level: ladder.and_then(|l| {
-            profile
-                .career
-                .as_ref()?
-                .level
-                .map(|i| l.rungs[i].title.get(profile.locale).to_string())
-        }),
-        position: a.ladder.as_ref().and_then(|l| l.position),
-        top_needs: profile.needs_top.iter().map(|i| i.id).collect(),
-        next_needs: profile.needs_next.iter().map(|i| i.id).collect(),
-        mismatch: a
-            .track_fit
-            .as_ref()
-            .filter(|f| f.matches_track == Some(false))
-            .map(|f| f.leaning),
-        blind: a.johari.blind.clone(),
-        raters: a.johari.raters,
-        enough_raters: a.johari.enough_raters,
-        skipped,
-    })
+    Ok((
+        Summary {
+            id: profile.person.id.clone().unwrap_or_else(|| stem.clone()),
+            name: profile.person.name.clone(),
+            department: profile.person.department.clone().unwrap_or_default(),
+            track: ladder.map(|l| l.id.clone()),
+            level: ladder.and_then(|l| {
+                profile
+                    .career
+                    .as_ref()?
+                    .level
+                    .map(|i| l.rungs[i].title.get(profile.locale).to_string())
+            }),
+            position: a.ladder.as_ref().and_then(|l| l.position),
+            top_needs: profile.needs_top.iter().map(|i| i.id).collect(),
+            next_needs: profile.needs_next.iter().map(|i| i.id).collect(),
+            mismatch: a
+                .track_fit
+                .as_ref()
+                .filter(|f| f.matches_track == Some(false))
+                .map(|f| f.leaning),
+            blind: a.johari.blind.clone(),
+            raters: a.johari.raters,
+            enough_raters: a.johari.enough_raters,
+            skipped,
+        },
+        written,
+    ))
 }
 
 #[cfg(test)]

@@ -11,6 +11,10 @@ use crate::workbook::Block;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Stem of the overview's file names (`_overview.html`, `_overview-2-of-8.csv`):
+/// no employee's file can be named so, because output names never start with `_`.
+pub const FILE_STEM: &str = "_overview";
+
 /// Fewest people (with enough raters) a department needs before its blind-spot
 /// traits are shown.
 pub const MIN_GROUP: usize = 5;
@@ -364,11 +368,22 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
     f
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// One CSV cell, quoted when needed and safe to open in Excel: a cell that starts
+/// with `=`, `+`, `-`, `@` (also after leading tabs, carriage returns or spaces) or
+/// with a tab or CR is prefixed with `'` so that it is shown as text, never run as a
+/// formula (OWASP's advice for CSV injection).
+pub fn csv_field(s: &str) -> String {
+    let first = s.trim_start_matches([' ', '\t', '\r']).chars().next();
+    let risky = matches!(first, Some('=' | '+' | '-' | '@')) || s.starts_with(['\t', '\r']);
+    let s = if risky {
+        format!("'{s}")
     } else {
         s.to_string()
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
     }
 }
 
@@ -376,7 +391,13 @@ fn csv_field(s: &str) -> String {
 pub fn csv(o: &Overview) -> String {
     let mut out = String::from("section,department,key,count\n");
     let mut row = |a: &str, b: &str, c: &str, n: usize| {
-        out.push_str(&format!("{},{},{},{}\n", a, csv_field(b), csv_field(c), n))
+        out.push_str(&format!(
+            "{},{},{},{}\n",
+            csv_field(a),
+            csv_field(b),
+            csv_field(c),
+            n
+        ))
     };
     row("run", "", "profiles", o.total);
     row("run", "", "ok", o.ok);
@@ -413,4 +434,23 @@ pub fn csv(o: &Overview) -> String {
         row("failed", "", &f.source, 1);
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::csv_field;
+
+    #[test]
+    fn csv_cells_never_run_as_formulas() {
+        assert_eq!(csv_field("=1+1"), "'=1+1");
+        assert_eq!(csv_field("+86 10"), "'+86 10");
+        assert_eq!(csv_field("-2"), "'-2");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("\t=cmd"), "'\t=cmd");
+        assert_eq!(csv_field("\r=cmd"), "\"'\r=cmd\"");
+        assert_eq!(csv_field("  =x"), "'  =x");
+        assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
+        assert_eq!(csv_field("李娜"), "李娜");
+        assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
+    }
 }

@@ -1,31 +1,36 @@
-//! Rosters: a CSV (UTF-8 with or without BOM, or GBK as Chinese Excel writes it) or
-//! the first sheet of an XLSX, one employee per row, headers in English or Chinese.
+//! Rosters: one employee per row of a table (see [`super::table`] for the formats),
+//! headers in English or Chinese, found below any title rows.
 
+use super::table::{self, TableError, TableRow};
 use serde_yaml::{Mapping, Value};
+use std::ops::ControlFlow;
 use std::path::Path;
 
 /// One roster row turned into a profile value, with where it came from.
 #[derive(Debug, Clone)]
 pub struct Row {
-    /// 1-based row number in the sheet (the header is row 1).
+    /// Real 1-based row number in the sheet (Excel's number, blank rows counted).
     pub row: usize,
     /// The profile as a YAML value (person and career fields).
     pub value: Value,
-    /// Column header of each field path, for error messages.
+    /// Field path → "C (部门)": column letter and header, for error messages.
     pub columns: Vec<(String, String)>,
 }
 
-/// A parsed roster.
-#[derive(Debug, Default)]
-pub struct Roster {
-    /// The rows.
-    pub rows: Vec<Row>,
+/// What was found about a roster while reading it.
+#[derive(Debug, Default, Clone)]
+pub struct RosterInfo {
     /// Headers that map to no field (ignored).
     pub ignored: Vec<String>,
-    /// Text encoding found ("UTF-8", "UTF-8 with BOM", "GBK", "XLSX").
+    /// Format found ("UTF-8", "UTF-8 with BOM", "GBK", "UTF-16 (Unicode text)", "XLSX").
     pub encoding: &'static str,
+    /// Row number of the header row.
+    pub header_row: usize,
 }
 
+/// How many leading rows are searched for the header row (title rows above it are
+/// common in Chinese HR exports).
+pub const HEADER_SEARCH_ROWS: usize = 20;
 /// Maps a header (English or Chinese, any case) to a profile field path.
 pub fn field_for(header: &str) -> Option<&'static str> {
     let h = header
@@ -55,104 +60,50 @@ pub fn field_for(header: &str) -> Option<&'static str> {
     })
 }
 
-/// Reads a roster file (by extension: .csv or .xlsx).
-pub fn read(path: &Path) -> Result<Roster, String> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let (table, encoding) = match ext.as_str() {
-        "xlsx" | "xlsm" => (read_xlsx(path)?, "XLSX"),
-        _ => {
-            let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
-            if bytes.len() > 256 * 1024 * 1024 {
-                return Err("the roster is larger than 256 MiB".into());
-            }
-            let (text, enc) = decode(&bytes);
-            (read_csv(&text)?, enc)
-        }
-    };
-    Ok(from_table(table, encoding))
+/// The header row of a roster: which column feeds which field.
+#[derive(Debug, Clone)]
+pub struct Header {
+    fields: Vec<Option<&'static str>>,
+    labels: Vec<String>,
 }
 
-/// Decodes CSV bytes: UTF-8 (BOM stripped) when valid, else GBK.
-pub fn decode(bytes: &[u8]) -> (String, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xef\xbb\xbf") {
-        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8 with BOM");
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_string(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GBK.decode(bytes);
-            (text.into_owned(), "GBK")
-        }
-    }
-}
-
-fn read_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| format!("row {}: {e}", i + 1))?;
-        out.push(rec.iter().map(|c| c.trim().to_string()).collect());
-    }
-    Ok(out)
-}
-
-fn read_xlsx(path: &Path) -> Result<Vec<Vec<String>>, String> {
-    use calamine::{open_workbook, Data, Reader, Xlsx};
-    let mut wb: Xlsx<_> =
-        open_workbook(path).map_err(|e| format!("cannot open the workbook: {e}"))?;
-    let range = wb
-        .worksheet_range_at(0)
-        .ok_or("the workbook has no sheet")?
-        .map_err(|e| format!("cannot read the first sheet: {e}"))?;
-    Ok(range
-        .rows()
-        .map(|r| {
-            r.iter()
-                .map(|c| match c {
-                    Data::Float(f) if f.fract() == 0.0 => format!("{}", *f as i64),
-                    Data::DateTime(d) => {
-                        crate::model::Date::from_unix_days(d.as_f64().floor() as i64 - 25_569).iso()
-                    }
-                    other => other.to_string().trim().to_string(),
-                })
-                .collect()
+impl Header {
+    /// Recognises `cells` as a header row: at least two known columns, one of them
+    /// the id or the name.
+    pub fn recognise(cells: &[String]) -> Option<Header> {
+        let fields: Vec<Option<&'static str>> = cells.iter().map(|h| field_for(h)).collect();
+        let known = fields.iter().flatten().count();
+        let key = fields
+            .iter()
+            .flatten()
+            .any(|f| matches!(*f, "person.id" | "person.name"));
+        (known >= 2 && key).then(|| Header {
+            labels: cells
+                .iter()
+                .enumerate()
+                .map(|(i, h)| format!("{} ({})", super::table::column_letters(i), h.trim()))
+                .collect(),
+            fields,
         })
-        .collect())
-}
+    }
 
-fn from_table(table: Vec<Vec<String>>, encoding: &'static str) -> Roster {
-    let mut rows = table.into_iter();
-    let Some(header) = rows.next() else {
-        return Roster {
-            encoding,
-            ..Roster::default()
-        };
-    };
-    let fields: Vec<Option<&'static str>> = header.iter().map(|h| field_for(h)).collect();
-    let ignored = header
-        .iter()
-        .zip(&fields)
-        .filter(|(h, f)| f.is_none() && !h.trim().is_empty())
-        .map(|(h, _)| h.clone())
-        .collect();
-    let mut out = Vec::new();
-    for (i, cells) in rows.enumerate() {
-        if cells.iter().all(|c| c.is_empty()) {
-            continue;
-        }
+    fn ignored(&self, cells: &[String]) -> Vec<String> {
+        cells
+            .iter()
+            .zip(&self.fields)
+            .filter(|(h, f)| f.is_none() && !h.trim().is_empty())
+            .map(|(h, _)| h.clone())
+            .collect()
+    }
+
+    /// Turns a data row into a profile value.
+    pub fn row(&self, t: &TableRow) -> Row {
         let mut person = Mapping::new();
         let mut career = Mapping::new();
         let mut root = Mapping::new();
         let mut columns = Vec::new();
-        for (k, cell) in cells.iter().enumerate() {
-            let Some(Some(field)) = fields.get(k) else {
+        for (k, cell) in t.cells.iter().enumerate() {
+            let Some(Some(field)) = self.fields.get(k) else {
                 continue;
             };
             if cell.is_empty() {
@@ -165,7 +116,7 @@ fn from_table(table: Vec<Vec<String>>, encoding: &'static str) -> Roster {
                     .unwrap_or_else(|_| Value::from(cell.clone())),
                 _ => Value::from(cell.clone()),
             };
-            columns.push((field.to_string(), header[k].clone()));
+            columns.push((field.to_string(), self.labels[k].clone()));
             let (section, key) = field.split_once('.').unwrap_or(("", field));
             match section {
                 "person" => person.insert(key.into(), value),
@@ -181,64 +132,84 @@ fn from_table(table: Vec<Vec<String>>, encoding: &'static str) -> Roster {
         if !career.is_empty() {
             root.insert("career".into(), Value::Mapping(career));
         }
-        out.push(Row {
-            row: i + 2,
+        Row {
+            row: t.row,
             value: Value::Mapping(root),
             columns,
+        }
+    }
+}
+
+/// Reads a roster (CSV/TSV text in any supported encoding, or the first sheet of an
+/// XLSX) row by row: finds the header row within the first rows, then calls `each`
+/// with every data row, in order, keeping no rows in memory.
+pub fn read(
+    path: &Path,
+    each: &mut dyn FnMut(&Header, TableRow) -> ControlFlow<()>,
+) -> Result<RosterInfo, TableError> {
+    let mut header: Option<Header> = None;
+    let mut info = RosterInfo::default();
+    let mut searched = 0usize;
+    let mut gave_up = false;
+    let encoding = table::read_rows(path, &mut |t| match &header {
+        Some(h) => each(h, t),
+        None => {
+            searched += 1;
+            if let Some(h) = Header::recognise(&t.cells) {
+                info.ignored = h.ignored(&t.cells);
+                info.header_row = t.row;
+                header = Some(h);
+            } else if searched >= HEADER_SEARCH_ROWS {
+                gave_up = true;
+                return ControlFlow::Break(());
+            }
+            ControlFlow::Continue(())
+        }
+    })?;
+    if header.is_none() {
+        return Err(TableError {
+            row: None,
+            message: format!(
+                "no header row recognised in the first {} rows{}: the header needs an id or name column and one more, e.g. 工号,姓名,部门,职业路线,职级 or id,name,department,track,level",
+                HEADER_SEARCH_ROWS.min(searched.max(1)),
+                if gave_up { "" } else { " (the whole file)" }
+            ),
         });
     }
-    Roster {
-        rows: out,
-        ignored,
-        encoding,
-    }
+    info.encoding = encoding;
+    Ok(info)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn decodes_utf8_bom_and_gbk() {
-        let (t, e) = decode("工号,姓名\n".as_bytes());
-        assert_eq!((t.as_str(), e), ("工号,姓名\n", "UTF-8"));
-        let (t, e) = decode(b"\xef\xbb\xbfid,name\n");
-        assert_eq!((t.as_str(), e), ("id,name\n", "UTF-8 with BOM"));
-        let (gbk, _, _) = encoding_rs::GBK.encode("工号,姓名\nE1,李娜\n");
-        let (t, e) = decode(&gbk);
-        assert_eq!((t.as_str(), e), ("工号,姓名\nE1,李娜\n", "GBK"));
+    fn cells(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
     }
 
     #[test]
     fn headers_in_both_languages_map_to_fields() {
-        let r = from_table(
-            vec![
-                vec![
-                    "工号".into(),
-                    "姓名".into(),
-                    "出生年份".into(),
-                    "职业路线".into(),
-                    "职级".into(),
-                    "备注".into(),
-                ],
-                vec![
-                    "E1".into(),
-                    "李娜".into(),
-                    "1996".into(),
-                    "administrative".into(),
-                    "职员".into(),
-                    "x".into(),
-                ],
-                vec![String::new(); 6],
-            ],
-            "UTF-8",
-        );
-        assert_eq!(r.ignored, vec!["备注"]);
-        assert_eq!(r.rows.len(), 1);
-        let v = &r.rows[0].value;
-        assert_eq!(v["person"]["birth_year"], Value::from(1996));
-        assert_eq!(v["career"]["level"], Value::from("职员"));
-        assert_eq!(r.rows[0].row, 2);
+        let head = cells(&["工号", "姓名", "出生年份", "职业路线", "职级", "备注"]);
+        let h = Header::recognise(&head).unwrap();
+        assert_eq!(h.ignored(&head), vec!["备注"]);
+        let r = h.row(&TableRow {
+            row: 7,
+            cells: cells(&["E1", "李娜", "1996", "administrative", "职员", "x"]),
+        });
+        assert_eq!(r.value["person"]["birth_year"], Value::from(1996));
+        assert_eq!(r.value["career"]["level"], Value::from("职员"));
+        assert_eq!(r.row, 7);
+        assert!(r
+            .columns
+            .contains(&("career.level".into(), "E (职级)".into())));
         assert_eq!(field_for("Employee ID"), Some("person.id"));
+    }
+
+    #[test]
+    fn a_title_row_is_not_a_header() {
+        assert!(Header::recognise(&cells(&["2026 年度员工名单", "", ""])).is_none());
+        assert!(Header::recognise(&cells(&["部门", "备注"])).is_none());
+        assert!(Header::recognise(&cells(&["工号", "部门"])).is_some());
     }
 }
