@@ -63,7 +63,7 @@ fn hostile_messages_say_what_to_do() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(stderr.contains(needle), "{file}: {stderr}");
     };
-    check("alias-bomb.yaml", "repetition limit");
+    check("alias-bomb.yaml", "with its aliases (`*name`) expanded");
     check("deep-flow.yaml", "deep-flow.yaml:1:41");
     check("deep-block.yaml", "nests more than 32 levels");
     check("binary.yaml", "binary file");
@@ -171,4 +171,122 @@ fn fuzz_findings_stay_fixed() {
         seen += 1;
     }
     assert!(seen >= 3);
+}
+
+/// A profile within the file-size and alias-count limits whose aliases would expand
+/// to about 60 MB of text (it once took 18.8 s and 3.4 GB to render): refused before
+/// expansion, naming the place (`scripts/bench.sh`-style timing is in the README:
+/// the release build refuses it in milliseconds).
+#[test]
+fn alias_amplification_is_refused_quickly() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = "长".repeat(5_000);
+    let mut y = String::from("person:\n  name: 放大\nanswers:\n  anchor: &t \"");
+    y.push_str(&big);
+    y.push_str("\"\n  skills:\n");
+    for _ in 0..60 {
+        y.push_str("    - *t\n");
+    }
+    // pad with plain text to just under 1 MiB, like the report's 976 KB file
+    let filler = format!("  dream: \"{}\"\n", "x".repeat(1_000_000 - y.len() - 40));
+    y.push_str(&filler);
+    assert!(y.len() < 1024 * 1024 && y.matches('*').count() <= 64);
+    let path = dir.path().join("amp.yaml");
+    std::fs::write(&path, &y).unwrap();
+    let out = cb()
+        .args(["render", "--today", "2026-11-23", "-o"])
+        .arg(dir.path().join("out"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("amp.yaml:"), "{stderr}");
+    assert!(stderr.contains("aliases (`*name`) expanded"), "{stderr}");
+    assert!(!dir.path().join("out").join("放大.pdf").exists());
+}
+
+/// Ids (and other text) are taken exactly as written, not as YAML reads numbers:
+/// feedback keyed on the written id must match.
+#[test]
+fn ids_stay_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    for (i, id) in ["1e3", "0x1F", "+12", "007", "1.50", "true"]
+        .iter()
+        .enumerate()
+    {
+        let path = dir.path().join(format!("p{i}.yaml"));
+        std::fs::write(
+            &path,
+            format!("person:\n  name: 某人\n  id: {id}\n  department: 2024\n"),
+        )
+        .unwrap();
+        let out = cb()
+            .args(["render", "--today", "2026-11-23", "-f", "json", "-q", "-o"])
+            .arg(dir.path().join("out"))
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{id}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let stem: String = id
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '_' })
+            .collect();
+        let stem = stem.trim_matches('_').to_string();
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.path().join("out").join(format!("{stem}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(json["person"]["id"], *id, "{id}");
+        assert_eq!(json["person"]["department"], "2024");
+    }
+}
+
+/// Every error about a place in the file names it with line:col — also for extra
+/// documents, complex or quoted keys, keys that are not text, and empty documents.
+#[test]
+fn every_error_names_its_place() {
+    let cases: &[(&str, &str)] = &[
+        ("multi", "person:\n  name: a\n---\nperson:\n  name: b\n"),
+        ("multi-empty", "person:\n  name: a\n--- \n"),
+        ("complex-key", "person:\n  name: a\n  ? [x, y]\n  : z\n"),
+        ("complex-top", "? [x, y]\n: z\nperson:\n  name: a\n"),
+        ("int-key", "person:\n  name: a\n  1: x\n"),
+        ("null-key", "person:\n  name: a\n  ~: x\n"),
+        ("bool-top-key", "true: 1\nperson:\n  name: a\n"),
+        (
+            "quoted-key",
+            "\"person\":\n  \"na\\u006de\": a\n  'rank': x\n",
+        ),
+        ("empty-doc", "---\n...\n"),
+        ("null-doc", "~\n"),
+        ("only-comments", "# nothing\n# here\n"),
+        ("scalar-doc", "hello\n"),
+        ("list-doc", "- a\n- b\n"),
+        ("tagged", "person: !who\n  name: a\n"),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in cases {
+        let path = dir.path().join(format!("{name}.yaml"));
+        std::fs::write(&path, text).unwrap();
+        let out = cb().arg("check").arg(&path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{name}: {stderr}");
+        for line in stderr
+            .lines()
+            .filter(|l| l.trim_start().starts_with("--> "))
+        {
+            let place = line.rsplit(".yaml").next().unwrap_or("");
+            let mut parts = place.trim_start_matches(':').split(':');
+            let ok = parts.next().is_some_and(|l| l.parse::<usize>().is_ok())
+                && parts.next().is_some_and(|c| c.parse::<usize>().is_ok());
+            assert!(ok, "{name}: no line:col in `{line}`\n{stderr}");
+        }
+        assert!(stderr.contains("--> "), "{name}: {stderr}");
+    }
 }

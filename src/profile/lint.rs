@@ -32,6 +32,64 @@ pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
     out
 }
 
+/// Puts back the text of plain scalars that YAML read as numbers or booleans where
+/// the schema takes text (`id: 1e3` is the id "1e3", not 1000; `+12` stays `+12`).
+pub fn restore_text(v: &mut Y, plain: &std::collections::HashMap<String, String>) {
+    restore(v, schema(), "", plain);
+}
+
+fn restore(v: &mut Y, s: &J, path: &str, plain: &std::collections::HashMap<String, String>) {
+    let s = resolve(s);
+    for key in ["allOf", "anyOf"] {
+        if let Some(branches) = s.get(key).and_then(J::as_array) {
+            for b in branches
+                .iter()
+                .filter(|b| b.get("type").and_then(J::as_str) != Some("null"))
+            {
+                restore(v, b, path, plain);
+            }
+            return;
+        }
+    }
+    match v {
+        Y::Number(_) | Y::Bool(_) => {
+            let takes_text = match s.get("type") {
+                Some(J::String(t)) => t == "string",
+                Some(J::Array(ts)) => ts.iter().any(|t| t.as_str() == Some("string")),
+                _ => false,
+            };
+            if takes_text {
+                if let Some(raw) = plain.get(path) {
+                    *v = Y::String(raw.clone());
+                }
+            }
+        }
+        Y::Mapping(m) => {
+            let props = s.get("properties").and_then(J::as_object);
+            let extra = s.get("additionalProperties").filter(|e| e.is_object());
+            for (k, val) in m.iter_mut() {
+                let Some(key) = k.as_str() else { continue };
+                let child = if path.is_empty() {
+                    key.to_string()
+                } else {
+                    format!("{path}.{key}")
+                };
+                if let Some(cs) = props.and_then(|p| p.get(key)).or(extra) {
+                    restore(val, cs, &child, plain);
+                }
+            }
+        }
+        Y::Sequence(items) => {
+            if let Some(is) = s.get("items") {
+                for (i, item) in items.iter_mut().enumerate() {
+                    restore(item, is, &format!("{path}[{i}]"), plain);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 fn resolve(s: &J) -> &J {
     match s.get("$ref").and_then(J::as_str) {
         Some(r) => {

@@ -50,6 +50,11 @@ impl Locations {
             .or_else(|| self.find(path))
     }
 
+    /// Adds a place found another way, where the scanner found none.
+    pub fn fill(&mut self, path: &str, pos: (usize, usize), len: usize) {
+        self.map.entry(path.to_string()).or_insert((pos, len));
+    }
+
     fn put(&mut self, path: &str, line: usize, col: usize, len: usize) {
         if self.map.contains_key(path) {
             if !path.ends_with("#v") {

@@ -2,6 +2,7 @@
 //! structural check of every key against the schema (so all problems are reported
 //! together), then validation into [`crate::model::Profile`].
 
+mod events;
 mod lint;
 pub mod locate;
 pub mod raw;
@@ -107,11 +108,29 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     {
         return fail(
             Diagnostic::new("the profile is empty")
+                .at(Some((1, 1)), 1)
                 .help("start with `person:` and a `name:` under it, or run `careerbook init`"),
         );
     }
-    let locs = Locations::scan(text);
-    let value: serde_yaml::Value = match serde_yaml::from_str(text) {
+    let ev = match events::scan(text) {
+        Ok(ev) => ev,
+        Err(d) => return fail(d),
+    };
+    if ev.incomplete && text.contains('*') && text.contains('&') {
+        // the event pass could not cost the aliases; do not let them expand unchecked
+        if serde_yaml::from_str::<serde::de::IgnoredAny>(text).is_ok() {
+            return fail(
+                Diagnostic::new("this file uses YAML anchors and aliases (`&name`, `*name`) in a way careerbook cannot check safely")
+                    .at(Some((1, 1)), 1)
+                    .help("profiles need no aliases: write the values out, once each"),
+            );
+        }
+    }
+    let mut locs = Locations::scan(text);
+    for (path, pos, len) in &ev.places {
+        locs.fill(path, *pos, *len);
+    }
+    let mut value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             let mut d = yaml_error(&e);
@@ -126,13 +145,39 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
                 d.path = path.clone();
                 d = d.at(Some(*pos), key.chars().count());
             }
-            return fail(d);
+            if d.pos.is_none() {
+                if let Some(p) = ev.extra_documents.first() {
+                    d = d.at(Some(*p), 3);
+                }
+            }
+            return fail(place_unplaced(d, &locs, &ev));
         }
     };
+    lint::restore_text(&mut value, &ev.plain);
     check_value(value, &locs, opts).map_err(|diagnostics| LoadError {
-        diagnostics,
+        diagnostics: diagnostics
+            .into_iter()
+            .map(|d| place_unplaced(d, &locs, &ev))
+            .collect(),
         source: Some(text.to_string()),
     })
+}
+
+/// Gives a place to a diagnostic about a file that has none yet: a key that is not
+/// text where the event pass saw it, else the nearest enclosing field, else line 1.
+fn place_unplaced(d: Diagnostic, locs: &Locations, ev: &events::EventScan) -> Diagnostic {
+    if d.message.contains("keys must be text") {
+        if let Some((_, pos)) = ev.odd_keys.iter().find(|(p, _)| *p == d.path) {
+            return d.at(Some(*pos), 1);
+        }
+    }
+    if d.pos.is_some() {
+        return d;
+    }
+    match locs.find(&d.path) {
+        Some((pos, len)) => d.at(Some(pos), len),
+        None => d.at(Some((1, 1)), 1),
+    }
 }
 
 /// Checks and validates an already-built YAML value (e.g. a roster row): the same
