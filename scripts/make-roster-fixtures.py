@@ -19,8 +19,10 @@ Fixtures and what each one tests:
    of spaces. The zip is ~300 KB but the part inflates to > 300 MiB: a decompression
    bomb that is still well-formed XML. The importer must cap the inflated size
    (or stream) instead of reading the part into memory. Written as a stream in
-   1 MiB chunks (ZipFile.open(..., 'w', force_zip64=True)), so this script never
-   holds it in memory.
+   1 MiB chunks (ZipFile.open(..., 'w')), so this script never holds it in
+   memory. Deliberately not force_zip64: 300 MiB fits the 32-bit size fields,
+   and Python's force_zip64 puts a ZIP64 extra in the local header only (not in
+   the central directory), a mix that Excel is known to reject as corrupt.
 
 3. xlsx-title-row.xlsx -- a title in A1 merged over A1:F1 ("2026 年度员工名单"),
    row 2 empty, header on row 3, data on rows 4-6 (T001-T003). The department
@@ -173,21 +175,32 @@ STYLES_DATE = (XML_DECL + '<styleSheet xmlns="%s">'
                '</styleSheet>' % NS_MAIN)
 
 
+def member(name):
+    """A ZipInfo with a fixed date and mode, so reruns give identical files."""
+    zi = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
+    zi.compress_type = zipfile.ZIP_DEFLATED
+    zi._compresslevel = 9  # read by writestr / open('w'); alias of compress_level in 3.13+
+    zi.external_attr = 0o644 << 16
+    return zi
+
+
 def write_xlsx(name, sheet, styles=None, date1904=False):
     """sheet: a str (the whole sheet1.xml) or a callable(fileobj) streaming it."""
     path = os.path.join(HERE, name)
-    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        z.writestr('[Content_Types].xml', content_types(styles is not None))
-        z.writestr('_rels/.rels', ROOT_RELS)
-        z.writestr('xl/workbook.xml', workbook_xml(date1904))
-        z.writestr('xl/_rels/workbook.xml.rels', workbook_rels(styles is not None))
+    with zipfile.ZipFile(path, 'w', zipfile.ZIP_DEFLATED) as z:
+        z.writestr(member('[Content_Types].xml'), content_types(styles is not None))
+        z.writestr(member('_rels/.rels'), ROOT_RELS)
+        z.writestr(member('xl/workbook.xml'), workbook_xml(date1904))
+        z.writestr(member('xl/_rels/workbook.xml.rels'), workbook_rels(styles is not None))
         if callable(sheet):
-            with z.open('xl/worksheets/sheet1.xml', 'w', force_zip64=True) as f:
+            # Streamed; no force_zip64 (see the docstring). Python raises here if
+            # the part ever grows past 2 GiB, rather than writing a bad zip.
+            with z.open(member('xl/worksheets/sheet1.xml'), 'w') as f:
                 sheet(f)
         else:
-            z.writestr('xl/worksheets/sheet1.xml', sheet)
+            z.writestr(member('xl/worksheets/sheet1.xml'), sheet)
         if styles is not None:
-            z.writestr('xl/styles.xml', styles)
+            z.writestr(member('xl/styles.xml'), styles)
     return path
 
 

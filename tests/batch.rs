@@ -229,3 +229,291 @@ fn bad_shard_is_a_usage_error() {
     let out = batch(&[&f("profiles"), "--shard", "4/3"], dir.path());
     assert_eq!(out.status.code(), Some(2));
 }
+
+fn roster(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/rosters")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn json(dir: &Path, stem: &str) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(dir.join(format!("{stem}.json"))).unwrap()).unwrap()
+}
+
+#[test]
+fn a_bad_roster_fails_alone_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(
+        &[
+            &roster("xlsx-far-cell.xlsx"),
+            &roster("xlsx-whitespace-bomb.xlsx"),
+            &roster("roster-bad-byte.csv"),
+            &f("profiles"),
+            "-f",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let names = files(dir.path());
+    assert!(
+        names.contains("P001.json") && names.contains("P002.json"),
+        "{names:?}"
+    );
+    assert!(names.contains("_overview.html") && names.contains("_overview.csv"));
+    assert!(
+        stderr.contains("xlsx-far-cell.xlsx: the first sheet's used range is A1:XFD1048576"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("Ctrl+End"), "{stderr}");
+    assert!(
+        stderr.contains(
+            "xlsx-whitespace-bomb.xlsx: the workbook part xl/worksheets/sheet1.xml inflates to"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("roster-bad-byte.csv:row 4: the file is neither UTF-8"),
+        "{stderr}"
+    );
+    // nothing was decoded lossily: no workbook from the bad-byte roster
+    assert!(!names.iter().any(|n| n.starts_with("B00")), "{names:?}");
+}
+
+#[test]
+fn excel_realities_title_rows_offsets_merges_1904_and_unicode_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(
+        &[
+            &roster("xlsx-title-row.xlsx"),
+            &roster("xlsx-offset.xlsx"),
+            &roster("xlsx-1904.xlsx"),
+            &roster("roster-utf16.txt"),
+            "-f",
+            "json,html",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // the header is found below the title row; the merged department fills its range
+    let t1 = json(dir.path(), "T001");
+    let t2 = json(dir.path(), "T002");
+    assert!(!t1["person"]["department"].as_str().unwrap().is_empty());
+    assert_eq!(t1["person"]["department"], t2["person"]["department"]);
+    // real Excel row numbers and column letters, blank rows and columns counted
+    assert!(
+        stderr.contains("xlsx-title-row.xlsx:row 6, column F (职级)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("xlsx-offset.xlsx:row 5, column E (出生年份)"),
+        "{stderr}"
+    );
+    assert!(files(dir.path()).contains("O001.json"));
+    // a 1904-date workbook keeps its dates
+    let d1 = std::fs::read_to_string(dir.path().join("D001.html")).unwrap();
+    assert!(d1.contains("2020-03-01"), "1904 date shifted");
+    // Excel's "Unicode text" (UTF-16, tabs)
+    assert_eq!(json(dir.path(), "U001")["person"]["name"], "李娜");
+    assert_eq!(json(dir.path(), "U002")["person"]["name"], "王芳");
+}
+
+#[test]
+fn csv_we_write_is_safe_to_open_in_excel() {
+    let dir = tempfile::tempdir().unwrap();
+    batch(&[&roster("roster-formula.csv"), "-f", "json"], dir.path());
+    let csv = std::fs::read_to_string(dir.path().join("_overview.csv")).unwrap();
+    let mut reader = csv::ReaderBuilder::new().from_reader(csv.as_bytes());
+    let mut cells = 0;
+    for rec in reader.records() {
+        for cell in rec.unwrap().iter() {
+            cells += 1;
+            let risky = cell
+                .trim_start_matches([' ', '\t', '\r'])
+                .starts_with(['=', '+', '-', '@'])
+                || cell.starts_with(['\t', '\r']);
+            assert!(!risky, "a cell Excel would run: {cell:?}");
+        }
+    }
+    assert!(cells > 10);
+    assert!(csv.contains(",'=1+1,") && csv.contains(",'-1 "), "{csv}");
+}
+
+fn write_profile(dir: &Path, file: &str, id: &str, name: &str) {
+    std::fs::create_dir_all(dir.join(file).parent().unwrap()).unwrap();
+    std::fs::write(
+        dir.join(file),
+        format!("person:\n  name: {name}\n  id: \"{id}\"\n  department: 部\n"),
+    )
+    .unwrap();
+}
+
+#[test]
+fn colliding_output_names_go_to_the_first_in_input_order() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "a.yaml", "x/5", "甲");
+    write_profile(input.path(), "b.yaml", "x_5", "乙");
+    write_profile(input.path(), "c.yaml", "X_5", "丙");
+    let mut seen = Vec::new();
+    for jobs in ["1", "2"] {
+        for _ in 0..3 {
+            let dir = tempfile::tempdir().unwrap();
+            let out = batch(
+                &[input.path().to_str().unwrap(), "-f", "json", "-j", jobs],
+                dir.path(),
+            );
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1));
+            assert_eq!(json(dir.path(), "x_5")["person"]["name"], "甲", "{stderr}");
+            assert!(
+                stderr.contains("b.yaml: `x_5` is also the output name of"),
+                "{stderr}"
+            );
+            assert!(
+                stderr.contains("c.yaml: `X_5` is also the output name of"),
+                "{stderr}"
+            );
+            seen.push(std::fs::read(dir.path().join("_overview.csv")).unwrap());
+        }
+    }
+    assert!(
+        seen.windows(2).all(|w| w[0] == w[1]),
+        "overview.csv changes run to run"
+    );
+}
+
+#[test]
+fn an_employee_called_overview_keeps_their_workbook() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "a.yaml", "overview", "甲");
+    write_profile(input.path(), "b.yaml", "overview-1-of-2", "乙");
+    write_profile(input.path(), "c.yaml", "_overview", "丙");
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(&[input.path().to_str().unwrap(), "-f", "html"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // `_overview` makes the same file name as `overview` (names never start with
+    // `_`), so the second is reported; the HR overview is untouched by either
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("c.yaml: `overview` is also the output name of"),
+        "{stderr}"
+    );
+    let names = files(dir.path());
+    for n in [
+        "overview.html",
+        "overview-1-of-2.html",
+        "_overview.html",
+        "_overview.csv",
+    ] {
+        assert!(names.contains(n), "{n} missing: {names:?}");
+    }
+    let ov = std::fs::read_to_string(dir.path().join("overview.html")).unwrap();
+    assert!(ov.contains("甲"), "the employee's workbook was overwritten");
+    let ov = std::fs::read_to_string(dir.path().join("_overview.html")).unwrap();
+    assert!(ov.contains("<svg"), "the HR overview is there");
+}
+
+#[test]
+fn shards_cover_everyone_whatever_the_argument_order() {
+    let d1 = tempfile::tempdir().unwrap();
+    let d2 = tempfile::tempdir().unwrap();
+    for i in 0..5 {
+        write_profile(d1.path(), &format!("p{i}.yaml"), &format!("A{i}"), "甲");
+        write_profile(d2.path(), &format!("q{i}.yaml"), &format!("B{i}"), "乙");
+    }
+    let (a, b) = (d1.path().to_str().unwrap(), d2.path().to_str().unwrap());
+    let mut all = BTreeSet::new();
+    for (args, shard) in [([a, b], "1/2"), ([b, a], "2/2")] {
+        let dir = tempfile::tempdir().unwrap();
+        batch(
+            &[args[0], args[1], "-f", "json", "--shard", shard],
+            dir.path(),
+        );
+        for n in files(dir.path())
+            .into_iter()
+            .filter(|n| n.ends_with(".json"))
+        {
+            assert!(all.insert(n.clone()), "{n} in both shards");
+        }
+    }
+    assert_eq!(all.len(), 10, "{all:?}");
+}
+
+#[test]
+fn a_write_failure_fails_that_person_whole_and_the_run_reports() {
+    let dir = tempfile::tempdir().unwrap();
+    // a folder where P001's PDF should go makes its write fail after the HTML
+    std::fs::create_dir_all(dir.path().join("P001.pdf").join("x")).unwrap();
+    // the same for the overview
+    std::fs::create_dir_all(dir.path().join("_overview.csv").join("x")).unwrap();
+    // a killed run's leftovers are cleaned up
+    std::fs::write(dir.path().join(".careerbook-dead.tmp"), "x").unwrap();
+    let out = batch(&[&f("profiles"), "-f", "html,pdf"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    let names = files(dir.path());
+    assert!(
+        !names.contains("P001.html"),
+        "a half set was left: {names:?}"
+    );
+    assert!(names.contains("P002.html") && names.contains("P002.pdf"));
+    assert!(names.contains("_overview.html"));
+    assert!(!names.iter().any(|n| n.ends_with(".tmp")), "{names:?}");
+    assert!(
+        stderr.contains("cannot write") && stderr.contains("P001.pdf"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("cannot write the overview"), "{stderr}");
+    assert!(
+        stderr.contains("3 profile(s): 1 ok"),
+        "the summary appears: {stderr}"
+    );
+    assert!(stderr.contains("failed:"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_is_walked_once() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "sub/a.yaml", "L1", "甲");
+    std::os::unix::fs::symlink(input.path(), input.path().join("sub").join("loop")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(&[input.path().to_str().unwrap(), "-f", "json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(stderr.contains("1 profile(s): 1 ok"), "{stderr}");
+    assert_eq!(stderr.matches("leads back into").count(), 1, "{stderr}");
+}
+
+#[test]
+fn feedback_for_unknown_subjects_is_counted_not_lost() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "a.yaml", "S1", "甲");
+    let fb = input.path().join("fb.csv");
+    std::fs::write(
+        &fb,
+        "subject_id,rater_email,adjectives\nS1,a@x,calm\nS9,b@x,kind\nS9,c@x,calm\nS8,d@x,wise\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(
+        &[
+            input.path().join("a.yaml").to_str().unwrap(),
+            "--feedback",
+            fb.to_str().unwrap(),
+            "-f",
+            "json",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("3 answer(s) for 2 subject id(s) not among the employees of this run"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("@x"), "{stderr}");
+}
