@@ -463,9 +463,6 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         ))
     })?;
     let _lock = output::lock_dir(&a.output, "careerbook batch", &started_at()).map_err(Usage)?;
-    for n in &feedback.notes {
-        eprintln!("note: {n}");
-    }
     let opts = crate::batch::BatchOptions {
         formats: formats(a),
         out: a.output.clone(),
@@ -536,6 +533,9 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
             "feedback: {answers} answer(s) for {subjects} subject id(s) not among the employees of this run{} were not used",
             if shard.is_some() { " (or of this shard)" } else { "" }
         );
+    }
+    for n in &opts.feedback.notes {
+        eprintln!("feedback: {n}");
     }
     if opts.feedback.empty_answers > 0 {
         eprintln!(

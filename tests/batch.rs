@@ -517,3 +517,22 @@ fn feedback_for_unknown_subjects_is_counted_not_lost() {
     );
     assert!(!stderr.contains("@x"), "{stderr}");
 }
+
+#[test]
+fn a_second_run_into_the_same_folder_is_refused_naming_the_holder() {
+    let dir = tempfile::tempdir().unwrap();
+    let lock = dir.path().join(".careerbook.lock");
+    let held = std::fs::File::create(&lock).unwrap();
+    held.try_lock().unwrap();
+    std::fs::write(&lock, "pid 4242, careerbook batch, started 2026-11-23 08:00:00 UTC\n").unwrap();
+    let out = batch(&[&f("profiles"), "-f", "json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("another careerbook run is writing into this folder"), "{stderr}");
+    assert!(stderr.contains("pid 4242, careerbook batch"), "{stderr}");
+    assert!(!dir.path().join("P001.json").exists());
+    drop(held);
+    let out = batch(&[&f("profiles"), "-f", "json"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "runs once the lock is free");
+    assert!(dir.path().join("P001.json").exists());
+}
