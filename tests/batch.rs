@@ -524,11 +524,18 @@ fn a_second_run_into_the_same_folder_is_refused_naming_the_holder() {
     let lock = dir.path().join(".careerbook.lock");
     let held = std::fs::File::create(&lock).unwrap();
     held.try_lock().unwrap();
-    std::fs::write(&lock, "pid 4242, careerbook batch, started 2026-11-23 08:00:00 UTC\n").unwrap();
+    std::fs::write(
+        &lock,
+        "pid 4242, careerbook batch, started 2026-11-23 08:00:00 UTC\n",
+    )
+    .unwrap();
     let out = batch(&[&f("profiles"), "-f", "json"], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("another careerbook run is writing into this folder"), "{stderr}");
+    assert!(
+        stderr.contains("another careerbook run is writing into this folder"),
+        "{stderr}"
+    );
     assert!(stderr.contains("pid 4242, careerbook batch"), "{stderr}");
     assert!(!dir.path().join("P001.json").exists());
     drop(held);

@@ -449,6 +449,9 @@ struct RunState {
     matched_subjects: std::collections::HashSet<String>,
 }
 
+/// A rendered employee's summary and how many files were written, or the failure.
+type Finished = Result<(Summary, usize), Failure>;
+
 /// A profile that loaded, waiting for its output names.
 struct Loaded {
     label: String,
@@ -513,7 +516,7 @@ fn process(
             }
         }
     }
-    let done: Vec<(usize, Result<(Summary, usize), Failure>)> = ready
+    let done: Vec<(usize, Finished)> = ready
         .into_par_iter()
         .map(|(i, l)| {
             let r = finish(engine, l, opts, print);
@@ -620,7 +623,7 @@ fn finish(
     l: Loaded,
     opts: &BatchOptions,
     print: &(dyn Fn(&str) + Sync),
-) -> Result<(Summary, usize), Failure> {
+) -> Finished {
     let Loaded {
         label,
         profile,

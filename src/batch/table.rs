@@ -348,7 +348,7 @@ fn read_text(
             }
             quotes += line.bytes().filter(|b| *b == b'"').count();
             record.push_str(&line);
-            if quotes % 2 == 0 {
+            if quotes.is_multiple_of(2) {
                 break;
             }
         }

@@ -1,0 +1,376 @@
+//! The career path section: the ladders, the person's rung, position and target,
+//! and the ladder chart.
+
+use super::*;
+
+pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
+    let mut blocks = vec![para(b.t(
+        "职业生涯有两条路线：带领团队的行政路线，和深耕专业的技术路线。下图按典型年龄画出两条阶梯，45 岁的台阶留给你自己来定。",
+        "There are two routes: the administrative route of leading people and the technical route of deepening expertise. The chart shows both ladders by typical age; the step at 45 is yours to set.",
+    ))];
+    let own = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
+    let mut shown: Vec<&Ladder> = ladders
+        .all
+        .iter()
+        .filter(|l| l.id == "administrative" || l.id == "technical")
+        .collect();
+    if let Some(l) = own {
+        if !shown.iter().any(|s| s.id == l.id) {
+            shown.push(l);
+        }
+    }
+    blocks.push(Block::Figure {
+        figure: ladder_figure(b, &shown, a, own).rounded(),
+    });
+    let mut rows = Vec::new();
+    let pos = a.ladder.as_ref();
+    let rung_title = |id: &Option<String>| -> String {
+        match (own, id) {
+            (Some(l), Some(id)) => l
+                .rungs
+                .iter()
+                .find(|r| &r.id == id)
+                .map(|r| r.title.get(b.loc).to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        }
+    };
+    rows.push((
+        b.t("职业路线", "Route"),
+        own.map(|l| l.name.get(b.loc).to_string())
+            .unwrap_or_default(),
+    ));
+    rows.push((
+        b.t("当前职级", "Current rung"),
+        pos.map(|x| rung_title(&x.level)).unwrap_or_default(),
+    ));
+    rows.push((
+        b.t("年龄", "Age"),
+        pos.and_then(|x| x.age)
+            .map(|a| a.to_string())
+            .unwrap_or_default(),
+    ));
+    let position_text = pos.and_then(|x| Some((x.position?, x.years_from_typical?, x.typical_age?))).map(|(ps, d, t)| match ps {
+        Position::Ahead => b.loc.pick(format!("领先：比该职级的典型年龄（{t} 岁）早 {} 年", -d), format!("Ahead: {} year(s) younger than the rung's typical age ({t})", -d)),
+        Position::OnTrack => b.loc.pick(format!("正常：处在该职级的典型年龄段（{t} 岁起），已 {d} 年"), format!("On track: within the rung's typical age band (from {t}), {d} year(s) in")),
+        Position::Behind => b.loc.pick(format!("落后：已超过下一级的典型年龄（比本级典型年龄 {t} 岁晚 {d} 年）"), format!("Behind: past the next rung's typical age ({d} years past this rung's typical {t})")),
+    });
+    rows.push((b.t("进度", "Position"), position_text.unwrap_or_default()));
+    rows.push((
+        b.t("下一级", "Next rung"),
+        pos.map(|x| match (rung_title(&x.next_level), x.next_typical_age) {
+            (t, Some(age)) if !t.is_empty() => b.loc.pick(
+                format!("{t}（典型年龄 {age} 岁）"),
+                format!("{t} (typical age {age})"),
+            ),
+            _ => String::new(),
+        })
+        .unwrap_or_default(),
+    ));
+    let target_text = pos.and_then(|x| {
+        let t = rung_title(&x.target_level);
+        if t.is_empty() {
+            return None;
+        }
+        let when = match (x.target_age, x.target_year) {
+            (Some(age), Some(y)) => b.loc.pick(
+                format!("，{age} 岁（{y} 年）前"),
+                format!(" by age {age} ({y})"),
+            ),
+            (Some(age), None) => b
+                .loc
+                .pick(format!("，{age} 岁前"), format!(" by age {age}")),
+            (None, Some(y)) => b.loc.pick(format!("，{y} 年前"), format!(" by {y}")),
+            _ => String::new(),
+        };
+        let gap = match (x.target_gap, x.years_left) {
+            (Some(g), Some(y)) if y < 0 => b.loc.pick(
+                format!("；还差 {g} 级，目标日期已过，请重新设定"),
+                format!("; {g} rung(s) to go and the date has passed: set a new one"),
+            ),
+            (Some(g), Some(y)) => b.loc.pick(
+                format!("；还差 {g} 级，剩 {y} 年"),
+                format!("; {g} rung(s) to go in {y} year(s)"),
+            ),
+            (Some(g), None) => b
+                .loc
+                .pick(format!("；还差 {g} 级"), format!("; {g} rung(s) to go")),
+            _ => String::new(),
+        };
+        Some(format!("{t}{when}{gap}"))
+    });
+    rows.push((b.t("目标", "Target"), target_text.unwrap_or_default()));
+    blocks.push(Block::Facts { rows });
+    if let Some(fit) = &a.track_fit {
+        let leaning = match fit.leaning {
+            Leaning::Administrative => b.t(
+                "你选择的需要偏向行政路线（带领团队）",
+                "Your chosen needs lean to the administrative route (leading people)",
+            ),
+            Leaning::Technical => b.t(
+                "你选择的需要偏向技术路线（成为专家）",
+                "Your chosen needs lean to the technical route (becoming an expert)",
+            ),
+            Leaning::Balanced => b.t(
+                "你选择的需要在两条路线之间比较均衡",
+                "Your chosen needs are balanced between the two routes",
+            ),
+        };
+        let agree = match fit.matches_track {
+            Some(true) => b.t("，与你选择的路线一致。", ", which agrees with the route you chose."),
+            Some(false) => b.t("，与你选择的路线不一致——值得和上级谈一谈，或者重新考虑路线。", ", which does not agree with the route you chose — worth a talk with your manager, or a second look at the route."),
+            None => b.t("。", "."),
+        };
+        let mut evidence: Vec<String> = fit
+            .administrative_needs
+            .iter()
+            .chain(fit.technical_needs.iter())
+            .map(|id| b.w(by_id(catalog::NEEDS, id)))
+            .collect();
+        evidence.dedup();
+        let tail = if evidence.is_empty() {
+            String::new()
+        } else {
+            b.loc.pick(
+                format!("（依据：{}）", b.list(&evidence)),
+                format!(" (from: {})", b.list(&evidence)),
+            )
+        };
+        blocks.push(Block::Heading {
+            text: b.t("路线匹配", "Track fit"),
+        });
+        blocks.push(Block::Note {
+            text: format!("{leaning}{agree}{tail}"),
+        });
+    } else {
+        blocks.push(Block::Prompt { question: b.t("“当领导”和“专家”哪一项对你更重要？这意味着哪条路线？", "Which matters more to you, being a leader or being an expert? Which route does that point to?"), answer: vec![], lines: 2 });
+    }
+    if let (Some(l), Some(next)) = (own, pos.and_then(|x| x.next_level.clone())) {
+        if let Some(r) = l.rungs.iter().find(|r| r.id == next) {
+            if let Some(e) = &r.expectations {
+                blocks.push(Block::Facts {
+                    rows: vec![(
+                        b.loc.pick(
+                            format!("{}的要求", r.title.zh),
+                            format!("What {} expects", r.title.en),
+                        ),
+                        e.get(b.loc).to_string(),
+                    )],
+                });
+            }
+        }
+    }
+    blocks.push(Block::Prompt {
+        question: b.t("我在 45 岁时想到达的位置：", "Where I want to be at 45:"),
+        answer: vec![],
+        lines: 2,
+    });
+    section(
+        b,
+        "career",
+        "职业目标与路线",
+        "Career goal and route",
+        blocks,
+    )
+}
+
+pub(super) fn ladder_figure(
+    b: &B,
+    shown: &[&Ladder],
+    a: &Analysis,
+    own: Option<&Ladder>,
+) -> Figure {
+    let min_age = shown
+        .iter()
+        .filter_map(|l| l.rungs.first())
+        .map(|r| r.typical_age)
+        .min()
+        .unwrap_or(25)
+        .min(25) as f64;
+    let max_age = shown
+        .iter()
+        .map(|l| l.open_age())
+        .max()
+        .unwrap_or(45)
+        .max(45) as f64;
+    let (left, right) = (92.0, FIG_W - 6.0);
+    let step_h = 17.0;
+    let band = 112.0;
+    let axis_y = 24.0 + band * shown.len() as f64;
+    let mut f = Figure::new(
+        FIG_W,
+        axis_y + 34.0,
+        b.t(
+            "两条职业阶梯与典型年龄",
+            "The two career ladders by typical age",
+        ),
+    );
+    let xat = |age: f64| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
+    // age axis
+    f.line(left, axis_y, right, axis_y, color::MUTED, 0.8, false);
+    let mut age = min_age;
+    while age <= max_age {
+        let x = xat(age);
+        f.line(x, axis_y - 3.0, x, axis_y + 3.0, color::MUTED, 0.8, false);
+        f.text(
+            x,
+            axis_y + 14.0,
+            8.5,
+            b.loc.pick(format!("{age} 岁"), format!("{age}")),
+            Anchor::Middle,
+            color::MUTED,
+            false,
+        );
+        age += 5.0;
+    }
+    f.text(
+        right,
+        axis_y + 28.0,
+        8.0,
+        b.t("典型年龄", "typical age"),
+        Anchor::End,
+        color::MUTED,
+        false,
+    );
+    let pos = a.ladder.as_ref();
+    for (li, l) in shown.iter().enumerate() {
+        let base = 24.0 + band * (li as f64 + 1.0) - 8.0;
+        let is_own = own.is_some_and(|o| o.id == l.id);
+        let name_rows = flow_words(l.name.get(b.loc), 10.5, left - 8.0);
+        for (k, row) in name_rows.iter().take(2).enumerate() {
+            f.text(
+                0.0,
+                base - band / 2.0 + 10.0 + k as f64 * 13.0,
+                10.5,
+                fit(row, 10.5, left - 8.0),
+                Anchor::Start,
+                if is_own { color::ACCENT } else { color::INK },
+                true,
+            );
+        }
+        let n = l.rungs.len() + 1;
+        let tall = (band - 22.0).min(step_h * n as f64);
+        let sh = tall / n as f64;
+        for (ri, r) in l.rungs.iter().enumerate() {
+            let x = xat(r.typical_age as f64);
+            let nx = l
+                .rungs
+                .get(ri + 1)
+                .map_or(xat(l.open_age() as f64), |nr| xat(nr.typical_age as f64));
+            let h = sh * (ri as f64 + 1.0);
+            let current = is_own && pos.and_then(|p| p.level.as_ref()) == Some(&r.id);
+            let target = is_own && pos.and_then(|p| p.target_level.as_ref()) == Some(&r.id);
+            let fill = if current {
+                color::ACCENT
+            } else if target {
+                color::PALE
+            } else {
+                color::PALER
+            };
+            f.shapes.push(Shape::Rect {
+                x: x + 1.0,
+                y: base - h,
+                w: nx - x - 2.0,
+                h,
+                r: 2.0,
+                fill: Some(fill),
+                stroke: Some(if target { color::WARM } else { color::RULE }),
+                width: if target { 1.4 } else { 0.6 },
+                dashed: false,
+            });
+            f.text(
+                x + 5.0,
+                base - h + 12.0,
+                9.0,
+                fit(r.title.get(b.loc), 9.0, nx - x - 10.0),
+                Anchor::Start,
+                if current { color::WHITE } else { color::INK },
+                current || target,
+            );
+        }
+        // the open step
+        let x = xat(l.open_age() as f64);
+        let h = sh * n as f64;
+        f.shapes.push(Shape::Rect {
+            x: x + 1.0,
+            y: base - h,
+            w: xat(max_age + 5.0) - x - 2.0,
+            h,
+            r: 2.0,
+            fill: None,
+            stroke: Some(color::MUTED),
+            width: 0.8,
+            dashed: true,
+        });
+        f.text(
+            x + 5.0,
+            base - h + 12.0,
+            9.0,
+            b.t("由你来定", "yours to set"),
+            Anchor::Start,
+            color::MUTED,
+            false,
+        );
+        // markers
+        if is_own {
+            if let Some(p) = pos {
+                if let Some(age) = p.age {
+                    let x = xat((age as f64).clamp(min_age - 2.0, max_age + 4.0));
+                    f.line(x, base - band + 30.0, x, axis_y, color::WARM, 1.0, true);
+                    f.shapes.push(Shape::Ellipse {
+                        cx: x,
+                        cy: axis_y,
+                        rx: 4.0,
+                        ry: 4.0,
+                        fill: Some(color::WARM),
+                        stroke: None,
+                        width: 0.0,
+                    });
+                    f.text(
+                        x,
+                        base - band + 26.0,
+                        8.5,
+                        b.loc.pick(
+                            format!("你在这里 · {age} 岁"),
+                            format!("you are here · {age}"),
+                        ),
+                        Anchor::Middle,
+                        color::WARM,
+                        true,
+                    );
+                }
+                if let (Some(tage), Some(tl)) = (p.target_age, p.target_level.as_ref()) {
+                    let x = xat((tage as f64).clamp(min_age, max_age + 4.0));
+                    let title = l
+                        .rungs
+                        .iter()
+                        .find(|r| &r.id == tl)
+                        .map(|r| r.title.get(b.loc).to_string())
+                        .unwrap_or_default();
+                    f.shapes.push(Shape::Ellipse {
+                        cx: x,
+                        cy: base + 2.0,
+                        rx: 3.5,
+                        ry: 3.5,
+                        fill: None,
+                        stroke: Some(color::WARM),
+                        width: 1.4,
+                    });
+                    f.text(
+                        x,
+                        base + 14.0,
+                        8.0,
+                        b.loc.pick(
+                            format!("目标：{title} · {tage} 岁"),
+                            format!("target: {title} · {tage}"),
+                        ),
+                        Anchor::Middle,
+                        color::WARM,
+                        false,
+                    );
+                }
+            }
+        }
+    }
+    f
+}

@@ -1,0 +1,304 @@
+//! The Johari window section (橱窗分析法) and its four-pane chart.
+
+use super::*;
+
+pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
+    let j = &a.johari;
+    let mut blocks = vec![para(b.t(
+        "橱窗分析法把“我”分成四个窗格：自己知道、别人也知道的“公开的我”；自己知道、别人不知道的“隐私的我”；自己不知道、别人知道的“脊背的我”；自己和别人都不知道的“潜在的我”。",
+        "The Johari window splits the self into four panes: the open self (known to me and to others), the hidden self (known to me only), the blind self (known to others only) and the unknown self (known to nobody).",
+    ))];
+    let own: Vec<String> = p.johari_self.iter().map(|i| b.w(i)).collect();
+    blocks.push(Block::Facts {
+        rows: vec![(b.t("我选的形容词", "My own picks"), b.list(&own))],
+    });
+    blocks.push(Block::Figure {
+        figure: johari_figure(b, a).rounded(),
+    });
+    if j.enough_raters {
+        blocks.push(Block::Note {
+            text: b.loc.pick(
+                    format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。这里只显示每个形容词落在哪个窗格，不显示是谁选的。", j.raters, j.min_votes),
+                    format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only the pane of each trait is shown, never who picked what.", j.raters, j.min_votes),
+                ),
+        });
+        if !j.peer_counts.is_empty() {
+            let counts: Vec<String> = j
+                .peer_counts
+                .iter()
+                .map(|(id, n)| format!("{} ×{}", b.adj(id), n))
+                .collect();
+            blocks.push(Block::Facts {
+                rows: vec![(b.t("同事选择的次数", "Peer picks"), b.list(&counts))],
+            });
+        }
+        let mut tips = Vec::new();
+        if !j.blind.is_empty() {
+            let words: Vec<String> = j.blind.iter().map(|id| b.adj(id)).collect();
+            tips.push(b.loc.pick(
+                format!("主动征求反馈：请同事举例说说你“{}”的时刻，缩小脊背的我。", b.list(&words)),
+                format!("Ask for feedback: ask colleagues for examples of when you seem {}; this shrinks the blind pane.", b.list(&words)),
+            ));
+        }
+        if !j.hidden.is_empty() {
+            let words: Vec<String> = j.hidden.iter().map(|id| b.adj(id)).collect();
+            tips.push(b.loc.pick(
+                format!(
+                    "适度自我表露：让别人看到你“{}”的一面，缩小隐私的我。",
+                    b.list(&words)
+                ),
+                format!(
+                    "Disclose: let others see that you are {}; this shrinks the hidden pane.",
+                    b.list(&words)
+                ),
+            ));
+        }
+        if !j.open.is_empty() {
+            let words: Vec<String> = j.open.iter().map(|id| b.adj(id)).collect();
+            tips.push(b.loc.pick(
+                format!("发挥公开的优势：“{}”已被大家认可，可以在工作中承担更多相应的责任。", b.list(&words)),
+                format!("Build on the open pane: {} is already seen by others; take on work that uses it.", b.list(&words)),
+            ));
+        }
+        tips.push(b.t(
+            "探索潜在的我：尝试新的任务、轮岗或跨部门项目，在新挑战中发现自己和别人都还不知道的能力。",
+            "Explore the unknown pane: take on new tasks, rotations or cross-team projects to discover abilities nobody has seen yet.",
+        ));
+        blocks.push(Block::Heading {
+            text: b.t("发展建议", "What to do next"),
+        });
+        blocks.push(Block::Bullets { items: tips });
+    } else {
+        blocks.push(Block::Note {
+            text: match j.raters {
+                0 => b.loc.pick(
+                    format!("同事反馈不足：还没有同事作答，至少需要 {} 位才显示别人的看法。请邀请同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                    format!("Not enough raters yet: no peer has answered, and the peers' view is shown from {}. Invite colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+                ),
+                n => b.loc.pick(
+                    format!("同事反馈不足：目前只有 {n} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                    format!("Not enough raters yet: {n} peer(s) answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+                ),
+            },
+        });
+    }
+    blocks.push(Block::Prompt {
+        question: b.t("看到这个结果，我最意外的是：", "What surprised me most:"),
+        answer: vec![],
+        lines: 3,
+    });
+    section(b, "johari", "自我定位：橱窗分析法", "Johari window", blocks)
+}
+
+pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
+    let j = &a.johari;
+    let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };
+    let (open, hidden, blind, unknown) = (
+        words(&j.open),
+        words(&j.hidden),
+        words(&j.blind),
+        words(&j.unknown),
+    );
+    let (n_open, n_hidden, n_blind) = (open.len() as f64, hidden.len() as f64, blind.len() as f64);
+    let split = |a: f64, b: f64| {
+        if a + b == 0.0 {
+            0.5
+        } else {
+            (a / (a + b)).clamp(0.38, 0.62)
+        }
+    };
+    // columns: known / not known to self; rows: known / not known to others
+    // a blank window (too few raters) has four equal panes to write in
+    let (col, row) = if a.johari.enough_raters {
+        (
+            split(n_open + n_hidden, n_blind + 1.0),
+            split(n_open + n_blind, n_hidden + 1.0),
+        )
+    } else {
+        (0.5, 0.5)
+    };
+    let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 58.0, 330.0);
+    let cx = left + gw * col;
+    let cy = top + gh * row;
+    let mut f = Figure::new(
+        FIG_W,
+        top + gh + 4.0,
+        b.t("橱窗分析四个窗格", "The four panes of the Johari window"),
+    );
+    f.text(
+        left + (cx - left) / 2.0,
+        14.0,
+        9.5,
+        b.t("自己知道", "Known to self"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        cx + (left + gw - cx) / 2.0,
+        14.0,
+        9.5,
+        b.t("自己不知道", "Not known to self"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
+    let side = |f: &mut Figure, y: f64, zh: &str, en: &str| {
+        for (k, part) in b
+            .loc
+            .pick(vec![&zh[..6], &zh[6..]], en.split(' ').collect::<Vec<_>>())
+            .iter()
+            .enumerate()
+        {
+            f.text(
+                left - 8.0,
+                y + k as f64 * 12.0,
+                9.5,
+                *part,
+                Anchor::End,
+                color::MUTED,
+                true,
+            );
+        }
+    };
+    side(
+        &mut f,
+        top + (cy - top) / 2.0 - 4.0,
+        "别人知道",
+        "Known to others",
+    );
+    side(
+        &mut f,
+        cy + (top + gh - cy) / 2.0 - 4.0,
+        "别人不知道",
+        "Not known to others",
+    );
+    let blank = !j.enough_raters;
+    let panes = [
+        (
+            left,
+            top,
+            cx - left,
+            cy - top,
+            b.t("公开的我", "Open self"),
+            open,
+            color::PALE,
+        ),
+        (
+            cx,
+            top,
+            left + gw - cx,
+            cy - top,
+            b.t("脊背的我", "Blind self"),
+            blind,
+            color::PALER,
+        ),
+        (
+            left,
+            cy,
+            cx - left,
+            top + gh - cy,
+            b.t("隐私的我", "Hidden self"),
+            hidden,
+            color::PALER,
+        ),
+        (
+            cx,
+            cy,
+            left + gw - cx,
+            top + gh - cy,
+            b.t("潜在的我", "Unknown self"),
+            unknown,
+            color::WHITE,
+        ),
+    ];
+    for (x, y, w, h, title, list, fill) in panes {
+        f.shapes.push(Shape::Rect {
+            x,
+            y,
+            w,
+            h,
+            r: 0.0,
+            fill: Some(fill),
+            stroke: Some(color::RULE),
+            width: 1.0,
+            dashed: false,
+        });
+        f.text(
+            x + 10.0,
+            y + 20.0,
+            12.0,
+            format!(
+                "{title}{}",
+                if blank {
+                    String::new()
+                } else {
+                    format!("  {}", list.len())
+                }
+            ),
+            Anchor::Start,
+            color::ACCENT,
+            true,
+        );
+        if blank {
+            // ruled lines to write on
+            let mut ly = y + 44.0;
+            while ly < y + h - 8.0 {
+                f.line(x + 10.0, ly, x + w - 10.0, ly, color::RULE, 0.6, false);
+                ly += 22.0;
+            }
+            continue;
+        }
+        let mut size: f64 = 10.0;
+        let mut rows = flow_chips(&list, size, w - 20.0, 5.0);
+        while rows.len() as f64 * size * 2.0 > h - 40.0 && size > 6.5 {
+            size -= 0.5;
+            rows = flow_chips(&list, size, w - 20.0, 4.0);
+        }
+        let line_h = size * 2.0;
+        let max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
+        let shown = rows.len().min(max_rows);
+        for (r, row) in rows.iter().take(shown).enumerate() {
+            let mut wx = x + 10.0;
+            let wy = y + 34.0 + r as f64 * line_h;
+            for word in row {
+                let ww = approx_width(word, size) + size * 0.9;
+                f.shapes.push(Shape::Rect {
+                    x: wx,
+                    y: wy,
+                    w: ww,
+                    h: size * 1.55,
+                    r: size * 0.7,
+                    fill: Some(color::WHITE),
+                    stroke: Some(color::RULE),
+                    width: 0.6,
+                    dashed: false,
+                });
+                f.text(
+                    wx + ww / 2.0,
+                    wy + size * 1.12,
+                    size,
+                    word.clone(),
+                    Anchor::Middle,
+                    color::INK,
+                    false,
+                );
+                wx += ww + 5.0;
+            }
+        }
+        if rows.len() > shown {
+            let rest: usize = rows[shown..].iter().map(Vec::len).sum();
+            f.text(
+                x + w - 10.0,
+                y + h - 8.0,
+                8.0,
+                b.loc
+                    .pick(format!("另有 {rest} 个"), format!("+{rest} more")),
+                Anchor::End,
+                color::MUTED,
+                false,
+            );
+        }
+    }
+    f
+}

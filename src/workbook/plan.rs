@@ -1,0 +1,86 @@
+//! The plan: strategy questions, the action plan table and the review schedule.
+
+use super::*;
+
+pub(super) fn strategy(b: &B, p: &Profile) -> Section {
+    let mut blocks = vec![para(b.t(
+        "职业规划的步骤是：认识自己 → 确定目标和路线 → 策略实施 → 反馈与修正。策略实施回答四个问题：",
+        "Career planning goes: know yourself → set goal and route → strategy and implementation → feedback and revision. The strategy answers four questions:",
+    ))];
+    for (i, q) in catalog::STRATEGY.iter().enumerate() {
+        blocks.push(Block::Prompt {
+            question: format!("{}. {}", i + 1, b.w(q)),
+            answer: p
+                .strategy_answer(q.id)
+                .map(|s| vec![s.to_string()])
+                .unwrap_or_default(),
+            lines: 3,
+        });
+    }
+    section(b, "strategy", "策略实施", "Strategy", blocks)
+}
+
+pub(super) fn actions(b: &B, p: &Profile) -> Section {
+    let header = vec![
+        b.t("目标", "Goal"),
+        b.t("步骤", "Steps"),
+        b.t("完成时间", "Due"),
+        b.t("所需支持", "Support"),
+        b.t("衡量标准", "Measure"),
+    ];
+    let mut rows: Vec<Vec<String>> = p
+        .actions
+        .iter()
+        .map(|a| {
+            vec![
+                a.goal.clone(),
+                a.steps.clone().unwrap_or_default(),
+                a.due.map(|d| d.display()).unwrap_or_default(),
+                a.support.clone().unwrap_or_default(),
+                a.measure.clone().unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let blanks = if rows.len() >= 5 { 2 } else { 5 - rows.len() };
+    rows.extend((0..blanks).map(|_| vec![String::new(); 5]));
+    let blocks = vec![
+        para(b.t(
+            "把目标拆成具体的行动：每一项都写清步骤、完成时间、需要的支持和衡量标准。空行留给你补充新的行动。",
+            "Break the goal into concrete actions, each with steps, a due date, the support you need and how you will measure it. Blank rows are for new actions.",
+        )),
+        Block::Table { header, rows, widths: percent(&[2.2, 2.6, 1.1, 1.6, 1.8]) },
+    ];
+    section(b, "actions", "行动计划", "Action plan", blocks)
+}
+
+pub(super) fn reviews(b: &B, a: &Analysis) -> Section {
+    let header = vec![
+        b.t("复盘日期", "Review date"),
+        b.t("进展与收获", "Progress and lessons"),
+        b.t("需要修正的目标或行动", "What to revise"),
+    ];
+    let mut rows: Vec<Vec<String>> = a
+        .reviews
+        .iter()
+        .map(|d| vec![d.iso(), String::new(), String::new()])
+        .collect();
+    if rows.is_empty() {
+        rows = (0..4).map(|_| vec![String::new(); 3]).collect();
+    }
+    let blocks = vec![
+        para(b.t(
+            "计划要在执行中不断反思，并根据反馈修正目标。每到一个复盘日期，请回答下面的问题，并记录在表中。",
+            "A plan is revised from feedback while it runs. On each review date, answer the questions below and note the result in the table.",
+        )),
+        Block::Bullets {
+            items: vec![
+                b.t("上次定下的行动完成了哪些？没完成的原因是什么？", "Which actions did I complete? Why not the others?"),
+                b.t("从上级、同事和客户那里得到了什么反馈？", "What feedback did I get from my manager, colleagues and customers?"),
+                b.t("我的需要或环境有变化吗？目标和路线还合适吗？", "Have my needs or circumstances changed? Do the goal and route still fit?"),
+                b.t("下一阶段要增加、调整或放弃哪些行动？", "Which actions do I add, change or drop for the next period?"),
+            ],
+        },
+        Block::Table { header, rows, widths: percent(&[1.2, 3.0, 3.0]) },
+    ];
+    section(b, "reviews", "反馈与修正", "Feedback and revision", blocks)
+}

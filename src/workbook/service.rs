@@ -1,0 +1,220 @@
+//! The optional service-mindset modules and the service-style chart.
+
+use super::*;
+
+pub(super) fn service(b: &B, p: &Profile) -> Section {
+    let s = p.service.clone().unwrap_or_default();
+    let mut blocks = vec![
+        Block::Heading { text: b.t("我的内部客户", "My internal customers") },
+        para(b.t(
+            "工作流程的下一个环节就是我的客户；上级、同事和下属都是内部客户。列出他们，以及我欠他们的具体交付和期限。",
+            "The next step of every workflow is my customer; my manager, colleagues and reports are internal customers. List them with what I owe each, and by when.",
+        )),
+    ];
+    let mut rows: Vec<Vec<String>> = s
+        .internal_customers
+        .iter()
+        .map(|c| vec![c.who.clone(), c.owe.join("\n")])
+        .collect();
+    rows.extend(
+        (0..if rows.len() >= 4 { 1 } else { 4 - rows.len() }).map(|_| vec![String::new(); 2]),
+    );
+    blocks.push(Block::Table {
+        header: vec![
+            b.t("内部客户", "Customer"),
+            b.t("我应提供的交付（含期限）", "What I owe (with deadlines)"),
+        ],
+        rows,
+        widths: percent(&[1.2, 3.8]),
+    });
+    blocks.push(Block::Heading {
+        text: b.t("我的服务类型", "My service style"),
+    });
+    blocks.push(para(b.t(
+        "服务可以从程序特性（流程是否规范）和个人特性（是否热情）两个维度来看，组合成四种类型。",
+        "Service can be seen on two axes, procedure quality and personal warmth, which give four types.",
+    )));
+    blocks.push(Block::Figure {
+        figure: service_figure(b, s.style).rounded(),
+    });
+    blocks.push(Block::Heading {
+        text: b.t(
+            "客户评价服务的五个维度",
+            "Five dimensions customers judge service by",
+        ),
+    });
+    let items = catalog::QUALITY_DIMENSIONS
+        .iter()
+        .zip(s.quality.iter().chain(std::iter::repeat(&None)))
+        .map(|(d, v)| Rating {
+            label: b.w(d),
+            value: *v,
+        })
+        .collect();
+    blocks.push(Block::Ratings {
+        low: b.t("弱", "weak"),
+        high: b.t("强", "strong"),
+        items,
+    });
+    blocks.push(Block::Note {
+        text: b.t(
+            "其中信赖度最为重要。",
+            "Of the five, reliability matters most.",
+        ),
+    });
+    blocks.push(Block::Facts {
+        rows: vec![
+            (
+                b.t("服务的四个层次", "Four levels of service"),
+                b.list(
+                    &catalog::SERVICE_LEVELS
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (
+                b.t("优秀服务人员的外在", "Outer qualities"),
+                b.list(
+                    &catalog::SERVICE_OUTER
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+            (
+                b.t("优秀服务人员的内在", "Inner qualities"),
+                b.list(
+                    &catalog::SERVICE_INNER
+                        .iter()
+                        .map(|l| b.w(l))
+                        .collect::<Vec<_>>(),
+                ),
+            ),
+        ],
+    });
+    blocks.push(Block::Stats {
+        items: vec![
+            Stat {
+                value: "5 / 10".into(),
+                label: b.t(
+                    "满意的客户会告诉 5 个人，不满的会告诉 10 个人",
+                    "a satisfied customer tells 5 people, an unhappy one 10",
+                ),
+            },
+            Stat {
+                value: "≈5×".into(),
+                label: b.t(
+                    "争取新客户的成本约是留住老客户的 5 倍",
+                    "winning a new customer costs about 5× keeping one",
+                ),
+            },
+            Stat {
+                value: "4%".into(),
+                label: b.t(
+                    "不满意的客户中只有 4% 会投诉",
+                    "only 4% of unhappy customers complain",
+                ),
+            },
+        ],
+    });
+    section(b, "service", "服务意识", "Service mindset", blocks)
+}
+
+pub(super) fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
+    let (left, top, w, h) = (70.0, 10.0, FIG_W - 140.0, 200.0);
+    let mut f = Figure::new(
+        FIG_W,
+        top + h + 34.0,
+        b.t("服务类型四象限", "The four service types"),
+    );
+    let (hw, hh) = (w / 2.0, h / 2.0);
+    // quadrants: warmth is the vertical axis (high at top), procedure horizontal (high at right)
+    for (item, proc_high, warm_high) in catalog::SERVICE_TYPES {
+        let x = left + if *proc_high { hw } else { 0.0 };
+        let y = top + if *warm_high { 0.0 } else { hh };
+        let mine = style.is_some_and(|(p, wv)| (p >= 3) == *proc_high && (wv >= 3) == *warm_high);
+        f.shapes.push(Shape::Rect {
+            x,
+            y,
+            w: hw,
+            h: hh,
+            r: 0.0,
+            fill: Some(if mine { color::PALE } else { color::PALER }),
+            stroke: Some(color::RULE),
+            width: 1.0,
+            dashed: false,
+        });
+        f.text(
+            x + hw / 2.0,
+            y + hh / 2.0 + 4.0,
+            11.0,
+            b.w(item),
+            Anchor::Middle,
+            if mine { color::ACCENT } else { color::INK },
+            mine,
+        );
+    }
+    f.text(
+        left + w / 2.0,
+        top + h + 16.0,
+        9.0,
+        b.t("程序特性 →", "procedure quality →"),
+        Anchor::Middle,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        left - 8.0,
+        top + h / 2.0,
+        9.0,
+        b.t("个人特性", "warmth"),
+        Anchor::End,
+        color::MUTED,
+        true,
+    );
+    f.text(
+        left - 8.0,
+        top + h / 2.0 + 12.0,
+        9.0,
+        "↑",
+        Anchor::End,
+        color::MUTED,
+        true,
+    );
+    match style {
+        Some((p, wv)) => {
+            let x = left + (p as f64 - 0.5) / 5.0 * w;
+            let y = top + h - (wv as f64 - 0.5) / 5.0 * h;
+            f.shapes.push(Shape::Ellipse {
+                cx: x,
+                cy: y,
+                rx: 5.0,
+                ry: 5.0,
+                fill: Some(color::WARM),
+                stroke: None,
+                width: 0.0,
+            });
+            f.text(
+                x + 8.0,
+                y - 6.0,
+                8.5,
+                b.loc
+                    .pick(format!("我（{p}, {wv}）"), format!("me ({p}, {wv})")),
+                Anchor::Start,
+                color::WARM,
+                true,
+            );
+        }
+        None => f.text(
+            left + w / 2.0,
+            top + h + 30.0,
+            8.5,
+            b.t("在图中标出你自己的位置", "Mark where you stand"),
+            Anchor::Middle,
+            color::MUTED,
+            false,
+        ),
+    }
+    f
+}
