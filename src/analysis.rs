@@ -319,6 +319,8 @@ pub struct Analysis {
     pub track_fit: Option<TrackFit>,
     /// Review dates.
     pub reviews: Vec<Date>,
+    /// Standards of the next rung and where the person stands (`null` without a rung).
+    pub readiness: Option<crate::readiness::Readiness>,
 }
 
 /// Runs every analysis.
@@ -328,6 +330,7 @@ pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) 
         ladder: ladder_position(p, ladders, today),
         track_fit: track_fit(p, ladders),
         reviews: review_dates(p),
+        readiness: crate::readiness::readiness(p, ladders, today),
     }
 }
 
@@ -361,6 +364,7 @@ mod tests {
                 target_level: Some(3),
                 target_by_age: Some(42),
                 target_by_year: None,
+                assessment: vec![],
             }),
             johari_self: vec![],
             johari_peers: vec![],

@@ -2,7 +2,9 @@
 //! templates/ladders, compiled in) plus a company's own from `--ladders DIR`.
 
 use crate::catalog::{nearest, normalise};
+use crate::diag::Diagnostic;
 use crate::locale::Locale;
+use crate::profile::{locate::Locations, place};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -35,6 +37,51 @@ pub enum Kind {
     Other,
 }
 
+/// The five areas of qualification standards (任职资格): id, zh, en.
+pub const AREAS: &[(&str, &str, &str)] = &[
+    ("basics", "基本条件", "Basic conditions"),
+    ("knowledge", "知识", "Knowledge"),
+    ("skills", "技能", "Skills"),
+    ("behaviour", "行为", "Behaviour"),
+    ("results", "绩效", "Results"),
+];
+
+/// The id of an area written as its id or its Chinese or English name.
+pub fn area_id(word: &str) -> Option<&'static str> {
+    let w = normalise(word);
+    AREAS
+        .iter()
+        .find(|(id, zh, en)| normalise(id) == w || normalise(zh) == w || normalise(en) == w)
+        .map(|(id, _, _)| *id)
+        .or(match w.as_str() {
+            "behavior" => Some("behaviour"),
+            "basic" | "基本" => Some("basics"),
+            "skill" => Some("skills"),
+            "result" | "业绩" => Some("results"),
+            _ => None,
+        })
+}
+
+/// An area's name in `loc`.
+pub fn area_name(id: &str, loc: Locale) -> &'static str {
+    AREAS
+        .iter()
+        .find(|(a, _, _)| *a == id)
+        .map_or("", |(_, zh, en)| loc.pick(zh, en))
+}
+
+/// One qualification standard of a rung.
+#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct Standard {
+    /// Id, unique within the ladder (used as a key of `career.assessment`).
+    pub id: String,
+    /// One of [`AREAS`] (its id after loading).
+    pub area: String,
+    /// The standard in both languages.
+    pub text: Bilingual,
+}
+
 /// One rung of a ladder.
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -46,7 +93,17 @@ pub struct Rung {
     /// Typical age at which people reach this rung.
     pub typical_age: u32,
     /// What the rung expects.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub expectations: Option<Bilingual>,
+    /// Years usually spent on the rung below before this one is reached.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_years: Option<u32>,
+    /// A prerequisite such as a certificate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requires: Option<Bilingual>,
+    /// Qualification standards (任职资格).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub standards: Vec<Standard>,
 }
 
 /// A career ladder.
@@ -81,6 +138,14 @@ impl Ladder {
         .map(str::to_string))
     }
 
+    /// The rung index and standard with this id.
+    pub fn standard(&self, id: &str) -> Option<(usize, &Standard)> {
+        self.rungs
+            .iter()
+            .enumerate()
+            .find_map(|(i, r)| r.standards.iter().find(|s| s.id == id).map(|s| (i, s)))
+    }
+
     /// Typical age after the top rung (the open milestone the person sets).
     pub fn open_age(&self) -> u32 {
         self.rungs.last().map_or(45, |r| r.typical_age + 5)
@@ -112,13 +177,14 @@ impl Ladders {
         let all = BUILTIN
             .iter()
             .map(|(name, text)| {
-                parse(text).unwrap_or_else(|e| panic!("built-in ladder {name}: {e}"))
+                parse(text).unwrap_or_else(|e| panic!("built-in ladder {name}: {}", e[0].message))
             })
             .collect();
         Ladders { all }
     }
 
-    /// Built-ins plus every `*.yaml`/`*.yml` in `dir`. Errors name the file.
+    /// Built-ins plus every `*.yaml`/`*.yml` in `dir`. Errors name the file and the
+    /// line:col of every problem, like a profile's.
     pub fn with_dir(dir: &Path) -> Result<Ladders, String> {
         let mut ladders = Ladders::builtin();
         let mut files: Vec<_> = std::fs::read_dir(dir)
@@ -127,16 +193,35 @@ impl Ladders {
             .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
             .collect();
         files.sort();
+        let mut errors = Vec::new();
         for path in files {
-            let text =
-                std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let ladder = parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
-            match ladders.all.iter_mut().find(|l| l.id == ladder.id) {
-                Some(slot) => *slot = ladder,
-                None => ladders.all.push(ladder),
+            let shown = path.display().to_string();
+            let text = match std::fs::read_to_string(&path) {
+                Ok(t) => t,
+                Err(e) => {
+                    errors.push(format!("error: cannot read: {e}\n  --> {shown}\n"));
+                    continue;
+                }
+            };
+            match parse(&text) {
+                Ok(ladder) => match ladders.all.iter_mut().find(|l| l.id == ladder.id) {
+                    Some(slot) => *slot = ladder,
+                    None => ladders.all.push(ladder),
+                },
+                Err(diags) => errors.extend(diags.iter().map(|d| d.render(&shown, Some(&text)))),
             }
         }
-        Ok(ladders)
+        if errors.is_empty() {
+            Ok(ladders)
+        } else {
+            // the caller prints the first "error: " itself
+            let all = errors.join("\n");
+            Err(format!(
+                "{}\nthe ladders in {} have problems; fix them and run again",
+                all.strip_prefix("error: ").unwrap_or(&all),
+                dir.display()
+            ))
+        }
     }
 
     /// Finds a ladder by id or name (either language).
@@ -160,35 +245,157 @@ impl Ladders {
     }
 }
 
-/// Parses and checks one ladder definition.
-pub fn parse(text: &str) -> Result<Ladder, String> {
+/// Parses and checks one ladder definition; every problem is reported with its place.
+pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
     if text.len() > 256 * 1024 {
-        return Err("ladder file is larger than 256 KiB".into());
+        return Err(vec![Diagnostic::new(
+            "the ladder file is larger than 256 KiB",
+        )
+        .help("a ladder file holds one ladder of up to 12 rungs")]);
     }
-    let ladder: Ladder = serde_yaml::from_str(text).map_err(|e| e.to_string())?;
+    let mut ladder: Ladder = serde_yaml::from_str(text).map_err(|e| {
+        let msg = e.to_string();
+        let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        vec![Diagnostic::new(msg)
+            .at(e.location().map(|l| (l.line(), l.column())), 1)
+            .help("see `careerbook ladders show administrative` for the format")]
+    })?;
+    let locs = Locations::scan(text);
+    let mut out = Vec::new();
+    let mut err = |path: &str, value: bool, msg: String, help: String| {
+        out.push(place(Diagnostic::new(msg).help(help), path, &locs, value));
+    };
     if ladder.rungs.is_empty() {
-        return Err("a ladder needs at least one rung".into());
+        err(
+            "rungs",
+            false,
+            "a ladder needs at least one rung".into(),
+            "add rungs, lowest first".into(),
+        );
     }
     if ladder.rungs.len() > 12 {
-        return Err("a ladder has at most 12 rungs".into());
+        err(
+            "rungs",
+            false,
+            format!("the ladder has {} rungs; at most 12", ladder.rungs.len()),
+            "merge or drop rungs".into(),
+        );
     }
-    for pair in ladder.rungs.windows(2) {
+    for (i, pair) in ladder.rungs.windows(2).enumerate() {
         if pair[1].typical_age <= pair[0].typical_age {
-            return Err(format!(
-                "rung `{}` has typical_age {} but must be older than `{}` ({})",
-                pair[1].id, pair[1].typical_age, pair[0].id, pair[0].typical_age
-            ));
+            err(
+                &format!("rungs[{}].typical_age", i + 1),
+                true,
+                format!(
+                    "rung `{}` has typical_age {} but must be older than `{}` ({})",
+                    pair[1].id, pair[1].typical_age, pair[0].id, pair[0].typical_age
+                ),
+                "typical ages rise from the lowest rung up".into(),
+            );
         }
     }
-    if let Some(r) = ladder
-        .rungs
-        .iter()
-        .find(|r| !(14..=80).contains(&r.typical_age))
-    {
-        return Err(format!(
-            "rung `{}`: typical_age {} is outside 14–80",
-            r.id, r.typical_age
-        ));
+    let mut rung_ids: Vec<&str> = Vec::new();
+    let mut std_ids: Vec<&str> = Vec::new();
+    for (i, r) in ladder.rungs.iter().enumerate() {
+        if !(14..=80).contains(&r.typical_age) {
+            err(
+                &format!("rungs[{i}].typical_age"),
+                true,
+                format!(
+                    "rung `{}`: typical_age {} is outside 14–80",
+                    r.id, r.typical_age
+                ),
+                "write the age at which people usually reach this rung".into(),
+            );
+        }
+        if rung_ids.contains(&r.id.as_str()) {
+            err(
+                &format!("rungs[{i}].id"),
+                true,
+                format!("the rung id `{}` appears twice", r.id),
+                "give every rung its own id".into(),
+            );
+        }
+        rung_ids.push(&r.id);
+        if let Some(m) = r.min_years {
+            if m > 30 {
+                err(
+                    &format!("rungs[{i}].min_years"),
+                    true,
+                    format!("min_years {m} is more than 30"),
+                    "write the years usually spent on the rung below".into(),
+                );
+            }
+        }
+        if r.standards.len() > 30 {
+            err(
+                &format!("rungs[{i}].standards"),
+                false,
+                format!(
+                    "rung `{}` has {} standards; at most 30",
+                    r.id,
+                    r.standards.len()
+                ),
+                "keep the standards that matter most".into(),
+            );
+        }
+        for (k, st) in r.standards.iter().enumerate() {
+            let at = format!("rungs[{i}].standards[{k}]");
+            if st.id.trim().is_empty() {
+                err(
+                    &format!("{at}.id"),
+                    true,
+                    "the standard id is empty".into(),
+                    "write a short id such as `supervisor_coaching`".into(),
+                );
+            } else if std_ids.contains(&st.id.as_str()) {
+                err(
+                    &format!("{at}.id"),
+                    true,
+                    format!("the standard id `{}` appears twice in this ladder", st.id),
+                    "standard ids must be unique within a ladder (they key `career.assessment`)"
+                        .into(),
+                );
+            }
+            std_ids.push(&st.id);
+            if area_id(&st.area).is_none() {
+                let ids: Vec<&str> = AREAS.iter().map(|a| a.0).collect();
+                let near = nearest(&normalise(&st.area), ids.iter().copied());
+                let list = AREAS
+                    .iter()
+                    .map(|(id, zh, _)| format!("{id} ({zh})"))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                err(
+                    &format!("{at}.area"),
+                    true,
+                    format!("`{}` is not an area", st.area),
+                    match near {
+                        Some(n) => format!("did you mean `{n}`? areas: {list}"),
+                        None => format!("areas: {list}"),
+                    },
+                );
+            }
+            if st.text.zh.trim().is_empty() || st.text.en.trim().is_empty() {
+                err(
+                    &format!("{at}.text"),
+                    false,
+                    "the standard needs its text in both zh and en".into(),
+                    "write `text: { zh: …, en: … }`".into(),
+                );
+            }
+        }
+    }
+    if !out.is_empty() {
+        out.sort_by_key(|d| d.pos);
+        return Err(out);
+    }
+    for r in &mut ladder.rungs {
+        for st in &mut r.standards {
+            if let Some(id) = area_id(&st.area) {
+                st.area = id.to_string();
+            }
+        }
     }
     Ok(ladder)
 }
@@ -211,6 +418,45 @@ mod tests {
     #[test]
     fn rejects_ages_that_do_not_rise() {
         let bad = "id: x\nkind: other\nname: {zh: 甲, en: X}\nrungs:\n  - {id: a, title: {zh: 甲, en: A}, typical_age: 30}\n  - {id: b, title: {zh: 乙, en: B}, typical_age: 30}\n";
-        assert!(parse(bad).unwrap_err().contains("must be older"));
+        let e = parse(bad).unwrap_err();
+        assert!(e[0].message.contains("must be older"));
+        assert_eq!(e[0].pos, Some((6, 49)));
+    }
+
+    #[test]
+    fn standards_are_checked_with_places() {
+        let bad = "id: x\nkind: other\nname: {zh: 甲, en: X}\nrungs:\n  - id: a\n    title: {zh: 甲, en: A}\n    typical_age: 25\n    standards:\n      - id: s1\n        area: skils\n        text: {zh: 会, en: Can}\n      - id: s1\n        area: 知识\n        text: {zh: 懂, en: Knows}\n";
+        let e = parse(bad).unwrap_err();
+        assert_eq!(e.len(), 2);
+        assert_eq!(e[0].message, "`skils` is not an area");
+        assert_eq!(e[0].pos, Some((10, 15)));
+        assert!(e[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `skills`?"));
+        assert!(e[1].message.contains("`s1` appears twice"));
+        assert_eq!(e[1].pos, Some((12, 13)));
+        let ok = bad.replace("skils", "skills").replace(
+            "- id: s1\n        area: 知识",
+            "- id: s2\n        area: 知识",
+        );
+        let l = parse(&ok).unwrap();
+        assert_eq!(
+            l.rungs[0].standards[1].area, "knowledge",
+            "zh area names become ids"
+        );
+    }
+
+    #[test]
+    fn builtin_rungs_have_five_to_eight_standards() {
+        for l in &Ladders::builtin().all {
+            for r in &l.rungs {
+                assert!((5..=8).contains(&r.standards.len()), "{} {}", l.id, r.id);
+                for st in &r.standards {
+                    assert!(area_id(&st.area).is_some());
+                }
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ pub mod locale;
 pub mod model;
 pub mod output;
 pub mod profile;
+pub mod readiness;
 pub mod render;
 pub mod starter;
 pub mod workbook;

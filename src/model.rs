@@ -183,6 +183,60 @@ pub struct Career {
     pub target_by_age: Option<u32>,
     /// Year by which to reach the target.
     pub target_by_year: Option<i32>,
+    /// Marks against rung standards, in the order of the ladder's standards.
+    pub assessment: Vec<Assessment>,
+}
+
+/// How far a person is on one standard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mark {
+    /// Still working towards it (待提高).
+    Towards,
+    /// Meets it (达到).
+    Meets,
+    /// Goes beyond it (超出).
+    Exceeds,
+}
+
+impl Mark {
+    /// Parses `towards` | `meets` | `exceeds` or 待提高 / 达到 / 超出.
+    pub fn parse(word: &str) -> Option<Mark> {
+        match word.trim().to_lowercase().as_str() {
+            "towards" | "toward" | "待提高" | "待提升" => Some(Mark::Towards),
+            "meets" | "meet" | "达到" => Some(Mark::Meets),
+            "exceeds" | "exceed" | "超出" | "超过" => Some(Mark::Exceeds),
+            _ => None,
+        }
+    }
+
+    /// Whether the standard is met (meets or exceeds).
+    pub fn met(self) -> bool {
+        self != Mark::Towards
+    }
+
+    /// The word in `loc`.
+    pub fn word(self, loc: crate::locale::Locale) -> &'static str {
+        match self {
+            Mark::Towards => loc.pick("待提高", "working towards"),
+            Mark::Meets => loc.pick("达到", "meets"),
+            Mark::Exceeds => loc.pick("超出", "exceeds"),
+        }
+    }
+}
+
+/// Self and manager marks against one standard.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    /// Standard id.
+    pub id: String,
+    /// Own mark.
+    #[serde(rename = "self")]
+    pub self_mark: Option<Mark>,
+    /// Manager's mark.
+    pub manager: Option<Mark>,
+    /// Evidence.
+    pub evidence: Option<String>,
 }
 
 /// How often to review.

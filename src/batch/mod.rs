@@ -123,6 +123,10 @@ pub struct Summary {
     pub enough_raters: bool,
     /// Whether rendering was skipped (`--skip-existing`).
     pub skipped: bool,
+    /// Readiness for the next rung by the manager's marks: `Some(true)` when every
+    /// standard of the next rung is marked met, `Some(false)` when not (or unmarked),
+    /// `None` without a next rung with standards.
+    pub ready: Option<bool>,
 }
 
 /// A failed item.
@@ -693,6 +697,11 @@ fn finish(
             raters: a.johari.raters,
             enough_raters: a.johari.enough_raters,
             skipped,
+            ready: a
+                .readiness
+                .as_ref()
+                .filter(|r| r.next_level.is_some() && r.total > 0)
+                .map(|r| r.ready_by_manager()),
         },
         written,
     ))

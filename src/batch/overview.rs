@@ -66,6 +66,19 @@ pub struct Blind {
     traits: Vec<(String, usize)>,
 }
 
+/// Readiness for the next rung of one department × ladder × rung: how many people
+/// the manager marks as meeting every standard of the next rung. Suppressed (not
+/// shown) when fewer than [`MIN_GROUP`] people stand behind it.
+#[derive(Debug, Serialize)]
+pub struct Ready {
+    department: String,
+    track: String,
+    level: String,
+    people: usize,
+    shown: bool,
+    ready: Option<usize>,
+}
+
 /// Everything the overview shows.
 #[derive(Debug, Serialize)]
 pub struct Overview {
@@ -85,6 +98,7 @@ pub struct Overview {
     enough_raters: usize,
     too_few_raters: usize,
     too_few_people: Vec<String>,
+    readiness: Vec<Ready>,
     failures: Vec<Failure>,
 }
 
@@ -114,6 +128,7 @@ pub fn build(report: &Report, date: &str) -> Overview {
     let mut needs: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
     let mut blind: BTreeMap<String, (usize, BTreeMap<&'static str, usize>)> = BTreeMap::new();
     let mut mismatches = Vec::new();
+    let mut ready: BTreeMap<(String, String, String), (usize, usize)> = BTreeMap::new();
     let (mut enough, mut too_few, mut too_few_people) = (0, 0, Vec::new());
     for p in s {
         let d = dept(&p.department);
@@ -136,6 +151,17 @@ pub fn build(report: &Report, date: &str) -> Overview {
                 e.behind_people.push(format!("{} ({})", p.name, p.id));
             }
             None => e.unknown += 1,
+        }
+        if let Some(r) = p.ready {
+            let e = ready
+                .entry((
+                    d.clone(),
+                    p.track.clone().unwrap_or_default(),
+                    p.level.clone().unwrap_or_default(),
+                ))
+                .or_default();
+            e.0 += 1;
+            e.1 += usize::from(r);
         }
         for n in &p.top_needs {
             needs.entry(n).or_default().0 += 1;
@@ -236,6 +262,20 @@ pub fn build(report: &Report, date: &str) -> Overview {
         enough_raters: enough,
         too_few_raters: too_few,
         too_few_people,
+        readiness: ready
+            .into_iter()
+            .map(|((department, track, level), (people, n))| {
+                let shown = people >= MIN_GROUP;
+                Ready {
+                    department,
+                    track,
+                    level,
+                    people,
+                    shown,
+                    ready: shown.then_some(n),
+                }
+            })
+            .collect(),
         failures: report.failures.clone(),
     }
 }
@@ -426,6 +466,13 @@ pub fn csv(o: &Overview) -> String {
     for b in o.blind.iter().filter(|b| b.shown) {
         for (t, n) in &b.traits {
             row("blind_spot", &b.department, t, *n);
+        }
+    }
+    for r in &o.readiness {
+        let key = format!("{}/{}", r.track, r.level);
+        row("readiness_people", &r.department, &key, r.people);
+        if let Some(n) = r.ready {
+            row("readiness_ready", &r.department, &key, n);
         }
     }
     row("feedback", "", "enough_raters", o.enough_raters);

@@ -8,6 +8,8 @@ pub mod locate;
 pub mod raw;
 mod validate;
 
+pub use lint::place;
+
 use crate::diag::{line_col, Diagnostic};
 use crate::ladder::Ladders;
 use crate::model::{Date, Profile};

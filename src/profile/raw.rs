@@ -111,6 +111,22 @@ pub struct RawCareer {
     pub since: Option<i64>,
     /// Where the person wants to be.
     pub target: Option<RawTarget>,
+    /// Marks against the qualification standards of the current or the next rung,
+    /// keyed by standard id (see `careerbook ladders show ID`).
+    pub assessment: Option<BTreeMap<String, RawMark>>,
+}
+
+/// Self and manager marks against one standard.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawMark {
+    /// Own mark: `towards`, `meets` or `exceeds` (待提高 / 达到 / 超出).
+    #[serde(rename = "self")]
+    pub self_: Option<Text>,
+    /// The manager's mark, the same words.
+    pub manager: Option<Text>,
+    /// What shows it: examples, results, documents.
+    pub evidence: Option<Text>,
 }
 
 /// Target rung and when.

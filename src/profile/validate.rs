@@ -9,6 +9,135 @@ use crate::diag::Diagnostic;
 use crate::locale::Locale;
 use crate::model::*;
 
+/// Checks `career.assessment`: every key a standard of the current or the next rung,
+/// every mark one of the allowed words. Returns them in the ladder's order.
+fn assessment(
+    c: &mut Ctx,
+    ladder: &crate::ladder::Ladder,
+    level: Option<usize>,
+    marks: std::collections::BTreeMap<String, super::raw::RawMark>,
+) -> Vec<Assessment> {
+    let mut out: Vec<(usize, usize, Assessment)> = Vec::new();
+    let Some(level) = level else {
+        if !marks.is_empty() {
+            c.err(
+                "career.assessment",
+                "`career.assessment` needs the current rung (`career.level`)",
+                "add `level:` under `career:`; the marks are for its standards and the next rung's",
+            );
+        }
+        return Vec::new();
+    };
+    let rung_ids = |i: usize| -> String {
+        ladder
+            .rungs
+            .get(i)
+            .map(|r| {
+                r.standards
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let next = (level + 1 < ladder.rungs.len()).then_some(level + 1);
+    for (id, m) in marks {
+        let path = format!("career.assessment.{id}");
+        let Some((ri, _)) = ladder.standard(&id) else {
+            let all = ladder
+                .rungs
+                .iter()
+                .flat_map(|r| r.standards.iter().map(|s| s.id.as_str()));
+            let mine = ladder.rungs[level]
+                .standards
+                .iter()
+                .chain(next.map_or(&[][..], |n| &ladder.rungs[n].standards[..]))
+                .map(|s| s.id.as_str());
+            let near = catalog::nearest(&id, mine.clone().chain(all));
+            let list: Vec<&str> = mine.collect();
+            let help = match (near, list.is_empty()) {
+                (_, true) => format!(
+                    "the `{}` ladder has no standards for these rungs; remove `assessment`",
+                    ladder.id
+                ),
+                (Some(n), false) => {
+                    format!("did you mean `{n}`? standards here: {}", list.join(", "))
+                }
+                (None, false) => format!("standards here: {}", list.join(", ")),
+            };
+            c.err_key(
+                &path,
+                format!("`{id}` is not a standard of the `{}` ladder", ladder.id),
+                help,
+            );
+            continue;
+        };
+        if ri != level && Some(ri) != next {
+            c.err_key(
+                &path,
+                format!(
+                    "`{id}` is a standard of the rung `{}`; marks are for the current rung (`{}`) or the next",
+                    ladder.rungs[ri].id, ladder.rungs[level].id
+                ),
+                format!(
+                    "standards of `{}`: {}{}",
+                    ladder.rungs[level].id,
+                    rung_ids(level),
+                    next.map(|n| format!("; of `{}`: {}", ladder.rungs[n].id, rung_ids(n)))
+                        .unwrap_or_default()
+                ),
+            );
+            continue;
+        }
+        let mark = |c: &mut Ctx, key: &str, t: Option<Text>| -> Option<Mark> {
+            let t = t?;
+            let w = t.0.trim();
+            if w.is_empty() {
+                return None;
+            }
+            match Mark::parse(w) {
+                Some(m) => Some(m),
+                None => {
+                    let near = catalog::nearest(
+                        &w.to_lowercase(),
+                        ["towards", "meets", "exceeds", "待提高", "达到", "超出"].into_iter(),
+                    );
+                    c.err(
+                        &format!("{path}.{key}"),
+                        format!("`{w}` is not a mark"),
+                        match near {
+                            Some(n) => format!("did you mean `{n}`? write towards, meets or exceeds (待提高 / 达到 / 超出)"),
+                            None => "write towards, meets or exceeds (待提高 / 达到 / 超出)".to_string(),
+                        },
+                    );
+                    None
+                }
+            }
+        };
+        let self_mark = mark(c, "self", m.self_);
+        let manager = mark(c, "manager", m.manager);
+        let evidence = c.text(&format!("{path}.evidence"), m.evidence);
+        let k = ladder.rungs[ri]
+            .standards
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(0);
+        out.push((
+            ri,
+            k,
+            Assessment {
+                id,
+                self_mark,
+                manager,
+                evidence,
+            },
+        ));
+    }
+    out.sort_by_key(|(r, k, _)| (*r, *k));
+    out.into_iter().map(|(_, _, a)| a).collect()
+}
+
 struct Ctx<'a> {
     locs: &'a Locations,
     errs: Vec<Diagnostic>,
@@ -18,6 +147,12 @@ impl Ctx<'_> {
     fn err(&mut self, path: &str, msg: impl Into<String>, help: impl Into<String>) {
         let d = Diagnostic::new(msg).help(help);
         self.errs.push(place(d, path, self.locs, true));
+    }
+
+    /// An error about a key (points at the key, not its value).
+    fn err_key(&mut self, path: &str, msg: impl Into<String>, help: impl Into<String>) {
+        let d = Diagnostic::new(msg).help(help);
+        self.errs.push(place(d, path, self.locs, false));
     }
 
     fn text(&mut self, path: &str, t: Option<Text>) -> Option<String> {
@@ -339,7 +474,11 @@ pub fn validate(
             target_level: None,
             target_by_age: None,
             target_by_year: None,
+            assessment: Vec::new(),
         };
+        if let Some(marks) = rc.assessment {
+            career.assessment = assessment(&mut c, ladder, level, marks);
+        }
         if let Some(s) = rc.since {
             if s < 1900 || s > today.year as i64 {
                 c.err(

@@ -13,6 +13,7 @@ mod career;
 mod intro;
 mod johari;
 mod needs;
+mod next_rung;
 mod plan;
 mod service;
 mod wellbeing;
@@ -21,6 +22,7 @@ use career::career;
 use intro::{self_check, why};
 use johari::johari;
 use needs::needs;
+use next_rung::next_rung;
 use plan::{actions, reviews, strategy};
 use service::service;
 use wellbeing::burnout;
@@ -188,8 +190,9 @@ pub fn build(
         johari(&b, p, a),
         needs(&b, p),
         career(&b, p, a, ladders),
+        next_rung(&b, p, a, ladders),
         strategy(&b, p),
-        actions(&b, p),
+        actions(&b, p, a, ladders),
         reviews(&b, a),
         burnout(&b, p),
     ];

@@ -20,7 +20,7 @@ pub(super) fn strategy(b: &B, p: &Profile) -> Section {
     section(b, "strategy", "策略实施", "Strategy", blocks)
 }
 
-pub(super) fn actions(b: &B, p: &Profile) -> Section {
+pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let header = vec![
         b.t("目标", "Goal"),
         b.t("步骤", "Steps"),
@@ -42,15 +42,63 @@ pub(super) fn actions(b: &B, p: &Profile) -> Section {
         })
         .collect();
     let blanks = if rows.len() >= 5 { 2 } else { 5 - rows.len() };
-    rows.extend((0..blanks).map(|_| vec![String::new(); 5]));
-    let blocks = vec![
+    // the gaps to the next rung are offered as starter goals in the free rows
+    let starters = a
+        .readiness
+        .as_ref()
+        .map(|r| super::next_rung::starter_goals(b, r, ladders, p))
+        .unwrap_or_default();
+    let offered = starters.len().min(blanks);
+    for goal in starters.into_iter().take(blanks) {
+        let mut row = vec![String::new(); 5];
+        row[0] = goal;
+        rows.push(row);
+    }
+    rows.extend((offered..blanks).map(|_| vec![String::new(); 5]));
+    let mut blocks = vec![
         para(b.t(
             "把目标拆成具体的行动：每一项都写清步骤、完成时间、需要的支持和衡量标准。空行留给你补充新的行动。",
             "Break the goal into concrete actions, each with steps, a due date, the support you need and how you will measure it. Blank rows are for new actions.",
         )),
         Block::Table { header, rows, widths: percent(&[2.2, 2.6, 1.1, 1.6, 1.8]) },
     ];
+    if offered > 0 {
+        blocks.push(Block::Note {
+            text: b.t(
+                "标有【迈向下一级】的行是“迈向下一级”里还没达到的标准，可以直接补上步骤和时间，也可以换成你自己的行动。",
+                "Rows marked (next rung) are standards of the next rung not yet met; add steps and dates, or replace them with actions of your own.",
+            ),
+        });
+    }
+    blocks.extend(sign_off(b, p));
     section(b, "actions", "行动计划", "Action plan", blocks)
+}
+
+/// Both sides confirm the plan (双方确认): names from the profile where known,
+/// signature and date lines.
+fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
+    vec![
+        Block::Heading {
+            text: b.t("双方确认", "Sign-off"),
+        },
+        para(b.t(
+            "员工和直属上级一起读过这份计划，认可其中的目标、行动和所需的支持，并约定按复盘日期回顾。",
+            "The employee and their manager have read this plan together, agree on its goals, actions and support, and will review it on the dates given.",
+        )),
+        Block::Facts {
+            rows: vec![
+                (b.t("员工", "Employee"), p.person.name.clone()),
+                (b.t("员工签名", "Employee's signature"), String::new()),
+                (b.t("日期", "Date"), String::new()),
+                (
+                    b.t("直属上级", "Manager"),
+                    p.person.manager.clone().unwrap_or_default(),
+                ),
+                (b.t("上级签名", "Manager's signature"), String::new()),
+                (b.t("日期", "Date"), String::new()),
+            ],
+        },
+    ]
 }
 
 pub(super) fn reviews(b: &B, a: &Analysis) -> Section {

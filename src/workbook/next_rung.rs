@@ -1,0 +1,310 @@
+//! "Reaching the next rung" (迈向下一级): the current and the next rung's
+//! qualification standards side by side by area, the person's and the manager's marks
+//! (tick boxes to fill in where missing), a readiness summary worded as development,
+//! and suggestions for the gaps.
+
+use super::*;
+use crate::ladder::{area_name, Rung, AREAS};
+use crate::model::Mark;
+use crate::readiness::{Readiness, StandardMark};
+
+/// Tick boxes for a missing mark, one per line (□ is in the compiled-in font).
+fn boxes(b: &B) -> String {
+    b.t(
+        "□ 待提高\n□ 达到\n□ 超出",
+        "□ working towards\n□ meets\n□ exceeds",
+    )
+}
+
+fn mark_cell(b: &B, m: Option<Mark>) -> String {
+    match m {
+        Some(m) => m.word(b.loc).to_string(),
+        None => boxes(b),
+    }
+}
+
+/// A development suggestion for a gap, by area.
+fn suggestion(b: &B, area: &str) -> String {
+    match area {
+        "basics" => b.t(
+            "对照条件补齐：资格、证书、培训或年限，和 HR 确认还差什么。",
+            "Close the gap in the conditions: qualifications, certificates, training or years; check with HR what is missing.",
+        ),
+        "knowledge" => b.t(
+            "安排学习：一门课程、一本书，或向内行请教，并把学到的用在一项工作里。",
+            "Plan the learning: a course, a book or an expert to ask, then use it in one piece of work.",
+        ),
+        "skills" => b.t(
+            "找一个能练这项技能的任务，做完请上级给你具体的反馈。",
+            "Find a task that exercises this skill and ask your manager for specific feedback afterwards.",
+        ),
+        "behaviour" => b.t(
+            "在日常工作中刻意练习，请同事在一个月后告诉你变化。",
+            "Practise it deliberately in daily work and ask a colleague after a month what changed.",
+        ),
+        _ => b.t(
+            "和上级约定一个可衡量的目标，按月跟踪进展。",
+            "Agree a measurable target with your manager and track it monthly.",
+        ),
+    }
+}
+
+fn standard_text(rung: &Rung, id: &str, b: &B) -> String {
+    rung.standards
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.text.get(b.loc).to_string())
+        .unwrap_or_default()
+}
+
+/// The gaps of a readiness as starter goals for the action plan.
+pub(super) fn starter_goals(b: &B, r: &Readiness, ladders: &Ladders, p: &Profile) -> Vec<String> {
+    let Some(ladder) = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok()) else {
+        return Vec::new();
+    };
+    let Some(rung) = ladder.rungs.iter().find(|x| x.id == r.assessed_level) else {
+        return Vec::new();
+    };
+    if !r.any_marks() {
+        return Vec::new();
+    }
+    r.gaps()
+        .map(|s| {
+            format!(
+                "{}{}",
+                b.t("【迈向下一级】", "(next rung) "),
+                standard_text(rung, &s.id, b)
+            )
+        })
+        .collect()
+}
+
+/// The section; a blank version to fill in by hand when no rung is known.
+pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
+    let title = ("迈向下一级", "Reaching the next rung");
+    let ladder = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
+    let (Some(r), Some(ladder)) = (a.readiness.as_ref(), ladder) else {
+        return blank(b, title);
+    };
+    let level = p.career.as_ref().and_then(|c| c.level).unwrap_or(0);
+    let cur = &ladder.rungs[level];
+    let next = r.next_level.as_ref().map(|_| &ladder.rungs[level + 1]);
+    let assessed = next.unwrap_or(cur);
+    let mut blocks = Vec::new();
+    let cur_t = cur.title.get(b.loc);
+    match next {
+        Some(n) => blocks.push(para(b.loc.pick(
+            format!(
+                "你现在是{cur_t}，下一级是{}。每一级都有写明的任职资格（基本条件、知识、技能、行为、绩效）。下表把两级的标准按类别并列，右栏就是下一级对你的要求。",
+                n.title.zh
+            ),
+            format!(
+                "Your rung now is {cur_t}; the next rung is {}. Every rung has written qualification standards (basic conditions, knowledge, skills, behaviour, results). The table sets the two rungs side by side by area: the right column is what the next rung asks of you.",
+                n.title.en
+            ),
+        ))),
+        None => blocks.push(para(b.loc.pick(
+            format!(
+                "{cur_t}是{}的最高一级，这条路线上没有更高的级别。下面是本级的任职资格，请逐项自评并请上级评估，再一起商量下一步：扩大职责、带出接班人，或者在另一条路线上发展。",
+                ladder.name.zh
+            ),
+            format!(
+                "{cur_t} is the top rung of the {}; there is no next rung on this ladder. Below are this rung's standards: mark yourself, ask your manager for theirs, and discuss what comes next — a wider remit, a successor, or growth on another route.",
+                ladder.name.en
+            ),
+        ))),
+    }
+    if let Some(n) = next {
+        if !cur.standards.is_empty() || !n.standards.is_empty() {
+            let mut rows = Vec::new();
+            for (area, _, _) in AREAS {
+                let list = |r: &Rung| -> String {
+                    r.standards
+                        .iter()
+                        .filter(|s| s.area == *area)
+                        .map(|s| format!("• {}", s.text.get(b.loc)))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                };
+                let (left, right) = (list(cur), list(n));
+                if !left.is_empty() || !right.is_empty() {
+                    rows.push(vec![area_name(area, b.loc).to_string(), left, right]);
+                }
+            }
+            blocks.push(Block::Table {
+                header: vec![
+                    b.t("类别", "Area"),
+                    b.loc
+                        .pick(format!("本级：{cur_t}"), format!("Now: {cur_t}")),
+                    b.loc.pick(
+                        format!("下一级：{}", n.title.zh),
+                        format!("Next: {}", n.title.en),
+                    ),
+                ],
+                rows,
+                widths: percent(&[1.1, 3.0, 3.0]),
+            });
+        }
+        let mut facts = Vec::new();
+        if let Some(y) = n.min_years {
+            facts.push((
+                b.t("通常的年限", "Usual time"),
+                b.loc.pick(
+                    format!("在{cur_t}级工作约 {y} 年后晋升"),
+                    format!(
+                        "about {y} {} as {cur_t} before the next rung",
+                        if y == 1 { "year" } else { "years" }
+                    ),
+                ),
+            ));
+        }
+        if let Some(req) = &n.requires {
+            facts.push((b.t("前提条件", "Requires"), req.get(b.loc).to_string()));
+        }
+        if let Some(y) = r.years_on_rung {
+            facts.push((
+                b.t("你在本级", "You on this rung"),
+                b.loc.pick(
+                    format!("{y} 年"),
+                    format!("{y} {}", if y == 1 { "year" } else { "years" }),
+                ),
+            ));
+        }
+        if !facts.is_empty() {
+            blocks.push(Block::Facts { rows: facts });
+        }
+    }
+    if r.total == 0 {
+        blocks.push(Block::Note {
+            text: b.t(
+                "这条路线还没有写明这一级的任职资格。请向 HR 要一份标准，或和上级一起写下这一级最重要的 5–8 项要求。",
+                "This ladder has no written standards for that rung yet. Ask HR for them, or write down the 5–8 things that matter most with your manager.",
+            ),
+        });
+        return section(b, "next_rung", title.0, title.1, blocks);
+    }
+    blocks.push(Block::Heading {
+        text: b.loc.pick(
+            format!("逐项评估：{}", assessed.title.zh),
+            format!("Standard by standard: {}", assessed.title.en),
+        ),
+    });
+    let rows: Vec<Vec<String>> = r
+        .standards
+        .iter()
+        .map(|s: &StandardMark| {
+            let ev = p
+                .career
+                .as_ref()
+                .and_then(|c| c.assessment.iter().find(|x| x.id == s.id))
+                .and_then(|x| x.evidence.clone())
+                .unwrap_or_default();
+            vec![
+                format!(
+                    "{}{}{}",
+                    area_name(&s.area, b.loc),
+                    b.t("：", ": "),
+                    standard_text(assessed, &s.id, b)
+                ),
+                mark_cell(b, s.self_mark),
+                mark_cell(b, s.manager),
+                ev,
+            ]
+        })
+        .collect();
+    blocks.push(Block::Table {
+        header: vec![
+            b.t("标准", "Standard"),
+            b.t("自评", "Self"),
+            b.t("上级评估", "Manager"),
+            b.t("依据与事例", "Evidence"),
+        ],
+        rows,
+        widths: percent(&[3.3, 1.35, 1.35, 2.4]),
+    });
+    if !r.any_marks() {
+        blocks.push(Block::Note {
+            text: b.t(
+                "先逐项自评，再请上级评估，在“依据与事例”里写下能说明的工作和结果。标为“待提高”或还没有把握的，就是你下一步的发展重点。",
+                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked “working towards”, or not yet sure, is where to develop next.",
+            ),
+        });
+        return section(b, "next_rung", title.0, title.1, blocks);
+    }
+    let mut summary = b.loc.pick(
+        format!(
+            "{} 项标准中，你自评达到 {} 项，上级评估达到 {} 项。",
+            r.total, r.met_self, r.met_manager
+        ),
+        format!(
+            "Of the {} standards you marked {} as met, and your manager {}.",
+            r.total, r.met_self, r.met_manager
+        ),
+    );
+    if let (Some(y), Some(m)) = (r.years_on_rung, r.min_years) {
+        summary.push_str(&b.loc.pick(
+            if (y as u32) < m {
+                format!("你在本级已 {y} 年，通常约 {m} 年后晋升，时间还来得及，先把差距补上。")
+            } else {
+                format!("你在本级已 {y} 年，达到了通常约 {m} 年的年限；接下来看标准的差距。")
+            },
+            if (y as u32) < m {
+                format!(" You have been on this rung for {y} of the usual {m} years or so: there is time to close the gaps first.")
+            } else {
+                format!(" You have been on this rung for {y} years, the usual {m} or more: what matters now is the standards.")
+            },
+        ));
+    }
+    summary.push_str(&b.t(
+        "这不是晋升结论，而是告诉你接下来把力气用在哪里。",
+        " This is not a promotion decision; it shows where to put your effort next.",
+    ));
+    blocks.push(para(summary));
+    let gaps: Vec<String> = r
+        .gaps()
+        .map(|s| {
+            format!(
+                "{}{}{}",
+                standard_text(assessed, &s.id, b),
+                b.t("——", " — "),
+                suggestion(b, &s.area)
+            )
+        })
+        .collect();
+    if gaps.is_empty() {
+        blocks.push(Block::Note {
+            text: b.t(
+                "上级认为你已达到下一级的全部标准。和上级、HR 谈一谈晋升的时间和途径，同时开始培养能接替你的人。",
+                "Your manager sees every standard of the next rung as met. Talk with your manager and HR about the timing and route, and start growing someone who can take over from you.",
+            ),
+        });
+    } else {
+        blocks.push(Block::Heading {
+            text: b.t("发展建议", "What to work on"),
+        });
+        blocks.push(Block::Bullets { items: gaps });
+    }
+    section(b, "next_rung", title.0, title.1, blocks)
+}
+
+fn blank(b: &B, title: (&str, &str)) -> Section {
+    let blocks = vec![
+        para(b.t(
+            "每一级都有写明的任职资格：基本条件、知识、技能、行为和绩效。先在“职业路线”里确定你的当前职级，再向 HR 要一份下一级的标准，逐项写在下表里，自评并请上级评估。",
+            "Every rung has written qualification standards: basic conditions, knowledge, skills, behaviour and results. Settle your current rung in the career path section, ask HR for the next rung's standards, write them in the table, and mark yourself and ask your manager for theirs.",
+        )),
+        Block::Table {
+            header: vec![
+                b.t("标准", "Standard"),
+                b.t("自评", "Self"),
+                b.t("上级评估", "Manager"),
+                b.t("依据与事例", "Evidence"),
+            ],
+            rows: (0..6)
+                .map(|_| vec![String::new(), boxes(b), boxes(b), String::new()])
+                .collect(),
+            widths: percent(&[3.3, 1.35, 1.35, 2.4]),
+        },
+    ];
+    section(b, "next_rung", title.0, title.1, blocks)
+}
