@@ -101,7 +101,7 @@ fn assessment(
                 None => {
                     let near = catalog::nearest(
                         &w.to_lowercase(),
-                        ["towards", "meets", "exceeds", "待提高", "达到", "超出"].into_iter(),
+                        ["towards", "meets", "exceeds", "待提高", "达到", "超出"],
                     );
                     c.err(
                         &format!("{path}.{key}"),
