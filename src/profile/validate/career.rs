@@ -1,0 +1,269 @@
+//! Checks the career fields: ladder, rungs, target, and the marks against the rung
+//! standards.
+
+use super::{Ctx, LoadOptions};
+use crate::catalog;
+use crate::model::*;
+use crate::profile::raw::{RawCareer, Text};
+
+/// Checks `career`: the ladder, the rungs, the target and the assessment.
+pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<Career> {
+    let today = opts.today;
+    let level_word = rc.level.as_ref().map(|t| t.0.clone());
+    let ladder = match rc.track.as_ref() {
+        Some(t) => match opts.ladders.get(&t.0) {
+            Ok(l) => Some(l),
+            Err(near) => {
+                let help = match near {
+                    Some(n) => {
+                        format!("did you mean `{n}`? known ladders: {}", opts.ladders.ids())
+                    }
+                    None => format!(
+                        "known ladders: {} (add your own with --ladders DIR)",
+                        opts.ladders.ids()
+                    ),
+                };
+                c.err("career.track", format!("unknown ladder `{}`", t.0), help);
+                return None;
+            }
+        },
+        // no track: infer it from the rung when exactly one ladder has that rung
+        None => {
+            let word = level_word.as_deref()?;
+            let hits: Vec<_> = opts
+                .ladders
+                .all
+                .iter()
+                .filter(|l| l.rung(word).is_ok())
+                .collect();
+            if hits.len() != 1 {
+                c.err(
+                    "career.level",
+                    "`career.level` is given without `career.track`",
+                    format!("add `track:` ({})", opts.ladders.ids()),
+                );
+                return None;
+            }
+            Some(hits[0])
+        }
+    }?;
+    let rung = |c: &mut Ctx, path: &str, word: &str| match ladder.rung(word) {
+        Ok(i) => Some(i),
+        Err(near) => {
+            let valid: Vec<String> = ladder
+                .rungs
+                .iter()
+                .map(|r| format!("{} ({})", r.id, r.title.zh))
+                .collect();
+            let help = match near {
+                Some(n) => format!(
+                    "did you mean `{n}`? rungs of `{}`: {}",
+                    ladder.id,
+                    valid.join(", ")
+                ),
+                None => format!("rungs of `{}`: {}", ladder.id, valid.join(", ")),
+            };
+            c.err(
+                path,
+                format!("`{word}` is not a rung of the `{}` ladder", ladder.id),
+                help,
+            );
+            None
+        }
+    };
+    let level = level_word
+        .as_deref()
+        .and_then(|w| rung(c, "career.level", w));
+    let mut career = Career {
+        track: ladder.id.clone(),
+        level,
+        since: None,
+        target_level: None,
+        target_by_age: None,
+        target_by_year: None,
+        assessment: Vec::new(),
+    };
+    if let Some(marks) = rc.assessment {
+        career.assessment = assessment(c, ladder, level, marks);
+    }
+    if let Some(s) = rc.since {
+        if s < 1900 || s > today.year as i64 {
+            c.err(
+                "career.since",
+                format!("year {s} is not a past year"),
+                format!("write the year the rung was reached, up to {}", today.year),
+            );
+        } else {
+            career.since = Some(s as i32);
+        }
+    }
+    if let Some(t) = rc.target {
+        career.target_level = t
+            .level
+            .as_ref()
+            .and_then(|w| rung(c, "career.target.level", &w.0));
+        if let (Some(cur), Some(tgt)) = (career.level, career.target_level) {
+            if tgt < cur {
+                c.err(
+                    "career.target.level",
+                    "the target rung is below the current rung",
+                    "pick the current rung or a higher one as the target",
+                );
+            }
+        }
+        match (t.by_age, t.by_year) {
+            (Some(_), Some(_)) => c.err(
+                "career.target.by_year",
+                "both `by_age` and `by_year` are given",
+                "keep one of them",
+            ),
+            (Some(a), None) if !(16..=80).contains(&a) => c.err(
+                "career.target.by_age",
+                format!("age {a} is outside 16–80"),
+                "write the age by which to reach the target, e.g. 35",
+            ),
+            (Some(a), None) => career.target_by_age = Some(a as u32),
+            (None, Some(y)) if y < today.year as i64 || y > today.year as i64 + 60 => c.err(
+                "career.target.by_year",
+                format!(
+                    "year {y} is not between {} and {}",
+                    today.year,
+                    today.year + 60
+                ),
+                "write the year by which to reach the target",
+            ),
+            (None, Some(y)) => career.target_by_year = Some(y as i32),
+            (None, None) => {}
+        }
+    }
+    Some(career)
+}
+
+/// Checks `career.assessment`: every key a standard of the current or the next rung,
+/// every mark one of the allowed words. Returns them in the ladder's order.
+pub(super) fn assessment(
+    c: &mut Ctx,
+    ladder: &crate::ladder::Ladder,
+    level: Option<usize>,
+    marks: std::collections::BTreeMap<String, crate::profile::raw::RawMark>,
+) -> Vec<Assessment> {
+    let mut out: Vec<(usize, usize, Assessment)> = Vec::new();
+    let Some(level) = level else {
+        if !marks.is_empty() {
+            c.err(
+                "career.assessment",
+                "`career.assessment` needs the current rung (`career.level`)",
+                "add `level:` under `career:`; the marks are for its standards and the next rung's",
+            );
+        }
+        return Vec::new();
+    };
+    let rung_ids = |i: usize| -> String {
+        ladder
+            .rungs
+            .get(i)
+            .map(|r| {
+                r.standards
+                    .iter()
+                    .map(|s| s.id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            })
+            .unwrap_or_default()
+    };
+    let next = (level + 1 < ladder.rungs.len()).then_some(level + 1);
+    for (id, m) in marks {
+        let path = format!("career.assessment.{id}");
+        let Some((ri, _)) = ladder.standard(&id) else {
+            let all = ladder
+                .rungs
+                .iter()
+                .flat_map(|r| r.standards.iter().map(|s| s.id.as_str()));
+            let mine = ladder.rungs[level]
+                .standards
+                .iter()
+                .chain(next.map_or(&[][..], |n| &ladder.rungs[n].standards[..]))
+                .map(|s| s.id.as_str());
+            let near = catalog::nearest(&id, mine.clone().chain(all));
+            let list: Vec<&str> = mine.collect();
+            let help = match (near, list.is_empty()) {
+                (_, true) => format!(
+                    "the `{}` ladder has no standards for these rungs; remove `assessment`",
+                    ladder.id
+                ),
+                (Some(n), false) => {
+                    format!("did you mean `{n}`? standards here: {}", list.join(", "))
+                }
+                (None, false) => format!("standards here: {}", list.join(", ")),
+            };
+            c.err_key(
+                &path,
+                format!("`{id}` is not a standard of the `{}` ladder", ladder.id),
+                help,
+            );
+            continue;
+        };
+        if ri != level && Some(ri) != next {
+            c.err_key(
+                &path,
+                format!(
+                    "`{id}` is a standard of the rung `{}`; marks are for the current rung (`{}`) or the next",
+                    ladder.rungs[ri].id, ladder.rungs[level].id
+                ),
+                format!(
+                    "standards of `{}`: {}{}",
+                    ladder.rungs[level].id,
+                    rung_ids(level),
+                    next.map(|n| format!("; of `{}`: {}", ladder.rungs[n].id, rung_ids(n)))
+                        .unwrap_or_default()
+                ),
+            );
+            continue;
+        }
+        let mark = |c: &mut Ctx, key: &str, t: Option<Text>| -> Option<Mark> {
+            let t = t?;
+            let w = t.0.trim();
+            if w.is_empty() {
+                return None;
+            }
+            match Mark::parse(w) {
+                Some(m) => Some(m),
+                None => {
+                    let near = catalog::nearest(
+                        &w.to_lowercase(),
+                        ["towards", "meets", "exceeds", "待提高", "达到", "超出"],
+                    );
+                    c.err(
+                        &format!("{path}.{key}"),
+                        format!("`{w}` is not a mark"),
+                        match near {
+                            Some(n) => format!("did you mean `{n}`? write towards, meets or exceeds (待提高 / 达到 / 超出)"),
+                            None => "write towards, meets or exceeds (待提高 / 达到 / 超出)".to_string(),
+                        },
+                    );
+                    None
+                }
+            }
+        };
+        let self_mark = mark(c, "self", m.self_);
+        let manager = mark(c, "manager", m.manager);
+        let evidence = c.text(&format!("{path}.evidence"), m.evidence);
+        let k = ladder.rungs[ri]
+            .standards
+            .iter()
+            .position(|s| s.id == id)
+            .unwrap_or(0);
+        out.push((
+            ri,
+            k,
+            Assessment {
+                id,
+                self_mark,
+                manager,
+                evidence,
+            },
+        ));
+    }
+    out.sort_by_key(|(r, k, _)| (*r, *k));
+    out.into_iter().map(|(_, _, a)| a).collect()
+}
