@@ -321,6 +321,10 @@ pub struct Analysis {
     pub reviews: Vec<Date>,
     /// Standards of the next rung and where the person stands (`null` without a rung).
     pub readiness: Option<crate::readiness::Readiness>,
+    /// This cycle's progress: actions by status, overdue, reviews held and due.
+    pub progress: crate::cycle::Progress,
+    /// What changed since the last cycle (`null` without `--previous`).
+    pub changes: Option<crate::cycle::Changes>,
 }
 
 /// Runs every analysis.
@@ -331,6 +335,8 @@ pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) 
         track_fit: track_fit(p, ladders),
         reviews: review_dates(p),
         readiness: crate::readiness::readiness(p, ladders, today),
+        progress: crate::cycle::progress(p, &review_dates(p), today),
+        changes: None,
     }
 }
 
@@ -377,6 +383,7 @@ mod tests {
             strategy: vec![],
             actions: vec![],
             reviews: None,
+            review_log: vec![],
             mediocrity: vec![],
             burnout: vec![],
             service: None,

@@ -65,6 +65,11 @@ struct RenderArgs {
     /// Profile files (YAML).
     #[arg(required = true, value_name = "PROFILE")]
     profiles: Vec<PathBuf>,
+    /// Last cycle's profile of the same person (with one PROFILE), or a folder of last
+    /// cycle's profiles matched by person.id: adds "Since last time" and carries
+    /// unfinished actions over.
+    #[arg(long, value_name = "FILE|DIR")]
+    previous: Option<PathBuf>,
     #[command(flatten)]
     doc: DocOpts,
 }
@@ -89,6 +94,10 @@ struct BatchArgs {
     /// Skip employees whose output files already exist (to resume a large run).
     #[arg(long)]
     skip_existing: bool,
+    /// Folder of last cycle's profiles, matched by person.id; employees without one
+    /// render as a first cycle.
+    #[arg(long, value_name = "DIR")]
+    previous: Option<PathBuf>,
     #[command(flatten)]
     doc: DocOpts,
 }
@@ -198,12 +207,22 @@ enum FormatArg {
     Html,
     Json,
     Pdf,
+    /// iCalendar (RFC 5545): review dates and action due dates.
+    Ics,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 enum PaperArg {
     A4,
     Letter,
+}
+
+/// Where `render --previous` finds last cycle's profile.
+enum Previous {
+    /// One file, for the one profile.
+    File(PathBuf),
+    /// A folder, matched by person.id.
+    Dir(crate::previous::Index),
 }
 
 /// A usage error: printed, exit code 2.
@@ -310,6 +329,7 @@ fn formats(a: &DocOpts) -> Vec<Format> {
             FormatArg::Html => Format::Html,
             FormatArg::Json => Format::Json,
             FormatArg::Pdf => Format::Pdf,
+            FormatArg::Ics => Format::Ics,
         })
         .collect();
     formats.sort();
@@ -368,6 +388,22 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         ))
     })?;
     let _lock = output::lock_dir(&a.output, "careerbook render", &started_at()).map_err(Usage)?;
+    let previous = match &r.previous {
+        None => None,
+        Some(p) if p.is_dir() => {
+            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            for w in &idx.problems {
+                eprintln!("warning: previous cycle: {}", w.trim_end());
+            }
+            Some(Previous::Dir(idx))
+        }
+        Some(_) if r.profiles.len() > 1 => {
+            return Err(Usage(
+                "--previous FILE goes with one profile; for several, pass a folder of last cycle's profiles (matched by person.id)".into(),
+            ))
+        }
+        Some(p) => Some(Previous::File(p.clone())),
+    };
     let mut failed = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for path in &r.profiles {
@@ -380,7 +416,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
                 continue;
             }
         };
-        let profile = match eng.load(&bytes) {
+        let mut profile = match eng.load(&bytes) {
             Ok(p) => p,
             Err(e) => {
                 eprintln!("{}", e.render(&file));
@@ -388,7 +424,38 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
                 continue;
             }
         };
-        let docs = match eng.render(&profile, &formats) {
+        let prev_path = match &previous {
+            None => None,
+            Some(Previous::File(p)) => Some(p.clone()),
+            Some(Previous::Dir(idx)) => profile
+                .person
+                .id
+                .as_deref()
+                .and_then(|id| idx.path(id))
+                .map(Path::to_path_buf),
+        };
+        let prev = prev_path.and_then(|pp| match crate::previous::load(&eng, &pp) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                eprintln!(
+                    "warning: the previous cycle's profile does not load:\n{}",
+                    e.trim_end()
+                );
+                eprintln!(
+                    "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
+                );
+                None
+            }
+        });
+        let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
+            Ok(a) => a,
+            Err(e) => {
+                eprintln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let docs = match eng.render_analysed(&profile, &analysis, &formats) {
             Ok(d) => d,
             Err(e) => {
                 eprintln!("error: {e}\n  --> {file}\n");
@@ -463,10 +530,23 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         ))
     })?;
     let _lock = output::lock_dir(&a.output, "careerbook batch", &started_at()).map_err(Usage)?;
+    let previous = match &b.previous {
+        None => None,
+        Some(p) => {
+            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            if !a.quiet {
+                for w in &idx.problems {
+                    eprintln!("warning: previous cycle: {}", w.trim_end());
+                }
+            }
+            Some(idx)
+        }
+    };
     let opts = crate::batch::BatchOptions {
         formats: formats(a),
         out: a.output.clone(),
         feedback,
+        previous,
         shard,
         skip_existing: b.skip_existing,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
@@ -527,6 +607,14 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         report.written,
         started.elapsed().as_secs_f64()
     );
+    if opts.previous.is_some() {
+        let with = report.summaries.iter().filter(|s| s.with_previous).count();
+        eprintln!(
+            "previous cycle: {with} of {} workbook(s) compared with last cycle; {} rendered as a first cycle",
+            report.summaries.len(),
+            report.summaries.len() - with
+        );
+    }
     let (answers, subjects) = report.feedback_unmatched;
     if answers > 0 {
         eprintln!(

@@ -9,12 +9,14 @@ pub mod analysis;
 pub mod batch;
 pub mod catalog;
 pub mod cli;
+pub mod cycle;
 pub mod diag;
 pub mod figure;
 pub mod ladder;
 pub mod locale;
 pub mod model;
 pub mod output;
+pub mod previous;
 pub mod profile;
 pub mod readiness;
 pub mod render;
@@ -35,6 +37,8 @@ pub enum Format {
     Json,
     /// Printable PDF.
     Pdf,
+    /// The review and due dates as an iCalendar file.
+    Ics,
 }
 
 impl Format {
@@ -44,6 +48,7 @@ impl Format {
             Format::Html => "html",
             Format::Json => "json",
             Format::Pdf => "pdf",
+            Format::Ics => "ics",
         }
     }
 }
@@ -114,6 +119,25 @@ impl Engine {
         analysis::analyse(p, &self.ladders, self.rules, self.today)
     }
 
+    /// The analysis of this cycle's profile with the last cycle's: records what
+    /// changed, then carries the last plan's unfinished actions into `cur`. Fails when
+    /// the two are not the same person.
+    pub fn analyse_cycle(
+        &self,
+        cur: &mut Profile,
+        prev: Option<&Profile>,
+    ) -> Result<analysis::Analysis, String> {
+        let Some(prev) = prev else {
+            return Ok(self.analyse(cur));
+        };
+        cycle::same_person(prev, cur)?;
+        let changes = cycle::compare(prev, cur, &self.ladders, self.rules, self.today);
+        cycle::carry_over(cur, prev);
+        let mut a = self.analyse(cur);
+        a.changes = Some(changes);
+        Ok(a)
+    }
+
     /// Renders a profile whose analysis the caller already has (batch keeps it for
     /// the overview, so it is worked out once).
     pub fn render_analysed(
@@ -142,6 +166,13 @@ impl Engine {
                 Format::Pdf => {
                     let doc = render::pdf::render(&book, &self.pdf)?;
                     (doc.bytes, doc.warnings)
+                }
+                Format::Ics => {
+                    let stem = output::file_stem(p.person.id.as_deref(), &p.person.name);
+                    (
+                        render::ics::render(p, a, &stem, self.today).into_bytes(),
+                        Vec::new(),
+                    )
                 }
             };
             out.push(Rendered {

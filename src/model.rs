@@ -17,6 +17,25 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// The first day the date covers (2027-06 → 2027-06-01).
+    pub fn first_day(&self) -> Date {
+        Date {
+            year: self.year,
+            month: self.month.unwrap_or(1),
+            day: self.day.unwrap_or(1),
+        }
+    }
+
+    /// The last day the date covers (2027-06 → 2027-06-30; 2027 → 2027-12-31).
+    pub fn last_day(&self) -> Date {
+        let month = self.month.unwrap_or(12);
+        Date {
+            year: self.year,
+            month,
+            day: self.day.unwrap_or_else(|| days_in_month(self.year, month)),
+        }
+    }
+
     /// Formats as written: `2027`, `2027-06` or `2027-06-01`.
     pub fn display(&self) -> String {
         match (self.month, self.day) {
@@ -39,6 +58,18 @@ pub struct Date {
 }
 
 impl Date {
+    /// Days since 1970-01-01 (inverse of [`Date::from_unix_days`]).
+    pub fn unix_days(&self) -> i64 {
+        // days-from-civil (Howard Hinnant's algorithm)
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
     /// ISO 8601 `YYYY-MM-DD`.
     pub fn iso(&self) -> String {
         format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -278,6 +309,80 @@ pub struct Action {
     pub support: Option<String>,
     /// Measure of success.
     pub measure: Option<String>,
+    /// Where it stands.
+    pub status: Status,
+    /// When it was done.
+    pub done_on: Option<PartialDate>,
+    /// What happened.
+    pub note: Option<String>,
+    /// Carried over from the last cycle's plan (unfinished there).
+    pub carried: bool,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Not started (the default).
+    #[default]
+    Planned,
+    /// Under way.
+    InProgress,
+    /// Done.
+    Done,
+    /// Given up.
+    Dropped,
+}
+
+impl Status {
+    /// Parses an id or a Chinese word.
+    pub fn parse(word: &str) -> Option<Status> {
+        match crate::catalog::normalise(word).as_str() {
+            "planned" | "计划中" | "计划" | "未开始" => Some(Status::Planned),
+            "in_progress" | "inprogress" | "进行中" => Some(Status::InProgress),
+            "done" | "已完成" | "完成" => Some(Status::Done),
+            "dropped" | "已放弃" | "放弃" => Some(Status::Dropped),
+            _ => None,
+        }
+    }
+
+    /// The words a profile may use, for messages.
+    pub const WORDS: [&'static str; 8] = [
+        "planned",
+        "in_progress",
+        "done",
+        "dropped",
+        "计划中",
+        "进行中",
+        "已完成",
+        "已放弃",
+    ];
+
+    /// Whether the action is still open (planned or in progress).
+    pub fn open(self) -> bool {
+        matches!(self, Status::Planned | Status::InProgress)
+    }
+
+    /// A mark that survives black-and-white printing, with the word.
+    pub fn label(self, loc: Locale) -> &'static str {
+        match self {
+            Status::Planned => loc.pick("○ 计划中", "○ planned"),
+            Status::InProgress => loc.pick("◎ 进行中", "◎ in progress"),
+            Status::Done => loc.pick("● 已完成", "● done"),
+            Status::Dropped => loc.pick("× 已放弃", "× dropped"),
+        }
+    }
+}
+
+/// A review held.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewEntry {
+    /// When.
+    pub date: PartialDate,
+    /// What was found.
+    pub notes: Option<String>,
+    /// What was revised.
+    pub changes: Vec<String>,
 }
 
 /// An internal customer and what is owed.
@@ -335,6 +440,8 @@ pub struct Profile {
     pub actions: Vec<Action>,
     /// Review schedule.
     pub reviews: Option<(Every, PartialDate)>,
+    /// Reviews held (`reviews.log`), oldest first.
+    pub review_log: Vec<ReviewEntry>,
     /// Mediocrity self-ratings (catalogue order; None where not rated).
     pub mediocrity: Vec<Option<u8>>,
     /// Burnout signs noticed.

@@ -84,6 +84,8 @@ pub struct BatchOptions {
     pub out: PathBuf,
     /// Peer feedback, merged by subject id.
     pub feedback: feedback::Feedback,
+    /// Last cycle's profiles, by person.id.
+    pub previous: Option<crate::previous::Index>,
     /// Slice of the work to do.
     pub shard: Option<Shard>,
     /// Skip employees whose output files all exist.
@@ -127,6 +129,16 @@ pub struct Summary {
     /// standard of the next rung is marked met, `Some(false)` when not (or unmarked),
     /// `None` without a next rung with standards.
     pub ready: Option<bool>,
+    /// Whether last cycle's profile was found and compared.
+    pub with_previous: bool,
+    /// This cycle's progress (counts only are used).
+    pub progress: crate::cycle::StatusCounts,
+    /// Actions past due and open.
+    pub overdue: usize,
+    /// Reviews held and due.
+    pub reviews: (usize, usize),
+    /// Traits moved from blind to open since last cycle.
+    pub blind_to_open: usize,
 }
 
 /// A failed item.
@@ -460,6 +472,7 @@ type Finished = Result<(Summary, usize), Failure>;
 struct Loaded {
     label: String,
     profile: Profile,
+    previous: Option<Profile>,
     stem: String,
 }
 
@@ -615,9 +628,23 @@ fn load(
             .extend(opts.feedback.for_subject(id).iter().cloned());
     }
     let stem = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
+    let previous = match (&opts.previous, &profile.person.id) {
+        (Some(idx), Some(id)) => idx.path(id).and_then(|pp| {
+            crate::previous::load(engine, pp)
+                .map_err(|e| {
+                    print(&format!(
+                        "warning: the previous cycle's profile does not load:\n{}\nwarning: {label}: rendered as a first cycle\n",
+                        e.trim_end()
+                    ))
+                })
+                .ok()
+        }),
+        _ => None,
+    };
     Ok(Loaded {
         label,
         profile,
+        previous,
         stem,
     })
 }
@@ -630,7 +657,8 @@ fn finish(
 ) -> Finished {
     let Loaded {
         label,
-        profile,
+        mut profile,
+        previous,
         stem,
     } = l;
     let fail = |reason: String| Failure {
@@ -642,7 +670,12 @@ fn finish(
         .iter()
         .map(|f| opts.out.join(format!("{stem}.{}", f.ext())))
         .collect();
-    let a = engine.analyse(&profile);
+    let a = engine
+        .analyse_cycle(&mut profile, previous.as_ref())
+        .map_err(|e| {
+            print(&format!("error: {e}\n  --> {label}\n"));
+            fail(e)
+        })?;
     let skipped = opts.skip_existing && targets.iter().all(|p| p.is_file());
     let mut written = 0;
     if !skipped {
@@ -702,6 +735,19 @@ fn finish(
                 .as_ref()
                 .filter(|r| r.next_level.is_some() && r.total > 0)
                 .map(|r| r.ready_by_manager()),
+            with_previous: a.changes.is_some(),
+            progress: a.progress.counts,
+            overdue: a.progress.overdue.len(),
+            reviews: (a.progress.reviews_held, a.progress.reviews_due),
+            blind_to_open: a.changes.as_ref().map_or(0, |c| {
+                c.johari
+                    .moves
+                    .iter()
+                    .filter(|m| {
+                        m.from == crate::cycle::Pane::Blind && m.to == crate::cycle::Pane::Open
+                    })
+                    .count()
+            }),
         },
         written,
     ))

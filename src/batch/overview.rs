@@ -79,6 +79,25 @@ pub struct Ready {
     ready: Option<usize>,
 }
 
+/// This cycle's progress of one department: actions by status, reviews held and
+/// due, and people who moved a trait from blind to open since the last cycle. Hidden
+/// when fewer than [`MIN_GROUP`] people stand behind it.
+#[derive(Debug, Serialize, Default)]
+pub struct DeptProgress {
+    department: String,
+    people: usize,
+    shown: bool,
+    done: usize,
+    in_progress: usize,
+    planned: usize,
+    dropped: usize,
+    overdue: usize,
+    reviews_held: usize,
+    reviews_due: usize,
+    with_previous: usize,
+    blind_to_open: usize,
+}
+
 /// Everything the overview shows.
 #[derive(Debug, Serialize)]
 pub struct Overview {
@@ -99,6 +118,7 @@ pub struct Overview {
     too_few_raters: usize,
     too_few_people: Vec<String>,
     readiness: Vec<Ready>,
+    progress: Vec<DeptProgress>,
     failures: Vec<Failure>,
 }
 
@@ -129,6 +149,7 @@ pub fn build(report: &Report, date: &str) -> Overview {
     let mut blind: BTreeMap<String, (usize, BTreeMap<&'static str, usize>)> = BTreeMap::new();
     let mut mismatches = Vec::new();
     let mut ready: BTreeMap<(String, String, String), (usize, usize)> = BTreeMap::new();
+    let mut progress: BTreeMap<String, DeptProgress> = BTreeMap::new();
     let (mut enough, mut too_few, mut too_few_people) = (0, 0, Vec::new());
     for p in s {
         let d = dept(&p.department);
@@ -151,6 +172,22 @@ pub fn build(report: &Report, date: &str) -> Overview {
                 e.behind_people.push(format!("{} ({})", p.name, p.id));
             }
             None => e.unknown += 1,
+        }
+        {
+            let g = progress.entry(d.clone()).or_insert_with(|| DeptProgress {
+                department: d.clone(),
+                ..DeptProgress::default()
+            });
+            g.people += 1;
+            g.done += p.progress.done;
+            g.in_progress += p.progress.in_progress;
+            g.planned += p.progress.planned;
+            g.dropped += p.progress.dropped;
+            g.overdue += p.overdue;
+            g.reviews_held += p.reviews.0;
+            g.reviews_due += p.reviews.1;
+            g.with_previous += usize::from(p.with_previous);
+            g.blind_to_open += usize::from(p.blind_to_open > 0);
         }
         if let Some(r) = p.ready {
             let e = ready
@@ -274,6 +311,22 @@ pub fn build(report: &Report, date: &str) -> Overview {
                     shown,
                     ready: shown.then_some(n),
                 }
+            })
+            .collect(),
+        progress: progress
+            .into_values()
+            .map(|mut g| {
+                // suppressed after counting: a hidden row shows nothing but its size
+                g.shown = g.people >= MIN_GROUP;
+                if !g.shown {
+                    let (department, people) = (g.department, g.people);
+                    g = DeptProgress {
+                        department,
+                        people,
+                        ..DeptProgress::default()
+                    };
+                }
+                g
             })
             .collect(),
         failures: report.failures.clone(),
@@ -473,6 +526,21 @@ pub fn csv(o: &Overview) -> String {
         row("readiness_people", &r.department, &key, r.people);
         if let Some(n) = r.ready {
             row("readiness_ready", &r.department, &key, n);
+        }
+    }
+    for g in o.progress.iter().filter(|g| g.shown) {
+        for (k, n) in [
+            ("actions_done", g.done),
+            ("actions_in_progress", g.in_progress),
+            ("actions_planned", g.planned),
+            ("actions_dropped", g.dropped),
+            ("actions_overdue", g.overdue),
+            ("reviews_held", g.reviews_held),
+            ("reviews_due", g.reviews_due),
+            ("with_previous_cycle", g.with_previous),
+            ("people_blind_to_open", g.blind_to_open),
+        ] {
+            row("progress", &g.department, k, n);
         }
     }
     row("feedback", "", "enough_raters", o.enough_raters);

@@ -162,10 +162,23 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
         {
             return;
         }
-        if let Some(branch) = any
+        // the branch whose type the value has (e.g. one text or a list), else the first
+        let branches: Vec<&J> = any
             .iter()
-            .find(|b| b.get("type").and_then(J::as_str) != Some("null"))
-        {
+            .filter(|b| b.get("type").and_then(J::as_str) != Some("null"))
+            .collect();
+        let fits = |b: &&&J| -> bool {
+            let mut b = resolve(b);
+            while let Some(first) = b.get("allOf").and_then(J::as_array).and_then(|a| a.first()) {
+                b = resolve(first);
+            }
+            match b.get("type") {
+                Some(J::String(t)) => matches_type(v, t),
+                Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).any(|t| matches_type(v, t)),
+                _ => false,
+            }
+        };
+        if let Some(branch) = branches.iter().find(fits).or(branches.first()) {
             walk(v, branch, path, locs, out);
         }
         return;

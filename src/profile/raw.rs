@@ -210,6 +210,13 @@ pub struct RawAction {
     pub support: Option<Text>,
     /// How success is measured.
     pub measure: Option<Text>,
+    /// `planned` (the default), `in_progress`, `done` or `dropped` (计划中 / 进行中 /
+    /// 已完成 / 已放弃).
+    pub status: Option<Text>,
+    /// When it was done (only with `status: done`): YYYY, YYYY-MM or YYYY-MM-DD.
+    pub done_on: Option<Text>,
+    /// What happened.
+    pub note: Option<Text>,
 }
 
 /// Review schedule.
@@ -220,6 +227,30 @@ pub struct RawReviews {
     pub every: Option<Text>,
     /// First review: YYYY-MM or YYYY-MM-DD.
     pub start: Option<Text>,
+    /// Reviews held: what was found and what was revised.
+    pub log: Option<Vec<RawReviewEntry>>,
+}
+
+/// One review held.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RawReviewEntry {
+    /// When: YYYY-MM or YYYY-MM-DD (not after today).
+    pub date: Text,
+    /// What was found.
+    pub notes: Option<Text>,
+    /// What was revised: one text or a list.
+    pub changes: Option<TextOrList>,
+}
+
+/// One text or a list of texts.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum TextOrList {
+    /// A list.
+    Many(Vec<Text>),
+    /// One text.
+    One(Text),
 }
 
 /// Self-check ratings.

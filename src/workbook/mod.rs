@@ -6,7 +6,7 @@ use crate::catalog::{self, by_id, Item};
 use crate::figure::{approx_width, color, fit, flow_chips, flow_words, Anchor, Figure, Shape};
 use crate::ladder::{Ladder, Ladders};
 use crate::locale::Locale;
-use crate::model::{Date, Profile};
+use crate::model::{Date, PartialDate, Profile};
 use serde::Serialize;
 
 mod career;
@@ -16,6 +16,7 @@ mod needs;
 mod next_rung;
 mod plan;
 mod service;
+mod since;
 mod wellbeing;
 
 use career::career;
@@ -184,8 +185,11 @@ pub fn build(
 ) -> Workbook {
     let b = B { loc: p.locale };
     let book = b.t("职业发展工作手册", "Career development workbook");
-    let mut sections = vec![
-        why(&b),
+    let mut sections = vec![why(&b)];
+    if let Some(c) = &a.changes {
+        sections.push(since::since(&b, c, ladders));
+    }
+    sections.extend([
         self_check(&b, p),
         johari(&b, p, a),
         needs(&b, p),
@@ -193,9 +197,9 @@ pub fn build(
         next_rung(&b, p, a, ladders),
         strategy(&b, p),
         actions(&b, p, a, ladders),
-        reviews(&b, a),
+        reviews(&b, p, a),
         burnout(&b, p),
-    ];
+    ]);
     if p.service.is_some() || opts.modules {
         sections.push(service(&b, p));
     }

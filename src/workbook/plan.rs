@@ -27,17 +27,34 @@ pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Se
         b.t("完成时间", "Due"),
         b.t("所需支持", "Support"),
         b.t("衡量标准", "Measure"),
+        b.t("状态", "Status"),
     ];
     let mut rows: Vec<Vec<String>> = p
         .actions
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, x)| {
+            let mut goal = x.goal.clone();
+            if x.carried {
+                goal = format!("{}{goal}", b.t("【上期转入】", "(carried over) "));
+            }
+            let mut status = x.status.label(b.loc).to_string();
+            if let Some(d) = x.done_on {
+                status.push_str(&format!("\n{}", d.display()));
+            }
+            if a.progress.overdue.contains(&(i + 1)) {
+                status.push_str(&b.t("\n▲ 已逾期", "\n▲ overdue"));
+            }
+            if let Some(n) = &x.note {
+                goal.push_str(&format!("\n→ {n}"));
+            }
             vec![
-                a.goal.clone(),
-                a.steps.clone().unwrap_or_default(),
-                a.due.map(|d| d.display()).unwrap_or_default(),
-                a.support.clone().unwrap_or_default(),
-                a.measure.clone().unwrap_or_default(),
+                goal,
+                x.steps.clone().unwrap_or_default(),
+                x.due.map(|d| d.display()).unwrap_or_default(),
+                x.support.clone().unwrap_or_default(),
+                x.measure.clone().unwrap_or_default(),
+                status,
             ]
         })
         .collect();
@@ -50,18 +67,58 @@ pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Se
         .unwrap_or_default();
     let offered = starters.len().min(blanks);
     for goal in starters.into_iter().take(blanks) {
-        let mut row = vec![String::new(); 5];
+        let mut row = vec![String::new(); 6];
         row[0] = goal;
         rows.push(row);
     }
-    rows.extend((offered..blanks).map(|_| vec![String::new(); 5]));
+    rows.extend((offered..blanks).map(|_| vec![String::new(); 6]));
     let mut blocks = vec![
         para(b.t(
             "把目标拆成具体的行动：每一项都写清步骤、完成时间、需要的支持和衡量标准。空行留给你补充新的行动。",
             "Break the goal into concrete actions, each with steps, a due date, the support you need and how you will measure it. Blank rows are for new actions.",
         )),
-        Block::Table { header, rows, widths: percent(&[2.2, 2.6, 1.1, 1.6, 1.8]) },
+        Block::Table { header, rows, widths: percent(&[2.1, 2.3, 1.05, 1.5, 1.6, 1.35]) },
     ];
+    let pr = &a.progress;
+    if !p.actions.is_empty() {
+        let c = pr.counts;
+        let mut s = b.loc.pick(
+            format!(
+                "进度：已完成 {} 项，进行中 {} 项，计划中 {} 项，已放弃 {} 项",
+                c.done, c.in_progress, c.planned, c.dropped
+            ),
+            format!(
+                "Progress: {} done, {} in progress, {} planned, {} dropped",
+                c.done, c.in_progress, c.planned, c.dropped
+            ),
+        );
+        if !pr.overdue.is_empty() {
+            s.push_str(&b.loc.pick(
+                format!("；{} 项已过完成时间（▲），请在下次复盘时调整时间或做法。", pr.overdue.len()),
+                format!(
+                    "; {} past {} due date (▲): adjust the date or the approach at the next review.",
+                    pr.overdue.len(),
+                    if pr.overdue.len() == 1 { "its" } else { "their" }
+                ),
+            ));
+        } else {
+            s.push_str(b.loc.pick("。", "."));
+        }
+        if pr.carried > 0 {
+            s.push_str(&b.loc.pick(
+                format!(
+                    "标有【上期转入】的 {} 项是上一期没有完成的行动。",
+                    pr.carried
+                ),
+                format!(
+                    " {} marked (carried over) {} unfinished last cycle.",
+                    pr.carried,
+                    if pr.carried == 1 { "was" } else { "were" }
+                ),
+            ));
+        }
+        blocks.push(Block::Note { text: s });
+    }
     if offered > 0 {
         blocks.push(Block::Note {
             text: b.t(
@@ -101,17 +158,55 @@ fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
     ]
 }
 
-pub(super) fn reviews(b: &B, a: &Analysis) -> Section {
+pub(super) fn reviews(b: &B, p: &Profile, a: &Analysis) -> Section {
     let header = vec![
         b.t("复盘日期", "Review date"),
         b.t("进展与收获", "Progress and lessons"),
         b.t("需要修正的目标或行动", "What to revise"),
     ];
+    let log_of = |d: PartialDate| p.review_log.iter().find(|e| e.date == d);
     let mut rows: Vec<Vec<String>> = a
-        .reviews
+        .progress
+        .schedule
         .iter()
-        .map(|d| vec![d.iso(), String::new(), String::new()])
+        .map(|slot| {
+            let mut date = slot.date.iso();
+            let (mut notes, mut changes) = (String::new(), String::new());
+            if let Some(h) = slot.held_on {
+                date.push_str(&b.loc.pick(
+                    format!("\n● 已复盘 {}", h.display()),
+                    format!("\n● held {}", h.display()),
+                ));
+                if let Some(e) = log_of(h) {
+                    notes = e.notes.clone().unwrap_or_default();
+                    changes = e.changes.join("\n");
+                }
+            } else if slot.next {
+                date.push_str(&b.t("\n→ 下次复盘", "\n→ next review"));
+            } else if slot.date < a.progress.today {
+                date.push_str(&b.t("\n△ 未复盘", "\n△ not held"));
+            }
+            vec![date, notes, changes]
+        })
         .collect();
+    // reviews held off the schedule are part of the record too
+    for e in &p.review_log {
+        if !a
+            .progress
+            .schedule
+            .iter()
+            .any(|s| s.held_on == Some(e.date))
+        {
+            rows.push(vec![
+                b.loc.pick(
+                    format!("{}\n● 已复盘", e.date.display()),
+                    format!("{}\n● held", e.date.display()),
+                ),
+                e.notes.clone().unwrap_or_default(),
+                e.changes.join("\n"),
+            ]);
+        }
+    }
     if rows.is_empty() {
         rows = (0..4).map(|_| vec![String::new(); 3]).collect();
     }
@@ -128,7 +223,7 @@ pub(super) fn reviews(b: &B, a: &Analysis) -> Section {
                 b.t("下一阶段要增加、调整或放弃哪些行动？", "Which actions do I add, change or drop for the next period?"),
             ],
         },
-        Block::Table { header, rows, widths: percent(&[1.2, 3.0, 3.0]) },
+        Block::Table { header, rows, widths: percent(&[1.3, 3.0, 3.0]) },
     ];
     section(b, "reviews", "反馈与修正", "Feedback and revision", blocks)
 }

@@ -385,8 +385,14 @@ pub fn validate(
         }
     }
 
-    let actions = plan::actions(&mut c, raw.actions.unwrap_or_default());
-    let reviews = raw.reviews.and_then(|r| plan::reviews(&mut c, r, today));
+    let actions = plan::actions(&mut c, raw.actions.unwrap_or_default(), today);
+    let (reviews, review_log) = match raw.reviews {
+        None => (None, Vec::new()),
+        Some(mut r) => {
+            let log = plan::review_log(&mut c, r.log.take().unwrap_or_default(), today);
+            (plan::reviews(&mut c, r, today), log)
+        }
+    };
 
     // self-check
     let mut mediocrity = vec![None; catalog::MEDIOCRITY.len()];
@@ -462,6 +468,7 @@ pub fn validate(
         strategy,
         actions,
         reviews,
+        review_log,
         mediocrity,
         burnout,
         service,

@@ -3,10 +3,10 @@
 use super::Ctx;
 use crate::catalog;
 use crate::model::*;
-use crate::profile::raw::{RawAction, RawReviews};
+use crate::profile::raw::{RawAction, RawReviewEntry, RawReviews, TextOrList};
 
 /// Checks the action plan.
-pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>) -> Vec<Action> {
+pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> Vec<Action> {
     if raw_actions.len() > 500 {
         c.err(
             "actions",
@@ -25,15 +25,97 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>) -> Vec<Action> {
                 "write what you want to achieve",
             );
         }
+        let status = match a.status.as_ref().map(|t| t.0.trim()) {
+            None | Some("") => Status::Planned,
+            Some(w) => match Status::parse(w) {
+                Some(s) => s,
+                None => {
+                    let near = catalog::nearest(&catalog::normalise(w), Status::WORDS);
+                    c.err(
+                        &format!("{p}.status"),
+                        format!("unknown status `{w}`"),
+                        match near {
+                            Some(n) => format!("did you mean `{n}`? write planned, in_progress, done or dropped (计划中 / 进行中 / 已完成 / 已放弃)"),
+                            None => "write planned, in_progress, done or dropped (计划中 / 进行中 / 已完成 / 已放弃)".into(),
+                        },
+                    );
+                    Status::Planned
+                }
+            },
+        };
+        let done_on = c.date(&format!("{p}.done_on"), a.done_on);
+        if let Some(d) = done_on {
+            if a.status.is_some() && status != Status::Done {
+                c.err_key(
+                    &format!("{p}.done_on"),
+                    "`done_on` is given but the action is not done",
+                    "set `status: done` (已完成), or remove `done_on`",
+                );
+            } else if a.status.is_none() {
+                c.err_key(
+                    &format!("{p}.done_on"),
+                    "`done_on` is given without `status: done`",
+                    "add `status: done` (已完成) to this action, or remove `done_on`",
+                );
+            } else if d.first_day() > today {
+                c.err(
+                    &format!("{p}.done_on"),
+                    format!("{} is after today ({})", d.display(), today.iso()),
+                    "write the date the action was done",
+                );
+            }
+        }
         actions.push(Action {
             goal: goal.unwrap_or_default(),
             steps: c.text(&format!("{p}.steps"), a.steps),
             due: c.date(&format!("{p}.due"), a.due),
             support: c.text(&format!("{p}.support"), a.support),
             measure: c.text(&format!("{p}.measure"), a.measure),
+            status,
+            done_on,
+            note: c.text(&format!("{p}.note"), a.note),
+            carried: false,
         });
     }
     actions
+}
+
+/// Checks the log of reviews held: dates not after today, oldest first.
+pub(super) fn review_log(c: &mut Ctx, log: Vec<RawReviewEntry>, today: Date) -> Vec<ReviewEntry> {
+    let mut out = Vec::new();
+    for (i, e) in log.into_iter().take(100).enumerate() {
+        let p = format!("reviews.log[{i}]");
+        let Some(date) = c.date(&format!("{p}.date"), Some(e.date)) else {
+            continue;
+        };
+        if date.first_day() > today {
+            c.err(
+                &format!("{p}.date"),
+                format!(
+                    "the review of {} is after today ({})",
+                    date.display(),
+                    today.iso()
+                ),
+                "log reviews once they are held; planned ones follow from `every` and `start`",
+            );
+            continue;
+        }
+        let changes = match e.changes {
+            None => Vec::new(),
+            Some(TextOrList::One(t)) => c
+                .text(&format!("{p}.changes"), Some(t))
+                .into_iter()
+                .collect(),
+            Some(TextOrList::Many(list)) => c.texts(&format!("{p}.changes"), Some(list), 30),
+        };
+        out.push(ReviewEntry {
+            date,
+            notes: c.text(&format!("{p}.notes"), e.notes),
+            changes,
+        });
+    }
+    out.sort_by_key(|e| e.date.first_day());
+    out
 }
 
 /// Checks the review schedule.

@@ -569,7 +569,20 @@ fn lead_height(l: &L, block: Option<&Block>) -> f32 {
         Some(Block::Figure { figure }) => {
             figure.h as f32 * (l.width() / figure.w as f32).min(1.0) + 12.0
         }
-        Some(Block::Table { .. }) => 60.0,
+        Some(Block::Table {
+            header,
+            rows,
+            widths,
+        }) => {
+            let (head, heights) = table_heights(l, header, rows, widths);
+            let total = head + heights.iter().sum::<f32>();
+            if total <= l.full() {
+                total
+            } else {
+                head + heights.iter().take(3).sum::<f32>()
+            }
+        }
+        Some(Block::Facts { rows }) => facts_height(l, rows).min(l.full() * 0.5),
         Some(_) => L::line_h(BODY) * 3.0,
         None => 0.0,
     }
@@ -649,6 +662,11 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         }
         Block::Facts { rows } => {
             let label_w = (w * 0.26).min(130.0);
+            // a key–value group stays together when it fits on a page
+            let total = facts_height(l, rows);
+            if total <= l.full() {
+                l.ensure(total);
+            }
             for (label, value) in rows {
                 let llines = l.wrap(label, SMALL, label_w - 8.0);
                 let vlines = if value.is_empty() {
@@ -874,6 +892,63 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
     }
 }
 
+/// Height of a key–value group.
+fn facts_height(l: &L, rows: &[(String, String)]) -> f32 {
+    let w = l.width();
+    let label_w = (w * 0.26).min(130.0);
+    let lh = L::line_h(BODY);
+    rows.iter()
+        .map(|(label, value)| {
+            let ll = l.wrap(label, SMALL, label_w - 8.0).len();
+            let vl = if value.is_empty() {
+                0
+            } else {
+                l.wrap(value, BODY, w - label_w).len()
+            };
+            (ll.max(vl).max(1) as f32 * lh).max(24.0) + 6.0
+        })
+        .sum()
+}
+
+/// Height of a table's header and of each of its rows, as [`table`] draws them.
+fn table_heights(
+    l: &L,
+    header: &[String],
+    rows: &[Vec<String>],
+    widths: &[f64],
+) -> (f32, Vec<f32>) {
+    let w = l.width();
+    let total: f32 = (widths.iter().sum::<f64>() as f32).max(0.001);
+    let cols: Vec<f32> = (0..header.len())
+        .map(|i| widths.get(i).copied().unwrap_or(1.0) as f32 / total * w)
+        .collect();
+    let (size, pad) = (9.5, 5.0);
+    let lh = L::line_h(size);
+    let lines = |cells: &[String]| -> usize {
+        cells
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                l.wrap(c, size, cols.get(i).copied().unwrap_or(50.0) - 2.0 * pad)
+                    .len()
+            })
+            .max()
+            .unwrap_or(0)
+    };
+    let head = lines(header).max(1) as f32 * lh + 2.0 * pad;
+    let heights = rows
+        .iter()
+        .map(|row| {
+            if row.iter().all(String::is_empty) {
+                30.0
+            } else {
+                lines(row) as f32 * lh + 2.0 * pad
+            }
+        })
+        .collect();
+    (head, heights)
+}
+
 fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f64]) {
     let (x, w) = (l.left(), l.width());
     let total: f32 = (widths.iter().sum::<f64>() as f32).max(0.001);
@@ -920,18 +995,34 @@ fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f64]) {
         }
         l.y += head_h;
     };
-    l.ensure(head_h + lh * 2.0 + 2.0 * pad);
+    let wrapped: Vec<Vec<Vec<String>>> = rows.iter().map(|r| wrap_row(l, r, size)).collect();
+    let (_, heights) = table_heights(l, header, rows, widths);
+    let total: f32 = head_h + heights.iter().sum::<f32>();
+    if total <= l.full() {
+        // a table that fits on a page stays together
+        l.ensure(total);
+    } else {
+        // a long one starts with at least three rows
+        let first: f32 = heights.iter().take(3).sum();
+        l.ensure((head_h + first).min(l.full()));
+    }
     draw_header(l);
-    for row in rows {
-        let cells = wrap_row(l, row, size);
+    for (r, row) in rows.iter().enumerate() {
+        let cells = &wrapped[r];
         let n = cells.iter().map(Vec::len).max().unwrap_or(0);
         let blank = row.iter().all(String::is_empty);
-        let row_h = if blank {
-            30.0
-        } else {
-            n as f32 * lh + 2.0 * pad
-        };
-        if row_h <= l.full() - head_h && row_h > l.room() {
+        let row_h = heights[r];
+        let fits_rest =
+            |l: &L, from: usize| -> bool { heights[from..].iter().sum::<f32>() <= l.room() };
+        // break before this row if it does not fit, or if the rows after it would be
+        // fewer than three on the next page (keep at least three on each side)
+        let left_on_page = r > 0 && !fits_rest(l, r);
+        let remaining = rows.len() - r;
+        let would_orphan = left_on_page
+            && remaining <= 3
+            && r >= 3
+            && heights[r..].iter().sum::<f32>() <= l.full() - head_h;
+        if (row_h <= l.full() - head_h && row_h > l.room()) || would_orphan {
             l.new_page();
             draw_header(l);
         }

@@ -1,0 +1,95 @@
+//! Last cycle's profiles (`--previous`): one file, or a folder of them indexed by
+//! `person.id`. A previous profile that does not load is reported, never fatal: the
+//! current workbook then renders as a first cycle.
+
+use crate::model::Profile;
+use crate::Engine;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Last cycle's profiles of a folder, by `person.id` (only the paths are kept).
+#[derive(Debug, Default)]
+pub struct Index {
+    by_id: HashMap<String, PathBuf>,
+    /// Problems found while indexing, rendered for the log (file and line:col).
+    pub problems: Vec<String>,
+}
+
+impl Index {
+    /// Indexes every `*.yaml`/`*.yml` under `dir` (recursively).
+    pub fn build(engine: &Engine, dir: &Path) -> Result<Index, String> {
+        if !dir.is_dir() {
+            return Err(format!(
+                "--previous {}: not a folder (batch takes a folder of last cycle's profiles)",
+                dir.display()
+            ));
+        }
+        let mut files = Vec::new();
+        let mut notes = Vec::new();
+        crate::batch::collect_yaml(dir, &mut files, &mut notes);
+        let loaded: Vec<(PathBuf, Result<Option<String>, String>)> = files
+            .into_par_iter()
+            .map(|f| {
+                let r = load(engine, &f).map(|p| p.person.id.map(|i| i.trim().to_string()));
+                (f, r)
+            })
+            .collect();
+        let mut index = Index {
+            problems: notes,
+            ..Index::default()
+        };
+        for (f, r) in loaded {
+            match r {
+                Ok(Some(id)) => {
+                    if let Some(first) = index.by_id.get(&id) {
+                        index.problems.push(format!(
+                            "{}: person.id `{id}` is also in {}; the first is used",
+                            f.display(),
+                            first.display()
+                        ));
+                    } else {
+                        index.by_id.insert(id, f);
+                    }
+                }
+                Ok(None) => index.problems.push(format!(
+                    "{}: has no person.id, so it cannot be matched to this cycle",
+                    f.display()
+                )),
+                Err(e) => index.problems.push(e),
+            }
+        }
+        Ok(index)
+    }
+
+    /// The file of last cycle's profile of `id`.
+    pub fn path(&self, id: &str) -> Option<&Path> {
+        self.by_id.get(id.trim()).map(PathBuf::as_path)
+    }
+
+    /// How many previous profiles are indexed.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// Whether none is.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+}
+
+/// Loads one previous profile; the error is rendered with file and line:col.
+pub fn load(engine: &Engine, path: &Path) -> Result<Profile, String> {
+    let shown = path.display().to_string();
+    let meta =
+        std::fs::metadata(path).map_err(|e| format!("error: cannot read: {e}\n  --> {shown}\n"))?;
+    if meta.len() > crate::profile::MAX_BYTES as u64 {
+        return Err(format!(
+            "error: the file is {} bytes; a profile may be at most 1 MiB\n  --> {shown}\n",
+            meta.len()
+        ));
+    }
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("error: cannot read: {e}\n  --> {shown}\n"))?;
+    engine.load(&bytes).map_err(|e| e.render(&shown))
+}
