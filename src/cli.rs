@@ -31,6 +31,12 @@ enum Command {
     Batch(BatchArgs),
     /// Check profiles and report every problem, without writing anything.
     Check(CheckArgs),
+    /// Write a form (one self-contained HTML file) to fill a profile in without YAML
+    /// and save it; pre-filled from PROFILE, or blank.
+    #[command(
+        after_help = "Examples:\n  careerbook form profiles/li-na.zh.yaml -o forms\n  careerbook form --locale en -o forms          (a blank form)\n  careerbook batch roster.xlsx -f form -o forms  (one per employee)"
+    )]
+    Form(FormArgs),
     /// Write a commented starter profile that validates.
     Init(InitArgs),
     /// Print the JSON Schema (draft-07) of the profile format, for editors.
@@ -151,6 +157,21 @@ struct DocOpts {
 }
 
 #[derive(Debug, Args)]
+struct FormArgs {
+    /// A profile to pre-fill the form with (peer picks are kept out).
+    #[arg(value_name = "PROFILE")]
+    profile: Option<PathBuf>,
+    /// Output folder (created if missing): writes <id>.form.html.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of the form: zh-CN or en [default: the profile's, else zh-CN].
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
 struct CheckArgs {
     /// Profile files (YAML).
     #[arg(required = true, value_name = "PROFILE")]
@@ -209,6 +230,8 @@ enum FormatArg {
     Pdf,
     /// iCalendar (RFC 5545): review dates and action due dates.
     Ics,
+    /// The fill-in form (<id>.form.html).
+    Form,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -242,6 +265,7 @@ pub fn main() -> ExitCode {
         Command::Batch(a) => batch(a),
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
+        Command::Form(a) => form(a),
         Command::Schema => {
             println!(
                 "{}",
@@ -330,6 +354,7 @@ fn formats(a: &DocOpts) -> Vec<Format> {
             FormatArg::Json => Format::Json,
             FormatArg::Pdf => Format::Pdf,
             FormatArg::Ics => Format::Ics,
+            FormatArg::Form => Format::Form,
         })
         .collect();
     formats.sort();
@@ -690,6 +715,65 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
         eprintln!("{bad} of {} profile(s) have problems", a.profiles.len());
         return Ok(1);
     }
+    Ok(0)
+}
+
+fn form(a: FormArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.common.ladders)?;
+    let today = today(&a.common.today)?;
+    let locale = a
+        .locale
+        .as_deref()
+        .map(|l| {
+            Locale::parse(l)
+                .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))
+        })
+        .transpose()?;
+    let profile = match &a.profile {
+        None => None,
+        Some(path) => {
+            let file = path.display().to_string();
+            let bytes = match read_profile(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("error: {e}\n  --> {file}\n");
+                    return Ok(1);
+                }
+            };
+            let opts = crate::profile::LoadOptions {
+                ladders: &ladders,
+                today,
+            };
+            match crate::profile::load_bytes(&bytes, &opts) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    eprintln!("{}", e.render(&file));
+                    return Ok(1);
+                }
+            }
+        }
+    };
+    let locale = locale
+        .or(profile.as_ref().map(|p| p.locale))
+        .unwrap_or_default();
+    let html = crate::render::form::page(profile.as_ref(), locale, &ladders, today);
+    let stem = match &profile {
+        Some(p) => output::file_stem(p.person.id.as_deref(), &p.person.name),
+        None => "profile".to_string(),
+    };
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let path = a.output.join(format!("{stem}.form.html"));
+    output::write_atomic(&path, html.as_bytes())
+        .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
+    if profile.as_ref().is_some_and(|p| !p.johari_peers.is_empty()) {
+        eprintln!("note: the profile's peer picks (johari.peers) are kept out of the form; HR merges feedback when rendering");
+    }
+    println!("{}", path.display());
     Ok(0)
 }
 

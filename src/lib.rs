@@ -39,6 +39,8 @@ pub enum Format {
     Pdf,
     /// The review and due dates as an iCalendar file.
     Ics,
+    /// A self-contained form to fill the profile in and save it.
+    Form,
 }
 
 impl Format {
@@ -49,6 +51,7 @@ impl Format {
             Format::Json => "json",
             Format::Pdf => "pdf",
             Format::Ics => "ics",
+            Format::Form => "form.html",
         }
     }
 }
@@ -167,6 +170,10 @@ impl Engine {
                     let doc = render::pdf::render(&book, &self.pdf)?;
                     (doc.bytes, doc.warnings)
                 }
+                Format::Form => (
+                    render::form::page(Some(p), p.locale, &self.ladders, self.today).into_bytes(),
+                    Vec::new(),
+                ),
                 Format::Ics => {
                     let stem = output::file_stem(p.person.id.as_deref(), &p.person.name);
                     (

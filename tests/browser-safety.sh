@@ -61,5 +61,22 @@ if grep -qi '<script>document' <<< "$dom"; then
   echo "FAIL: a payload became a <script> element" >&2; fail=1
 fi
 grep -q '{{ 7 \* 7 }}' <<< "$dom" || { echo "FAIL: template syntax was not printed literally" >&2; fail=1; }
-[ $fail -eq 0 ] && echo "browser-safety: ok (title $title; no payload ran; control page ran its script)"
+
+# the form of the same profile: every payload is pre-filled into a field, none may run;
+# the form's own script must run (it marks <html data-ready="yes"), or the check is vacuous
+cargo run -q --locked -- form "$work/evil.yaml" -o "$work/out" --today 2026-11-23 >/dev/null
+form=$(dump "$work/out/evil.form.html" form)
+ftitle=$(grep -o '<title>[^<]*</title>' <<< "$form" | head -1)
+if [ "$ftitle" = "<title>PWNED</title>" ]; then
+  echo "FAIL: the form's title changed: $ftitle" >&2; fail=1
+fi
+grep -q 'data-ready="yes"' <<< "$form" || { echo "FAIL: the form's own script did not run" >&2; fail=1; }
+if grep -q 'data-pwned="yes"' <<< "$form"; then
+  echo "FAIL: a payload in the form set an attribute on <html>" >&2; fail=1
+fi
+if grep -qi '<script>document\|<img src="x"\|<iframe\|<svg onload\|<details open\|<math' <<< "$form"; then
+  echo "FAIL: a payload became an element in the form" >&2; fail=1
+fi
+grep -q 'Content-Security-Policy' "$work/out/evil.form.html" || { echo "FAIL: the form has no CSP" >&2; fail=1; }
+[ $fail -eq 0 ] && echo "browser-safety: ok (title $title; no payload ran in the workbook or the form; control page ran its script)"
 exit $fail

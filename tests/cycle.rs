@@ -270,3 +270,60 @@ fn the_calendar_is_deterministic_folded_and_escaped() {
         unfolded.lines().filter(|l| l.starts_with("UID:")).collect();
     assert_eq!(uids.len(), 5, "UIDs are unique");
 }
+
+#[test]
+fn forms_are_written_by_form_render_and_batch_without_peers() {
+    let dir = tempfile::tempdir().unwrap();
+    let li_na = root().join("profiles/li-na.zh.yaml");
+    let out = cb()
+        .arg("form")
+        .arg(&li_na)
+        .args(["--today", TODAY, "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("peer picks (johari.peers) are kept out"));
+    let html = std::fs::read_to_string(dir.path().join("E2041.form.html")).unwrap();
+    assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+    let data = html
+        .split("id=\"cb-data\">")
+        .nth(1)
+        .unwrap()
+        .split("</script>")
+        .next()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_str(data).unwrap();
+    assert_eq!(v["model"]["person"]["name"], "李娜");
+    assert_eq!(v["peers_kept_out"], true);
+    assert!(
+        !data.contains("peers\":[") && !data.contains("\"peers\""),
+        "no peer picks in the page"
+    );
+    // a blank form
+    cb().args(["form", "--locale", "en", "--today", TODAY, "-o"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    let blank = std::fs::read_to_string(dir.path().join("profile.form.html")).unwrap();
+    assert!(blank.contains("<html lang=\"en\">"));
+    // one per employee in a batch, and -f form in render
+    let out_dir = tempfile::tempdir().unwrap();
+    cb().arg("batch")
+        .arg(root().join("tests/fixtures/batch/roster-utf8.csv"))
+        .args(["-f", "form", "--today", TODAY, "-q", "-o"])
+        .arg(out_dir.path())
+        .output()
+        .unwrap();
+    assert!(out_dir.path().join("R001.form.html").is_file());
+    cb().arg("render")
+        .arg(&li_na)
+        .args(["-f", "form,pdf", "--today", TODAY, "-q", "-o"])
+        .arg(out_dir.path())
+        .assert()
+        .success();
+    assert!(
+        out_dir.path().join("E2041.form.html").is_file()
+            && out_dir.path().join("E2041.pdf").is_file()
+    );
+}

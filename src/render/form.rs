@@ -1,0 +1,313 @@
+//! `careerbook form` / `-f form`: one self-contained HTML page in which an employee
+//! fills in their profile without YAML and saves it as a valid profile. The page is
+//! a static shell (templates/form/) with the profile, the catalogues and the ladders
+//! embedded as JSON; its own script builds the fields from that data with
+//! `textContent` only, checks as the user types, and saves a YAML file through a Blob
+//! link. A Content-Security-Policy of `default-src 'none'` with the inline script and
+//! style allowed by hash keeps it offline and inert to anything in the data. Peer
+//! picks never enter the page.
+
+use crate::catalog::{self, Item};
+use crate::ladder::{Ladders, AREAS};
+use crate::locale::Locale;
+use crate::model::{Date, Every, Mark, Profile, Status};
+use base64::Engine as _;
+use serde_json::{json, Map, Value};
+use sha2::{Digest, Sha256};
+
+const SHELL: &str = include_str!("../../templates/form/form.html");
+const STYLE: &str = include_str!("../../templates/form/form.css");
+const SCRIPT: &str = include_str!("../../templates/form/form.js");
+
+fn items(list: &[Item]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|i| json!({ "id": i.id, "zh": i.zh, "en": i.en }))
+            .collect(),
+    )
+}
+
+fn ids(list: &[&Item]) -> Value {
+    Value::Array(list.iter().map(|i| Value::from(i.id)).collect())
+}
+
+fn opt(s: &Option<String>) -> Value {
+    s.as_ref().map_or(Value::Null, |v| Value::from(v.as_str()))
+}
+
+fn mark(m: Option<Mark>) -> Value {
+    match m {
+        Some(Mark::Towards) => "towards".into(),
+        Some(Mark::Meets) => "meets".into(),
+        Some(Mark::Exceeds) => "exceeds".into(),
+        None => Value::Null,
+    }
+}
+
+fn status(s: Status) -> &'static str {
+    match s {
+        Status::Planned => "planned",
+        Status::InProgress => "in_progress",
+        Status::Done => "done",
+        Status::Dropped => "dropped",
+    }
+}
+
+/// The profile as the form edits it: canonical ids, every field the format has,
+/// and no peer picks.
+pub fn model(p: &Profile, ladders: &Ladders) -> Value {
+    let career = p.career.as_ref().map(|c| {
+        let ladder = ladders.get(&c.track).ok();
+        let rung = |i: Option<usize>| -> Value {
+            match (ladder, i) {
+                (Some(l), Some(i)) => Value::from(l.rungs[i].id.as_str()),
+                _ => Value::Null,
+            }
+        };
+        let mut assessment = Map::new();
+        for a in &c.assessment {
+            assessment.insert(
+                a.id.clone(),
+                json!({ "self": mark(a.self_mark), "manager": mark(a.manager), "evidence": opt(&a.evidence) }),
+            );
+        }
+        json!({
+            "track": c.track,
+            "level": rung(c.level),
+            "since": c.since,
+            "target": {
+                "level": rung(c.target_level),
+                "by_age": c.target_by_age,
+                "by_year": c.target_by_year,
+            },
+            "assessment": assessment,
+        })
+    });
+    let answer = |id: &str| p.answer(id).map_or(Value::Null, Value::from);
+    let strategy = |id: &str| p.strategy_answer(id).map_or(Value::Null, Value::from);
+    let mut mediocrity = Map::new();
+    for (item, v) in catalog::MEDIOCRITY.iter().zip(&p.mediocrity) {
+        if let Some(v) = v {
+            mediocrity.insert(item.id.into(), Value::from(*v));
+        }
+    }
+    let service = p.service.as_ref().map(|s| {
+        let mut quality = Map::new();
+        for (item, v) in catalog::QUALITY_DIMENSIONS.iter().zip(&s.quality) {
+            if let Some(v) = v {
+                quality.insert(item.id.into(), Value::from(*v));
+            }
+        }
+        json!({
+            "internal_customers": s.internal_customers.iter().map(|c| json!({ "who": c.who, "owe": c.owe })).collect::<Vec<_>>(),
+            "service_style": s.style.map(|(p, w)| json!({ "procedure": p, "warmth": w })),
+            "quality_dimensions": quality,
+        })
+    });
+    json!({
+        "locale": p.locale.tag(),
+        "person": {
+            "name": p.person.name,
+            "id": opt(&p.person.id),
+            "department": opt(&p.person.department),
+            "role": opt(&p.person.role),
+            "birth_year": p.person.birth_year,
+            "joined": p.person.joined.map(|d| d.display()),
+            "manager": opt(&p.person.manager),
+        },
+        "career": career,
+        "johari": { "self": ids(&p.johari_self) },
+        "needs": {
+            "top": ids(&p.needs_top),
+            "next": ids(&p.needs_next),
+            "extra": p.needs_extra,
+        },
+        "answers": {
+            "current_job_fit": answer("current_job_fit"),
+            "next_job_expectation": answer("next_job_expectation"),
+            "most_needed": answer("most_needed"),
+            "activities": p.activities,
+            "skills_to_develop": p.skills_to_develop,
+            "summary": answer("summary"),
+        },
+        "strategy": {
+            "quality": strategy("quality"),
+            "skills": strategy("skills"),
+            "shortfalls": strategy("shortfalls"),
+            "opportunities": strategy("opportunities"),
+        },
+        "actions": p.actions.iter().filter(|a| !a.carried).map(|a| json!({
+            "goal": a.goal,
+            "steps": opt(&a.steps),
+            "due": a.due.map(|d| d.display()),
+            "support": opt(&a.support),
+            "measure": opt(&a.measure),
+            "status": status(a.status),
+            "done_on": a.done_on.map(|d| d.display()),
+            "note": opt(&a.note),
+        })).collect::<Vec<_>>(),
+        "reviews": p.reviews.map(|(every, start)| json!({
+            "every": match every {
+                Every::Month => "month",
+                Every::Quarter => "quarter",
+                Every::HalfYear => "half_year",
+                Every::Year => "year",
+            },
+            "start": start.display(),
+            "log": p.review_log.iter().map(|e| json!({
+                "date": e.date.display(),
+                "notes": opt(&e.notes),
+                "changes": e.changes,
+            })).collect::<Vec<_>>(),
+        })),
+        "self_check": {
+            "mediocrity": mediocrity,
+            "burnout": ids(&p.burnout),
+        },
+        "service": service,
+    })
+}
+
+/// Everything the page's script needs besides the model.
+fn data(
+    model: Value,
+    locale: Locale,
+    ladders: &Ladders,
+    today: Date,
+    peers_kept_out: bool,
+) -> Value {
+    json!({
+        "lang": locale.tag(),
+        "today": today.iso(),
+        "peers_kept_out": peers_kept_out,
+        "model": model,
+        "catalog": {
+            "adjectives": items(catalog::ADJECTIVES),
+            "needs": items(catalog::NEEDS),
+            "questions": items(catalog::QUESTIONS),
+            "strategy": items(catalog::STRATEGY),
+            "mediocrity": items(catalog::MEDIOCRITY),
+            "burnout": items(catalog::BURNOUT_SIGNS),
+            "quality": items(catalog::QUALITY_DIMENSIONS),
+            "areas": AREAS.iter().map(|(id, zh, en)| json!({ "id": id, "zh": zh, "en": en })).collect::<Vec<_>>(),
+        },
+        "ladders": ladders.all.iter().map(|l| json!({
+            "id": l.id,
+            "name": l.name,
+            "rungs": l.rungs.iter().map(|r| json!({
+                "id": r.id,
+                "title": r.title,
+                "typical_age": r.typical_age,
+                "standards": r.standards,
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+/// JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&`
+/// (so no `</script>`), and no U+2028/U+2029.
+fn embed(v: &Value) -> String {
+    serde_json::to_string(v)
+        .unwrap_or_else(|_| "{}".into())
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029")
+}
+
+fn hash(s: &str) -> String {
+    let digest = Sha256::digest(s.as_bytes());
+    format!(
+        "'sha256-{}'",
+        base64::engine::general_purpose::STANDARD.encode(digest)
+    )
+}
+
+/// The form page for `p` (or a blank one), in `locale`.
+pub fn page(p: Option<&Profile>, locale: Locale, ladders: &Ladders, today: Date) -> String {
+    let model = match p {
+        Some(p) => model(p, ladders),
+        None => json!({ "locale": locale.tag(), "person": { "name": "" } }),
+    };
+    let peers = p.is_some_and(|p| !p.johari_peers.is_empty());
+    let title = match p {
+        Some(p) if !p.person.name.is_empty() => format!(
+            "{} — {}",
+            p.person.name,
+            locale.pick("职业发展档案表单", "Career profile form")
+        ),
+        _ => locale
+            .pick("职业发展档案表单", "Career profile form")
+            .to_string(),
+    };
+    let csp = format!(
+        "default-src 'none'; script-src {}; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
+        hash(SCRIPT),
+        hash(STYLE)
+    );
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    // filled in order, one marker at a time, so that nothing in the data is ever
+    // read as a marker
+    let parts: [(&str, String); 6] = [
+        ("{{lang}}", locale.tag().to_string()),
+        ("{{csp}}", esc(&csp)),
+        ("{{title}}", esc(&title)),
+        ("{{style}}", STYLE.to_string()),
+        (
+            "{{data}}",
+            embed(&data(model, locale, ladders, today, peers)),
+        ),
+        ("{{script}}", SCRIPT.to_string()),
+    ];
+    let mut out = String::with_capacity(SHELL.len() + STYLE.len() + SCRIPT.len() + 64 * 1024);
+    let mut rest = SHELL;
+    for (marker, value) in &parts {
+        let (before, after) = rest.split_once(marker).unwrap_or((rest, ""));
+        out.push_str(before);
+        out.push_str(value);
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_json_cannot_close_its_script() {
+        let v = json!({ "x": "</script><script>alert(1)</script> & \u{2028}" });
+        let s = embed(&v);
+        assert!(!s.contains('<') && !s.contains('>') && !s.contains('&'));
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back, v);
+    }
+
+    #[test]
+    fn the_page_allows_only_its_own_script_and_style() {
+        let l = Ladders::builtin();
+        let html = page(
+            None,
+            Locale::Zh,
+            &l,
+            Date {
+                year: 2026,
+                month: 11,
+                day: 23,
+            },
+        );
+        assert!(html.contains("default-src 'none'"));
+        assert!(html.contains(&hash(SCRIPT)) && html.contains(&hash(STYLE)));
+        // the script and style are inlined byte for byte, so the hashes match
+        assert!(html.contains(&format!("<script>{SCRIPT}</script>")));
+        assert!(html.contains(&format!("<style>{STYLE}</style>")));
+        assert!(!html.contains("http://") && !html.contains("https://"));
+    }
+}
