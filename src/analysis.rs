@@ -12,12 +12,15 @@ pub struct JohariRules {
     /// Fewest peers whose answers are shown (default 3).
     pub min_raters: usize,
     /// Share of peers that must pick a trait for it to count as known to others;
-    /// `None` is the default rule (≥ 1 peer under 4 peers, else ≥ 25%).
+    /// `None` is the default rule (≥ 25% of the peers, and never fewer than 2).
     pub min_share: Option<f64>,
     /// Show how many peers picked each trait (HR's `--peer-counts`). Even then the
     /// counts appear only from [`MIN_RATERS_FOR_COUNTS`] raters.
     pub show_counts: bool,
 }
+
+/// Fewest peers who must pick a trait for it to count as known to others.
+pub const MIN_VOTES: usize = 2;
 
 /// Fewest raters for per-trait peer counts to be shown at all: with fewer, two rounds
 /// a rater apart could be subtracted to recover that rater's picks.
@@ -64,10 +67,11 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
     let peers: Vec<&Vec<&'static Item>> = peers.iter().filter(|p| !p.is_empty()).collect();
     let raters = peers.len();
     let enough = raters >= rules.min_raters.max(1);
+    // a trait needs at least two peers: one rater alone never places a trait, so a
+    // workbook never shows a single rater's pick as "known to others"
     let min_votes = match rules.min_share {
-        Some(share) => ((share * raters as f64).ceil() as usize).max(1),
-        None if raters < 4 => 1,
-        None => ((0.25 * raters as f64).ceil() as usize).max(1),
+        Some(share) => ((share * raters as f64).ceil() as usize).max(MIN_VOTES),
+        None => ((0.25 * raters as f64).ceil() as usize).max(MIN_VOTES),
     };
     let count = |id: &str| {
         peers
@@ -406,11 +410,11 @@ mod tests {
         ];
         let j = johari(&own, &peers, JohariRules::default());
         assert!(j.enough_raters);
-        assert_eq!(j.min_votes, 1);
+        assert_eq!(j.min_votes, 2, "one peer alone never places a trait");
         assert_eq!(j.open, vec!["dependable"]);
         assert_eq!(j.hidden, vec!["patient", "shy"]);
-        assert_eq!(j.blind, vec!["calm", "quiet"]);
-        assert_eq!(j.unknown.len(), 55 - 5);
+        assert_eq!(j.blind, vec!["quiet"]);
+        assert_eq!(j.unknown.len(), 55 - 4);
         assert!(j.peer_counts.is_empty(), "no per-trait counts by default");
     }
 
@@ -462,6 +466,17 @@ mod tests {
             },
         );
         assert_eq!(strict.min_votes, 4);
+        // a low share never goes below two votes
+        let loose = johari(
+            &own,
+            &peers,
+            JohariRules {
+                min_raters: 3,
+                min_share: Some(0.01),
+                show_counts: false,
+            },
+        );
+        assert_eq!(loose.min_votes, 2);
         assert_eq!(strict.blind, vec!["kind"]);
     }
 
@@ -476,7 +491,7 @@ mod tests {
         assert!(j.open.is_empty() && j.blind.is_empty() && j.hidden.is_empty());
         let j = johari(
             &adj(&["calm"]),
-            &[adj(&["calm"]), adj(&["kind"])],
+            &[adj(&["calm", "kind"]), adj(&["kind", "calm"])],
             JohariRules {
                 min_raters: 2,
                 min_share: None,
@@ -484,6 +499,7 @@ mod tests {
             },
         );
         assert_eq!(j.open, vec!["calm"]);
+        assert_eq!(j.blind, vec!["kind"]);
     }
 
     #[test]

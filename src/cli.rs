@@ -267,7 +267,7 @@ pub fn main() -> ExitCode {
         Command::Init(a) => init(a),
         Command::Form(a) => form(a),
         Command::Schema => {
-            println!(
+            crate::outln!(
                 "{}",
                 serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default()
             );
@@ -279,7 +279,7 @@ pub fn main() -> ExitCode {
         } => match crate::render::html::eject(&dir) {
             Ok(files) => {
                 for f in files {
-                    println!("wrote {f}");
+                    crate::outln!("wrote {f}");
                 }
                 Ok(0)
             }
@@ -298,7 +298,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Usage(msg)) => {
-            eprintln!("error: {msg}");
+            crate::errln!("error: {msg}");
             ExitCode::from(2)
         }
     }
@@ -323,26 +323,7 @@ fn load_ladders(dir: &Option<PathBuf>) -> Result<Ladders, Usage> {
 }
 
 fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))?;
-    if meta.is_dir() {
-        return Err("is a folder, not a profile file".into());
-    }
-    if meta.len() > crate::profile::MAX_BYTES as u64 {
-        return Err(format!(
-            "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
-            meta.len(),
-            crate::profile::MAX_BYTES
-        ));
-    }
-    std::fs::read(path).map_err(|e| format!("cannot read: {}", io_reason(&e)))
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => "no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        _ => e.to_string(),
-    }
+    crate::profile::read_file(path)
 }
 
 fn formats(a: &DocOpts) -> Vec<Format> {
@@ -412,13 +393,22 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
             a.output.display()
         ))
     })?;
-    let _lock = output::lock_dir(&a.output, "careerbook render", &started_at()).map_err(Usage)?;
+    let (_lock, warned) = output::lock_dir(
+        &a.output,
+        "careerbook render",
+        &started_at(),
+        &output::LockMode::Whole,
+    )
+    .map_err(Usage)?;
+    if let Some(w) = warned {
+        crate::errln!("warning: {w}");
+    }
     let previous = match &r.previous {
         None => None,
         Some(p) if p.is_dir() => {
             let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
             for w in &idx.problems {
-                eprintln!("warning: previous cycle: {}", w.trim_end());
+                crate::errln!("warning: previous cycle: {}", w.trim_end());
             }
             Some(Previous::Dir(idx))
         }
@@ -436,7 +426,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         let bytes = match read_profile(path) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {e}\n  --> {file}\n");
+                crate::errln!("error: {e}\n  --> {file}\n");
                 failed.push(file);
                 continue;
             }
@@ -444,7 +434,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         let mut profile = match eng.load(&bytes) {
             Ok(p) => p,
             Err(e) => {
-                eprintln!("{}", e.render(&file));
+                crate::errln!("{}", e.render(&file));
                 failed.push(file);
                 continue;
             }
@@ -462,11 +452,11 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         let prev = prev_path.and_then(|pp| match crate::previous::load(&eng, &pp) {
             Ok(p) => Some(p),
             Err(e) => {
-                eprintln!(
+                crate::errln!(
                     "warning: the previous cycle's profile does not load:\n{}",
                     e.trim_end()
                 );
-                eprintln!(
+                crate::errln!(
                     "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
                 );
                 None
@@ -475,7 +465,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
             Ok(a) => a,
             Err(e) => {
-                eprintln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
+                crate::errln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
                 failed.push(file);
                 continue;
             }
@@ -483,7 +473,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
         let docs = match eng.render_analysed(&profile, &analysis, &formats) {
             Ok(d) => d,
             Err(e) => {
-                eprintln!("error: {e}\n  --> {file}\n");
+                crate::errln!("error: {e}\n  --> {file}\n");
                 failed.push(file);
                 continue;
             }
@@ -496,7 +486,7 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
             n += 1;
         }
         for w in docs.iter().flat_map(|d| &d.warnings) {
-            eprintln!("warning: {file}: {w}");
+            crate::errln!("warning: {file}: {w}");
         }
         let set: Vec<(PathBuf, &[u8])> = docs
             .iter()
@@ -511,19 +501,19 @@ fn render(r: RenderArgs) -> Result<u8, Usage> {
             Ok(()) => {
                 if !a.quiet {
                     for (p, _) in &set {
-                        println!("{}", p.display());
+                        crate::outln!("{}", p.display());
                     }
                 }
             }
             Err(e) => {
-                eprintln!("error: {e}\n  --> {file}\n");
+                crate::errln!("error: {e}\n  --> {file}\n");
                 failed.push(file.clone());
             }
         }
     }
     if !failed.is_empty() {
         failed.dedup();
-        eprintln!(
+        crate::errln!(
             "{} of {} profile(s) failed: {}",
             failed.len(),
             r.profiles.len(),
@@ -554,14 +544,47 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
             a.output.display()
         ))
     })?;
-    let _lock = output::lock_dir(&a.output, "careerbook batch", &started_at()).map_err(Usage)?;
+    let mode = match shard {
+        None => output::LockMode::Whole,
+        Some(s) => output::LockMode::Shard {
+            k: s.k,
+            n: s.n,
+            // what makes two shards parts of one run
+            settings: format!(
+                "{:?} {:?}",
+                (
+                    &b.inputs,
+                    &a.format,
+                    &a.common.today,
+                    &a.locale,
+                    &a.paper,
+                    a.min_raters,
+                    a.min_share,
+                ),
+                (
+                    a.peer_counts,
+                    a.modules,
+                    &a.templates,
+                    &a.font,
+                    &a.common.ladders,
+                    &b.feedback,
+                    &b.previous,
+                )
+            ),
+        },
+    };
+    let (_lock, warned) =
+        output::lock_dir(&a.output, "careerbook batch", &started_at(), &mode).map_err(Usage)?;
+    if let Some(w) = warned {
+        crate::errln!("warning: {w}");
+    }
     let previous = match &b.previous {
         None => None,
         Some(p) => {
             let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
             if !a.quiet {
                 for w in &idx.problems {
-                    eprintln!("warning: previous cycle: {}", w.trim_end());
+                    crate::errln!("warning: previous cycle: {}", w.trim_end());
                 }
             }
             Some(idx)
@@ -577,11 +600,17 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         quiet: a.quiet,
     };
+    if b.jobs.is_some_and(|j| j > 256) {
+        return Err(Usage(format!(
+            "--jobs {} is more threads than careerbook uses (at most 256; the default is one per core)",
+            b.jobs.unwrap_or(0)
+        )));
+    }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(b.jobs.unwrap_or(0))
         .build()
         .map_err(|e| Usage(format!("cannot start worker threads: {e}")))?;
-    let log = |m: &str| eprintln!("{m}");
+    let log = |m: &str| crate::errln!("{m}");
     let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
     let ov = crate::batch::overview::build(&report, &eng.today.iso());
     let suffix = shard
@@ -604,24 +633,24 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
                 match output::write_atomic(&path, &bytes) {
                     Ok(()) => {
                         if !a.quiet {
-                            println!("{}", path.display());
+                            crate::outln!("{}", path.display());
                         }
                     }
                     Err(e) => {
-                        eprintln!("error: {}: cannot write the overview: {e}", path.display());
+                        crate::errln!("error: {}: cannot write the overview: {e}", path.display());
                         overview_failed = true;
                     }
                 }
             }
         }
         Err(e) => {
-            eprintln!("error: cannot render the overview: {e}");
+            crate::errln!("error: cannot render the overview: {e}");
             overview_failed = true;
         }
     }
     let ok = report.summaries.len();
     let feedback_bad = opts.feedback.problems.len();
-    eprintln!(
+    crate::errln!(
         "batch: {} profile(s){}: {} ok ({} skipped as existing), {} failed{}; {} file(s) written in {:.1} s",
         report.total,
         shard.map(|s| format!(" in shard {}/{}", s.k, s.n)).unwrap_or_default(),
@@ -634,7 +663,7 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
     );
     if opts.previous.is_some() {
         let with = report.summaries.iter().filter(|s| s.with_previous).count();
-        eprintln!(
+        crate::errln!(
             "previous cycle: {with} of {} workbook(s) compared with last cycle; {} rendered as a first cycle",
             report.summaries.len(),
             report.summaries.len() - with
@@ -642,24 +671,24 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
     }
     let (answers, subjects) = report.feedback_unmatched;
     if answers > 0 {
-        eprintln!(
+        crate::errln!(
             "feedback: {answers} answer(s) for {subjects} subject id(s) not among the employees of this run{} were not used",
             if shard.is_some() { " (or of this shard)" } else { "" }
         );
     }
     for n in &opts.feedback.notes {
-        eprintln!("feedback: {n}");
+        crate::errln!("feedback: {n}");
     }
     if opts.feedback.empty_answers > 0 {
-        eprintln!(
+        crate::errln!(
             "feedback: {} empty answer(s) not counted as raters",
             opts.feedback.empty_answers
         );
     }
     if !report.failures.is_empty() {
-        eprintln!("failed:");
+        crate::errln!("failed:");
         for f in &report.failures {
-            eprintln!("  {}: {}", f.source, f.reason);
+            crate::errln!("  {}: {}", f.source, f.reason);
         }
         return Ok(1);
     }
@@ -694,25 +723,25 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
         let file = path.display().to_string();
         match read_profile(path) {
             Err(e) => {
-                eprintln!("error: {e}\n  --> {file}\n");
+                crate::errln!("error: {e}\n  --> {file}\n");
                 bad += 1;
             }
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
-                    println!("ok: {file}");
+                    crate::outln!("ok: {file}");
                     for h in p.hints() {
-                        println!("  note: {h}");
+                        crate::outln!("  note: {h}");
                     }
                 }
                 Err(e) => {
-                    eprintln!("{}", e.render(&file));
+                    crate::errln!("{}", e.render(&file));
                     bad += 1;
                 }
             },
         }
     }
     if bad > 0 {
-        eprintln!("{bad} of {} profile(s) have problems", a.profiles.len());
+        crate::errln!("{bad} of {} profile(s) have problems", a.profiles.len());
         return Ok(1);
     }
     Ok(0)
@@ -736,7 +765,7 @@ fn form(a: FormArgs) -> Result<u8, Usage> {
             let bytes = match read_profile(path) {
                 Ok(b) => b,
                 Err(e) => {
-                    eprintln!("error: {e}\n  --> {file}\n");
+                    crate::errln!("error: {e}\n  --> {file}\n");
                     return Ok(1);
                 }
             };
@@ -747,7 +776,7 @@ fn form(a: FormArgs) -> Result<u8, Usage> {
             match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => Some(p),
                 Err(e) => {
-                    eprintln!("{}", e.render(&file));
+                    crate::errln!("{}", e.render(&file));
                     return Ok(1);
                 }
             }
@@ -771,9 +800,9 @@ fn form(a: FormArgs) -> Result<u8, Usage> {
     output::write_atomic(&path, html.as_bytes())
         .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
     if profile.as_ref().is_some_and(|p| !p.johari_peers.is_empty()) {
-        eprintln!("note: the profile's peer picks (johari.peers) are kept out of the form; HR merges feedback when rendering");
+        crate::errln!("note: the profile's peer picks (johari.peers) are kept out of the form; HR merges feedback when rendering");
     }
-    println!("{}", path.display());
+    crate::outln!("{}", path.display());
     Ok(0)
 }
 
@@ -795,7 +824,7 @@ fn init(a: InitArgs) -> Result<u8, Usage> {
     let rung = &ladder.rungs[0];
     let text = crate::starter::starter(locale, &ladder.id, locale.pick(&rung.title.zh, &rung.id));
     match a.output {
-        None => print!("{text}"),
+        None => crate::out!("{text}"),
         Some(path) => {
             if path.exists() && !a.force {
                 return Err(Usage(format!(
@@ -805,7 +834,7 @@ fn init(a: InitArgs) -> Result<u8, Usage> {
             }
             output::write_atomic(&path, text.as_bytes())
                 .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
-            println!("wrote {}", path.display());
+            crate::outln!("wrote {}", path.display());
         }
     }
     Ok(0)
@@ -821,7 +850,7 @@ fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
                     .iter()
                     .map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age))
                     .collect();
-                println!(
+                crate::outln!(
                     "{:<16} {} / {}\n  {}",
                     l.id,
                     l.name.zh,
@@ -833,7 +862,7 @@ fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
         }
         Some(LaddersAction::Show { id }) => match ladders.get(&id) {
             Ok(l) => {
-                print!("{}", serde_yaml::to_string(l).unwrap_or_default());
+                crate::out!("{}", serde_yaml::to_string(l).unwrap_or_default());
                 Ok(0)
             }
             Err(near) => Err(Usage(match near {

@@ -411,7 +411,8 @@ pub struct Progress {
 /// Whether an action is past its due date (the end of the period written) and still
 /// open, as of `today`.
 pub fn is_overdue(a: &Action, today: Date) -> bool {
-    a.status.open() && a.due.is_some_and(|d| d.last_day() < today)
+    // a carried-over action keeps last cycle's date only as a record: it needs a new one
+    !a.carried && a.status.open() && a.due.is_some_and(|d| d.last_day() < today)
 }
 
 /// Works out this cycle's progress against the review schedule.
@@ -501,7 +502,7 @@ mod tests {
 
     const PREV: &str = "person:\n  name: 王芳\n  id: W1\n  birth_year: 1994\ncareer:\n  track: administrative\n  level: staff\n  target: { level: supervisor, by_age: 32 }\njohari:\n  self: [calm, kind, shy]\n  peers: [[calm, helpful], [helpful, quiet], [helpful]]\nneeds:\n  top: [security, money, family_time]\nactions:\n  - { goal: 考取证书, status: done, done_on: 2026-05 }\n  - { goal: 学习 Excel, status: in_progress }\n  - { goal: 轮岗, status: dropped, note: 部门调整 }\n  - { goal: 带新人, status: planned }\nreviews:\n  every: half_year\n  start: 2026-01\n  log:\n    - { date: 2026-01-10, notes: 进展顺利, changes: [推迟轮岗] }\n    - { date: 2026-07-02, notes: 证书已拿到 }\n";
 
-    const CUR: &str = "person:\n  name: 王芳\n  id: W1\n  birth_year: 1994\ncareer:\n  track: administrative\n  level: supervisor\n  target: { level: manager, by_age: 36 }\njohari:\n  self: [calm, kind, helpful]\n  peers: [[calm, helpful], [helpful, kind], [helpful, quiet]]\nneeds:\n  top: [challenge, money, family_time]\nactions:\n  - { goal: 带新人, due: 2026-09, status: in_progress }\n  - { goal: 做预算, due: 2027-03 }\nreviews:\n  every: quarter\n  start: 2026-09\n  log:\n    - { date: 2026-09-20, notes: 新岗位适应中 }\n";
+    const CUR: &str = "person:\n  name: 王芳\n  id: W1\n  birth_year: 1994\ncareer:\n  track: administrative\n  level: supervisor\n  target: { level: manager, by_age: 36 }\njohari:\n  self: [calm, kind, helpful]\n  peers: [[calm, helpful, kind], [helpful, kind], [helpful, quiet]]\nneeds:\n  top: [challenge, money, family_time]\nactions:\n  - { goal: 带新人, due: 2026-09, status: in_progress }\n  - { goal: 做预算, due: 2027-03 }\nreviews:\n  every: quarter\n  start: 2026-09\n  log:\n    - { date: 2026-09-20, notes: 新岗位适应中 }\n";
 
     #[test]
     fn changes_name_moves_outcomes_and_the_ladder() {

@@ -5,6 +5,34 @@
 //! [`analysis`] (pure) → [`workbook::Workbook`] (what the document says) →
 //! [`render`] (HTML, PDF, JSON).
 
+/// Prints a line to standard output; a closed pipe (`careerbook … | head`) is not
+/// an error, so the run goes on and finishes its files and summary.
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($t)*);
+    }};
+}
+
+/// Prints a line to standard error, ignoring a closed pipe.
+#[macro_export]
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($t)*);
+    }};
+}
+
+/// Prints to standard output without a newline, ignoring a closed pipe.
+#[macro_export]
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 pub mod analysis;
 pub mod batch;
 pub mod catalog;

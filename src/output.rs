@@ -19,6 +19,11 @@ pub fn file_stem(id: Option<&str>, name: &str) -> String {
                 '_'
             }
         })
+        .scan(0usize, |bytes, c| {
+            // at most 80 characters and 200 bytes (file names are limited in bytes)
+            *bytes += c.len_utf8();
+            (*bytes <= 200).then_some(c)
+        })
         .take(80)
         .collect();
     while s.starts_with(['_', '-']) {
@@ -86,7 +91,22 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
             Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
         }
     }
-    let mut placed: Vec<&Path> = Vec::new();
+    // Put each new file in place, keeping the old one as a backup until the whole set
+    // is in: if any step fails, the old set is restored, so a failed write never
+    // loses the previous good workbook nor leaves a mix of old and new.
+    let mut done: Vec<(&Path, Option<tempfile::TempPath>)> = Vec::new();
+    let undo = |done: Vec<(&Path, Option<tempfile::TempPath>)>| {
+        for (path, backup) in done.into_iter().rev() {
+            match backup {
+                Some(b) => {
+                    let _ = b.persist(path);
+                }
+                None => {
+                    let _ = std::fs::remove_file(path);
+                }
+            }
+        }
+    };
     for (tmp, (path, _)) in temps.into_iter().zip(files) {
         #[cfg(unix)]
         {
@@ -95,14 +115,35 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
                 .as_file()
                 .set_permissions(std::fs::Permissions::from_mode(0o644));
         }
-        if let Err(e) = tmp.persist(path) {
-            for p in placed {
-                let _ = std::fs::remove_file(p);
+        let backup = if path.is_file() {
+            let dir = path
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."));
+            let b = tempfile::Builder::new()
+                .prefix(TMP_PREFIX)
+                .suffix(TMP_SUFFIX)
+                .make_in(dir, |p| std::fs::rename(path, p));
+            match b {
+                Ok(b) => Some(b.into_temp_path()),
+                Err(e) => {
+                    undo(done);
+                    return Err(format!("cannot write {}: {e}", path.display()));
+                }
             }
+        } else {
+            None
+        };
+        if let Err(e) = tmp.persist(path) {
+            if let Some(b) = backup {
+                let _ = b.persist(path);
+            }
+            undo(done);
             return Err(format!("cannot write {}: {}", path.display(), e.error));
         }
-        placed.push(path);
+        done.push((path, backup));
     }
+    // the backups are removed as they drop
     Ok(())
 }
 
@@ -123,26 +164,50 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
         .count()
 }
 
-/// An exclusive lock on an output folder, held until dropped (the OS releases it if
-/// the process dies, so a killed run never leaves the folder locked). The lock file
-/// is removed when the run ends.
+/// A lock on an output folder, held until dropped (the OS releases it if the process
+/// dies, so a killed run never leaves the folder locked). A whole run holds it alone;
+/// the shards of one run share it, each holding its own shard lock as well.
 #[derive(Debug)]
 pub struct DirLock {
     file: Option<std::fs::File>,
-    path: std::path::PathBuf,
+    path: Option<std::path::PathBuf>,
+    shard: Option<(std::fs::File, std::path::PathBuf)>,
 }
 
 impl Drop for DirLock {
     fn drop(&mut self) {
+        if let Some((f, p)) = self.shard.take() {
+            let _ = std::fs::remove_file(&p);
+            drop(f);
+        }
         // unlink while still holding the lock; a run that opened the old file then
         // sees that the path no longer names it and opens the path anew
-        let _ = std::fs::remove_file(&self.path);
+        if let Some(p) = self.path.take() {
+            let _ = std::fs::remove_file(&p);
+        }
         self.file.take();
     }
 }
 
 /// Name of the lock file in the output folder.
 pub const LOCK_FILE: &str = ".careerbook.lock";
+
+/// How a run uses its output folder.
+#[derive(Debug, Clone)]
+pub enum LockMode {
+    /// The whole folder, alone (render, or a batch without shards).
+    Whole,
+    /// Shard K of N of one run: shards of the same run (the same settings) may write
+    /// into one folder at once; another run may not.
+    Shard {
+        /// Which shard.
+        k: usize,
+        /// Of how many.
+        n: usize,
+        /// The run's settings, to tell runs apart.
+        settings: String,
+    },
+}
 
 #[cfg(unix)]
 fn same_file(f: &std::fs::File, path: &Path) -> bool {
@@ -158,29 +223,65 @@ fn same_file(_: &std::fs::File, path: &Path) -> bool {
     path.exists()
 }
 
+fn holder_of(file: &mut std::fs::File) -> String {
+    let mut holder = String::new();
+    let _ = std::io::Read::read_to_string(file, &mut holder);
+    let holder = holder.trim().to_string();
+    if holder.is_empty() {
+        "holder unknown".into()
+    } else {
+        holder
+    }
+}
+
 /// Takes the lock on `dir` for a run described by `what` (e.g. "careerbook batch"),
 /// then removes temporary files a killed run left there. Refused, naming who holds
-/// it, when another run is writing into the same folder.
-pub fn lock_dir(dir: &Path, what: &str, started: &str) -> Result<DirLock, String> {
+/// it, when another run is writing into the same folder. When the folder cannot hold
+/// a lock file at all (read-only), the run goes on without one — its writes will fail
+/// and be reported one by one — and the second value says so.
+pub fn lock_dir(
+    dir: &Path,
+    what: &str,
+    started: &str,
+    mode: &LockMode,
+) -> Result<(DirLock, Option<String>), String> {
     let path = dir.join(LOCK_FILE);
+    let me = format!("pid {}, {what}, started {started}", std::process::id());
     for _ in 0..5 {
-        let mut file = std::fs::OpenOptions::new()
+        let mut file = match std::fs::OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .open(&path)
-            .map_err(|e| format!("{}: cannot create the lock file: {e}", path.display()))?;
-        match file.try_lock() {
+        {
+            Ok(f) => f,
+            Err(e) => {
+                let unlocked = DirLock {
+                    file: None,
+                    path: None,
+                    shard: None,
+                };
+                return Ok((
+                    unlocked,
+                    Some(format!(
+                        "{}: cannot create the lock file ({e}); going on without it",
+                        dir.display()
+                    )),
+                ));
+            }
+        };
+        let got = match mode {
+            LockMode::Whole => file.try_lock(),
+            LockMode::Shard { .. } => file.try_lock_shared(),
+        };
+        match got {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                let mut holder = String::new();
-                let _ = std::io::Read::read_to_string(&mut file, &mut holder);
-                let holder = holder.trim();
                 return Err(format!(
                     "{}: another careerbook run is writing into this folder ({}); wait for it to finish, or write to another folder with -o",
                     dir.display(),
-                    if holder.is_empty() { "holder unknown" } else { holder }
+                    holder_of(&mut file)
                 ));
             }
             Err(std::fs::TryLockError::Error(e)) => {
@@ -191,21 +292,99 @@ pub fn lock_dir(dir: &Path, what: &str, started: &str) -> Result<DirLock, String
             // the holder removed the file as we locked it: lock the new one
             continue;
         }
-        let _ = file.set_len(0);
-        let _ = file.write_all(
-            format!("pid {}, {what}, started {started}\n", std::process::id()).as_bytes(),
-        );
-        let _ = file.flush();
+        let shard = match mode {
+            LockMode::Whole => {
+                let _ = file.set_len(0);
+                let _ = file.write_all(format!("{me}\n").as_bytes());
+                let _ = file.flush();
+                None
+            }
+            LockMode::Shard { k, n, settings } => Some(shard_lock(dir, *k, *n, settings, &me)?),
+        };
         remove_stale_temps(dir);
-        return Ok(DirLock {
-            file: Some(file),
-            path,
-        });
+        let whole = matches!(mode, LockMode::Whole);
+        return Ok((
+            DirLock {
+                file: Some(file),
+                // shards leave the shared lock file for the others
+                path: whole.then_some(path),
+                shard,
+            },
+            None,
+        ));
     }
     Err(format!(
         "{}: cannot take the lock; other careerbook runs keep starting in this folder",
         dir.display()
     ))
+}
+
+/// The lock of one shard, after checking that the shards running here now are of the
+/// same run.
+fn shard_lock(
+    dir: &Path,
+    k: usize,
+    n: usize,
+    settings: &str,
+    me: &str,
+) -> Result<(std::fs::File, std::path::PathBuf), String> {
+    let fingerprint = format!(
+        "{:016x}",
+        crate::output::fnv(&format!("{n}\u{0}{settings}"))
+    );
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for e in entries.filter_map(Result::ok) {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if !name.starts_with(".careerbook-shard-") || !name.ends_with(".lock") {
+                continue;
+            }
+            let Ok(mut other) = std::fs::OpenOptions::new().read(true).open(e.path()) else {
+                continue;
+            };
+            if let Err(std::fs::TryLockError::WouldBlock) = other.try_lock_shared() {
+                // a live shard: it must be of the same run
+                let holder = holder_of(&mut other);
+                if !holder.contains(&fingerprint) {
+                    return Err(format!(
+                        "{}: another careerbook run with other settings is writing into this folder ({holder}); shards of one run share a folder, other runs need another -o",
+                        dir.display()
+                    ));
+                }
+            }
+        }
+    }
+    let path = dir.join(format!(".careerbook-shard-{k}-of-{n}.lock"));
+    let mut f = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&path)
+        .map_err(|e| format!("{}: cannot create the lock file: {e}", path.display()))?;
+    match f.try_lock() {
+        Ok(()) => {}
+        Err(std::fs::TryLockError::WouldBlock) => {
+            return Err(format!(
+                "{}: shard {k}/{n} is already being written into this folder ({})",
+                dir.display(),
+                holder_of(&mut f)
+            ))
+        }
+        Err(std::fs::TryLockError::Error(e)) => {
+            return Err(format!("{}: cannot lock: {e}", path.display()))
+        }
+    }
+    let _ = f.set_len(0);
+    let _ = f.write_all(format!("{me}, shard {k}/{n}, run {fingerprint}\n").as_bytes());
+    let _ = f.flush();
+    Ok((f, path))
+}
+
+/// FNV-1a, a stable short hash (not for security).
+pub fn fnv(s: &str) -> u64 {
+    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 #[cfg(test)]
@@ -219,6 +398,31 @@ mod tests {
         assert_eq!(file_stem(None, "李 娜"), "李_娜");
         assert_eq!(file_stem(Some("/"), "..."), "workbook");
         assert_eq!(file_stem(Some("a/b\\c:d"), ""), "a_b_c_d");
+        let wide = "𠀀".repeat(70);
+        assert!(file_stem(Some(&wide), "").len() <= 200);
+    }
+
+    #[test]
+    fn a_failed_set_keeps_the_previous_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("p.html");
+        let b = dir.path().join("p.pdf");
+        std::fs::write(&a, "old html").unwrap();
+        write_set(&[(a.clone(), b"new html"), (b.clone(), b"new pdf")]).unwrap();
+        assert_eq!(std::fs::read(&a).unwrap(), b"new html");
+        // the PDF cannot be replaced (a folder is in the way): the old HTML comes back
+        std::fs::write(&a, "old html").unwrap();
+        std::fs::remove_file(&b).unwrap();
+        std::fs::create_dir(&b).unwrap();
+        std::fs::write(b.join("x"), "x").unwrap();
+        assert!(write_set(&[(a.clone(), b"newer html"), (b.clone(), b"newer pdf")]).is_err());
+        assert_eq!(std::fs::read(&a).unwrap(), b"old html");
+        let left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.ends_with(".tmp"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 
     #[test]
@@ -240,15 +444,38 @@ mod tests {
     fn the_lock_is_exclusive_and_stale_temps_go() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(".careerbook-abc.tmp"), "x").unwrap();
-        let held = lock_dir(dir.path(), "careerbook batch", "now").unwrap();
+        let held = lock_dir(dir.path(), "careerbook batch", "now", &LockMode::Whole).unwrap();
         assert!(!dir.path().join(".careerbook-abc.tmp").exists());
-        let err = lock_dir(dir.path(), "careerbook render", "later").unwrap_err();
+        let err = lock_dir(dir.path(), "careerbook render", "later", &LockMode::Whole).unwrap_err();
         assert!(err.contains("careerbook batch"), "{err}");
         drop(held);
         assert!(
             !dir.path().join(LOCK_FILE).exists(),
             "the lock file goes with the run"
         );
-        assert!(lock_dir(dir.path(), "careerbook render", "later").is_ok());
+        assert!(lock_dir(dir.path(), "careerbook render", "later", &LockMode::Whole).is_ok());
+    }
+
+    #[test]
+    fn shards_of_one_run_share_a_folder_other_runs_do_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let shard = |k: usize, settings: &str| LockMode::Shard {
+            k,
+            n: 4,
+            settings: settings.into(),
+        };
+        let one = lock_dir(dir.path(), "careerbook batch", "t", &shard(1, "pdf")).unwrap();
+        let two = lock_dir(dir.path(), "careerbook batch", "t", &shard(2, "pdf")).unwrap();
+        let again = lock_dir(dir.path(), "careerbook batch", "t", &shard(2, "pdf")).unwrap_err();
+        assert!(
+            again.contains("shard 2/4 is already being written"),
+            "{again}"
+        );
+        let other = lock_dir(dir.path(), "careerbook batch", "t", &shard(3, "html")).unwrap_err();
+        assert!(other.contains("other settings"), "{other}");
+        let whole = lock_dir(dir.path(), "careerbook render", "t", &LockMode::Whole).unwrap_err();
+        assert!(whole.contains("another careerbook run"), "{whole}");
+        drop((one, two));
+        assert!(lock_dir(dir.path(), "careerbook render", "t", &LockMode::Whole).is_ok());
     }
 }

@@ -81,15 +81,7 @@ impl Index {
 /// Loads one previous profile; the error is rendered with file and line:col.
 pub fn load(engine: &Engine, path: &Path) -> Result<Profile, String> {
     let shown = path.display().to_string();
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("error: cannot read: {e}\n  --> {shown}\n"))?;
-    if meta.len() > crate::profile::MAX_BYTES as u64 {
-        return Err(format!(
-            "error: the file is {} bytes; a profile may be at most 1 MiB\n  --> {shown}\n",
-            meta.len()
-        ));
-    }
     let bytes =
-        std::fs::read(path).map_err(|e| format!("error: cannot read: {e}\n  --> {shown}\n"))?;
+        crate::profile::read_file(path).map_err(|e| format!("error: {e}\n  --> {shown}\n"))?;
     engine.load(&bytes).map_err(|e| e.render(&shown))
 }

@@ -276,7 +276,7 @@ fn a_bad_roster_fails_alone_and_the_run_goes_on() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("roster-bad-byte.csv:row 4: the file is neither UTF-8"),
+        stderr.contains("roster-bad-byte.csv:row 4: the file is UTF-8 but byte 0xFF on line 4"),
         "{stderr}"
     );
     // nothing was decoded lossily: no workbook from the bad-byte roster
@@ -542,4 +542,119 @@ fn a_second_run_into_the_same_folder_is_refused_naming_the_holder() {
     let out = batch(&[&f("profiles"), "-f", "json"], dir.path());
     assert_eq!(out.status.code(), Some(1), "runs once the lock is free");
     assert!(dir.path().join("P001.json").exists());
+}
+
+#[test]
+fn a_closed_pipe_does_not_stop_the_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_careerbook"))
+        .arg("batch")
+        .arg(f("profiles"))
+        .args(["-f", "json", "--today", TODAY, "-o"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // the reader goes away at once, like `| head -c0`
+    drop(child.stdout.take());
+    drop(child.stderr.take());
+    let status = child.wait().unwrap();
+    assert_eq!(
+        status.code(),
+        Some(1),
+        "the broken profile, not a panic (101)"
+    );
+    assert!(dir.path().join("P001.json").is_file());
+    assert!(
+        dir.path().join("_overview.csv").is_file(),
+        "the run finished"
+    );
+}
+
+#[test]
+fn colliding_names_are_decided_over_the_whole_input_even_in_shards() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "a.yaml", "x/5", "第一");
+    write_profile(input.path(), "b.yaml", "x_5", "第二");
+    write_profile(input.path(), "c.yaml", "Ab", "三");
+    write_profile(input.path(), "d.yaml", "AB", "四");
+    for order in [[1, 2], [2, 1]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut stderr = String::new();
+        for k in order {
+            let out = batch(
+                &[
+                    input.path().to_str().unwrap(),
+                    "-f",
+                    "json",
+                    "--shard",
+                    &format!("{k}/2"),
+                ],
+                dir.path(),
+            );
+            stderr.push_str(&String::from_utf8_lossy(&out.stderr));
+        }
+        assert_eq!(
+            json(dir.path(), "x_5")["person"]["name"],
+            "第一",
+            "{stderr}"
+        );
+        assert_eq!(json(dir.path(), "Ab")["person"]["name"], "三", "{stderr}");
+        assert!(!dir.path().join("AB.json").exists() || cfg!(target_os = "macos"));
+        assert!(
+            stderr.contains(
+                "b.yaml: `x_5` is also the output name of item 1 of this run (in another shard)"
+            ),
+            "{stderr}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_out_of_the_folder_devices_and_old_excel_are_refused() {
+    let input = tempfile::tempdir().unwrap();
+    write_profile(input.path(), "sub/a.yaml", "L1", "甲");
+    let outside = tempfile::tempdir().unwrap();
+    write_profile(outside.path(), "o.yaml", "OUT", "外");
+    std::os::unix::fs::symlink(outside.path(), input.path().join("sub").join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("/", input.path().join("root")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", input.path().join("zero.yaml")).unwrap();
+    let xls = input.path().join("old.xls");
+    std::fs::write(&xls, b"\xd0\xcf\x11\xe0").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(
+        &[
+            input.path().to_str().unwrap(),
+            xls.to_str().unwrap(),
+            "-f",
+            "json",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(dir.path().join("L1.json").is_file());
+    assert!(
+        !dir.path().join("OUT.json").exists(),
+        "a link out of the input is not followed"
+    );
+    assert!(stderr.contains("leads out of"), "{stderr}");
+    assert!(
+        stderr.contains("old.xls: this spreadsheet format is not read"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 profile(s): 1 ok"),
+        "the device is not a profile: {stderr}"
+    );
+}
+
+#[test]
+fn too_many_jobs_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(&[&f("profiles"), "-j", "100000"], dir.path());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("at most 256"));
 }

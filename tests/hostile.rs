@@ -290,3 +290,20 @@ fn every_error_names_its_place() {
         assert!(stderr.contains("--> "), "{name}: {stderr}");
     }
 }
+
+#[test]
+fn an_endless_word_is_refused_not_laid_out_for_seconds() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("word.yaml");
+    std::fs::write(
+        &p,
+        format!(
+            "person:\n  name: 某人\nanswers:\n  summary: {}\n",
+            "字".repeat(300_000)
+        ),
+    )
+    .unwrap();
+    let out = cb().arg("check").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("a field holds at most 20000"));
+}

@@ -103,9 +103,9 @@ fn the_filled_section_shows_marks_readiness_and_gaps() {
         "迈向下一级",
         "本级：中级",
         "下一级：副高级",
-        "逐项评估：副高级",
+        "逐项评估：副高级的任职资格",
         "超出",
-        "7 项标准中，你自评达到 5 项，上级评估达到 5 项",
+        "7 项标准中，你自评达到或超出 5 项",
         "这不是晋升结论",
         "发展建议",
         "【迈向下一级】",
@@ -164,7 +164,7 @@ fn the_blank_and_the_top_rung_sections_can_be_filled_by_hand() {
     assert!(blank.contains("员工签名") && blank.contains("上级签名"));
     let top = pdf_text(&dir.path().join("T1.pdf"));
     assert!(top.contains("这条路线上没有更高的级别"));
-    assert!(top.contains("逐项评估：总监") && top.contains("□ 达到"));
+    assert!(top.contains("逐项评估：总监的任职资格") && top.contains("□ 达到"));
 }
 
 fn profile_with_marks(dir: &Path, i: usize, met: bool) {

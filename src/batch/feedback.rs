@@ -7,27 +7,48 @@
 use super::table::{self, column_letters, TableRow};
 use crate::catalog::{self, Item, Lookup};
 use crate::profile::locate::Locations;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::ops::ControlFlow;
 use std::path::Path;
 
-/// Feedback per subject id: one adjective list per (anonymous) rater.
+/// Feedback per subject id: one set of picks per (anonymous) rater, kept compact —
+/// a rater's key is a hash and their picks a bit set of the 55 adjectives — so that a
+/// million answers take a few tens of megabytes.
 #[derive(Debug, Default)]
 pub struct Feedback {
-    /// subject id → adjective lists.
-    pub by_subject: HashMap<String, Vec<Vec<&'static Item>>>,
+    /// subject id → picks (bit k = adjective k), one per rater.
+    by_subject: HashMap<String, Vec<u64>>,
     /// Problems found: (where, message). Rows with problems are skipped.
     pub problems: Vec<(String, String)>,
-    /// Notes for the run summary (e.g. no rater column).
+    /// Notes for the run summary (the layout and columns used, no rater column, …).
     pub notes: Vec<String>,
     /// Answers without any pick: not raters, counted here.
     pub empty_answers: usize,
 }
 
 impl Feedback {
-    /// Picks for a subject.
-    pub fn for_subject(&self, id: &str) -> &[Vec<&'static Item>] {
-        self.by_subject.get(id.trim()).map_or(&[], Vec::as_slice)
+    /// Picks for a subject, one list per rater.
+    pub fn for_subject(&self, id: &str) -> Vec<Vec<&'static Item>> {
+        self.by_subject
+            .get(id.trim())
+            .map(|v| {
+                v.iter()
+                    .map(|mask| {
+                        catalog::ADJECTIVES
+                            .iter()
+                            .enumerate()
+                            .filter(|(k, _)| mask & (1u64 << k) != 0)
+                            .map(|(_, a)| a)
+                            .collect()
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Whether any rater answered for a subject.
+    pub fn has_subject(&self, id: &str) -> bool {
+        self.by_subject.contains_key(id.trim())
     }
 
     /// Answers (and subjects) whose subject is not in `matched`.
@@ -39,19 +60,54 @@ impl Feedback {
     }
 }
 
-/// Headers of the subject column.
+/// Removes anything quoted from a parser's message: a quoted part may be a cell or a
+/// key, and either could be a rater's name.
+fn unquoted(msg: &str) -> String {
+    let mut out = String::new();
+    let mut skip: Option<char> = None;
+    for c in msg.split(" at line ").next().unwrap_or(msg).chars() {
+        match skip {
+            Some(q) if c == q => {
+                skip = None;
+                out.push('…');
+            }
+            Some(_) => {}
+            None if matches!(c, '`' | '"' | '\'') => skip = Some(c),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Headers that name the subject for sure, best first.
 const SUBJECT: &[&str] = &[
     "subject_id",
     "subject",
-    "id",
-    "employee_id",
-    "colleague",
-    "colleague_id",
-    "工号",
-    "员工编号",
     "被评价人工号",
     "被评价人",
+    "被评价人员工编号",
     "同事工号",
+    "colleague",
+    "colleague_id",
+    "colleague_employee_id",
+];
+/// Words that mark a header as the subject's (e.g. "2、被评价同事的工号：").
+const SUBJECT_WORDS: &[&str] = &["被评价", "同事", "subject", "colleague"];
+/// Headers that may name the subject when nothing more specific does; with a specific
+/// subject column they are the rater's own id and count as identity.
+const GENERIC_ID: &[&str] = &["id", "工号", "employee_id", "员工编号", "员工号"];
+/// Headers a survey tool adds for the response itself (time stamps, response numbers):
+/// with them a bare `ID` is the response's number, not the subject.
+const RESPONSE_META: &[&str] = &[
+    "start_time",
+    "completion_time",
+    "timestamp",
+    "开始时间",
+    "提交时间",
+    "提交答卷时间",
+    "所用时间",
+    "序号",
+    "答卷编号",
 ];
 /// Headers of the picks column.
 const PICKS: &[&str] = &["adjectives", "picks", "words", "形容词", "选择"];
@@ -70,6 +126,7 @@ const IDENTITY: &[&str] = &[
     "email",
     "e_mail",
     "email_address",
+    "电子邮件",
     "评价人",
     "评价人工号",
     "评价人邮箱",
@@ -100,13 +157,40 @@ fn norm(h: &str) -> String {
 /// Collects answers, de-duplicating raters per subject.
 #[derive(Default)]
 struct Merge {
-    merged: BTreeMap<String, BTreeMap<String, Vec<&'static Item>>>,
-    anon: usize,
+    /// subject → (rater key, picks); the key is a hash of the rater's identity, or a
+    /// unique number for an anonymous row.
+    merged: HashMap<String, Vec<(u64, u64)>>,
+    anon: u64,
     empty: usize,
     problems: Vec<(String, String)>,
+    words: HashMap<String, Option<usize>>,
 }
 
 impl Merge {
+    fn pick(&mut self, w: &str) -> Result<usize, Option<&'static str>> {
+        if let Some(hit) = self.words.get(w) {
+            return hit.ok_or(None);
+        }
+        match catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, w) {
+            Lookup::Found(i) => {
+                let k = catalog::ADJECTIVES
+                    .iter()
+                    .position(|a| a.id == i.id)
+                    .unwrap_or(0);
+                if self.words.len() < 100_000 {
+                    self.words.insert(w.to_string(), Some(k));
+                }
+                Ok(k)
+            }
+            Lookup::Missing(near) => {
+                if near.is_none() && self.words.len() < 100_000 {
+                    self.words.insert(w.to_string(), None);
+                }
+                Err(near)
+            }
+        }
+    }
+
     /// Adds one answer. `at` names the place (file, row, column), never a cell.
     fn add(&mut self, subject: &str, rater: Option<&str>, words: &[&str], at: &str) {
         let subject = subject.trim();
@@ -115,17 +199,16 @@ impl Merge {
                 .push((at.to_string(), "the subject id is empty".into()));
             return;
         }
-        let mut picks = Vec::new();
+        let mut mask = 0u64;
         for (k, w) in words
             .iter()
             .map(|w| w.trim())
             .filter(|w| !w.is_empty())
             .enumerate()
         {
-            match catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, w) {
-                Lookup::Found(i) if !picks.contains(&i) => picks.push(i),
-                Lookup::Found(_) => {}
-                Lookup::Missing(near) => {
+            match self.pick(w) {
+                Ok(i) => mask |= 1u64 << i,
+                Err(near) => {
                     let hint = near
                         .map(|n| format!("; did you mean `{n}`?"))
                         .unwrap_or_default();
@@ -140,23 +223,42 @@ impl Merge {
                 }
             }
         }
-        if picks.is_empty() {
+        if mask == 0 {
             // an empty answer is not a rater, wherever it comes from
             self.empty += 1;
             return;
         }
-        let key = rater
-            .map(str::trim)
-            .filter(|r| !r.is_empty())
-            .map(|r| format!("r{r}"))
-            .unwrap_or_else(|| {
+        let key = match rater.map(str::trim).filter(|r| !r.is_empty()) {
+            Some(r) => crate::output::fnv(&r.to_lowercase()) | (1 << 63),
+            None => {
                 self.anon += 1;
-                format!("\u{0}{}", self.anon)
-            });
+                self.anon
+            }
+        };
         self.merged
             .entry(subject.to_string())
             .or_default()
-            .insert(key, picks);
+            .push((key, mask));
+    }
+
+    /// One answer per rater and subject: a rater who answered twice counts once, with
+    /// their last answer.
+    fn finish(self) -> HashMap<String, Vec<u64>> {
+        self.merged
+            .into_iter()
+            .map(|(s, mut v)| {
+                // stable: for equal keys the later answer comes last
+                v.sort_by_key(|(k, _)| *k);
+                let mut out: Vec<(u64, u64)> = Vec::with_capacity(v.len());
+                for (k, m) in v {
+                    match out.last_mut() {
+                        Some(last) if last.0 == k => last.1 = m,
+                        _ => out.push((k, m)),
+                    }
+                }
+                (s, out.into_iter().map(|(_, m)| m).collect())
+            })
+            .collect()
     }
 }
 
@@ -173,16 +275,13 @@ pub fn read(path: &Path) -> Result<Feedback, String> {
     } else {
         read_table(path, &mut m, &mut notes)?;
     }
-    let by_subject = m
-        .merged
-        .into_iter()
-        .map(|(s, raters)| (s, raters.into_values().collect()))
-        .collect();
+    let problems = std::mem::take(&mut m.problems);
+    let empty_answers = m.empty;
     Ok(Feedback {
-        by_subject,
-        problems: m.problems,
+        by_subject: m.finish(),
+        problems,
         notes,
-        empty_answers: m.empty,
+        empty_answers,
     })
 }
 
@@ -196,22 +295,47 @@ fn read_table(path: &Path, m: &mut Merge, notes: &mut Vec<String>) -> Result<(),
         let Some((subject, picks, identity, width)) = &cols else {
             header_seen += 1;
             let h: Vec<String> = t.cells.iter().map(|c| norm(c)).collect();
-            let find = |names: &[&str]| h.iter().position(|c| names.contains(&c.as_str()));
-            match (find(SUBJECT), find(PICKS)) {
+            let find = |names: &[&str]| names.iter().find_map(|n| h.iter().position(|c| c == n));
+            let specific = find(SUBJECT).or_else(|| {
+                h.iter()
+                    .position(|c| SUBJECT_WORDS.iter().any(|w| c.contains(w)))
+                    .filter(|i| !PICKS.contains(&h[*i].as_str()))
+            });
+            let response_meta = h.iter().any(|c| RESPONSE_META.contains(&c.as_str()));
+            let generic = find(GENERIC_ID).filter(|i| !(response_meta && h[*i] == "id"));
+            let subject_col = specific.or(generic);
+            match (subject_col, find(PICKS)) {
                 (Some(s), Some(p)) => {
                     let mut id: Vec<usize> = Vec::new();
                     for name in IDENTITY {
                         if let Some(i) = h.iter().position(|c| c == name) {
-                            if !id.contains(&i) {
+                            if !id.contains(&i) && i != s {
                                 id.push(i);
                             }
                         }
                     }
-                    if id.is_empty() {
-                        notes.push(format!(
-                            "{shown}: no rater column (such as rater, email, name, 评价人 or 提交人), so each row counts as one rater"
-                        ));
+                    // with a specific subject column, a plain 工号/id is the rater's own
+                    if specific.is_some() {
+                        if let Some(g) = find(GENERIC_ID).filter(|g| *g != s && !id.contains(g)) {
+                            if !(response_meta && h[g] == "id") {
+                                id.insert(0, g);
+                            }
+                        }
                     }
+                    let label = |i: usize| format!("{} ({})", column_letters(i), t.cells[i].trim());
+                    notes.push(format!(
+                        "{shown}: subject column {}, picks column {}, {}",
+                        label(s),
+                        label(p),
+                        if id.is_empty() {
+                            "no rater column (such as rater, email, name, 评价人 or 提交人), so each row counts as one rater".to_string()
+                        } else {
+                            format!(
+                                "rater identity from column {} (used only to count each rater once)",
+                                id.iter().map(|i| column_letters(*i)).collect::<Vec<_>>().join(", ")
+                            )
+                        }
+                    ));
                     cols = Some((s, p, id, t.cells.len()));
                 }
                 (s, p) if header_seen >= super::roster::HEADER_SEARCH_ROWS => {
@@ -296,26 +420,64 @@ fn read_yaml_file(f: &Path, m: &mut Merge) {
     let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
         Ok(v) => v,
         Err(e) => {
-            let at = e
-                .location()
-                .map(|l| format!("{shown}:{}:{}", l.line(), l.column()))
-                .unwrap_or_else(|| shown.clone());
-            m.problems
-                .push((at, "YAML syntax error (the file is skipped)".into()));
+            let msg = e.to_string();
+            let (why, pos) = if msg.contains("more than one document") {
+                let line = text
+                    .lines()
+                    .enumerate()
+                    .skip(1)
+                    .find(|(_, l)| l.starts_with("---"))
+                    .map_or(1, |(i, _)| i + 1);
+                (
+                    "the file holds more than one YAML document (`---`); write one list of entries"
+                        .to_string(),
+                    (line, 1),
+                )
+            } else if msg.contains("duplicate entry") {
+                (
+                    "a key appears twice in one entry".to_string(),
+                    e.location().map_or((1, 1), |l| (l.line(), l.column())),
+                )
+            } else {
+                (
+                    format!("YAML syntax: {}", unquoted(&msg)),
+                    e.location().map_or((1, 1), |l| (l.line(), l.column())),
+                )
+            };
+            m.problems.push((
+                format!("{shown}:{}:{}", pos.0, pos.1),
+                format!("{why} (the file is skipped)"),
+            ));
             return;
         }
     };
+    let plain = crate::profile::plain_scalars(&text);
     let locs = Locations::scan(&text);
     let (entries, prefix): (Vec<serde_yaml::Value>, bool) = match value {
         serde_yaml::Value::Sequence(s) => (s, true),
         other => (vec![other], false),
     };
-    for (i, e) in entries.into_iter().enumerate() {
+    for (i, mut e) in entries.into_iter().enumerate() {
         let path = if prefix {
             format!("[{i}]")
         } else {
             String::new()
         };
+        // ids as written: `subject_id: 0x1F` is the id "0x1F", not 31
+        if let serde_yaml::Value::Mapping(map) = &mut e {
+            for key in ["subject_id", "rater"] {
+                let p = if prefix {
+                    format!("{path}.{key}")
+                } else {
+                    key.to_string()
+                };
+                if let (Some(v), Some(raw)) = (map.get_mut(key), plain.get(&p)) {
+                    if matches!(v, serde_yaml::Value::Number(_) | serde_yaml::Value::Bool(_)) {
+                        *v = serde_yaml::Value::String(raw.clone());
+                    }
+                }
+            }
+        }
         let at = match locs.find(&path) {
             Some(((l, c), _)) if prefix || l > 0 => format!("{shown}:{l}:{c}"),
             _ => format!("{shown}:1:1"),
@@ -326,14 +488,13 @@ fn read_yaml_file(f: &Path, m: &mut Merge) {
                 m.add(&e.subject_id, e.rater.as_deref(), &words, &at);
             }
             Err(err) => {
-                // serde's message names fields and types, never the values
-                let why = err.to_string();
-                let why = why.split(" at line ").next().unwrap_or(&why).to_string();
+                // serde's messages may quote a value or a key: keep only the shape
                 m.problems.push((
                     at,
                     format!(
-                        "entry {}: {why} (expected `subject_id`, `rater` and `adjectives: [..]`; the entry is skipped)",
-                        i + 1
+                        "entry {}: {} (expected `subject_id`, `rater` and `adjectives: [..]`; the entry is skipped)",
+                        i + 1,
+                        unquoted(&err.to_string())
                     ),
                 ));
             }
@@ -397,10 +558,55 @@ mod tests {
             "subject_id,rater_name,adjectives\nS1,A,calm\nS1,A,bold\nS1,A,kind\nS1,B,calm\n",
         );
         assert_eq!(f.for_subject("S1").len(), 2);
-        assert!(f.notes.is_empty());
+        assert!(
+            f.notes[0].contains("rater identity from column B"),
+            "{:?}",
+            f.notes
+        );
         let f = read_csv("subject_id,adjectives\nS1,calm\nS1,bold\n");
         assert_eq!(f.for_subject("S1").len(), 2);
         assert!(f.notes[0].contains("each row counts as one rater"));
+    }
+
+    #[test]
+    fn specific_subject_headers_win_over_generic_ids() {
+        // an internal survey: 工号 is the rater's own id, 被评价人工号 the subject
+        let f = read_csv(
+            "工号,姓名,被评价人工号,形容词\nE1,李娜,E3,可靠\nE2,王芳,E3,冷静\nE1,李娜,E3,耐心\n",
+        );
+        assert_eq!(
+            f.for_subject("E3").len(),
+            2,
+            "E1 answered twice and counts once"
+        );
+        assert!(f.for_subject("E1").is_empty());
+        // Microsoft Forms: ID is the response number
+        let f = read_csv("ID,Start time,Completion time,Email,Name,subject_id,adjectives\n1,t,t,a@x,A,S1,calm;\n2,t,t,b@x,B,S1,kind;\n");
+        assert_eq!(f.for_subject("S1").len(), 2);
+        assert!(f.for_subject("1").is_empty());
+    }
+
+    #[test]
+    fn yaml_messages_quote_nothing_and_ids_stay_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("a.yaml"),
+            "- subject_id: 0x1F\n  adjectives: [calm]\n- subject_id: S1\n  王小明: [calm]\n- subject_id: S1\n  adjectives: \"LEAK calm\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("b.yaml"),
+            "subject_id: S2\nadjectives: [calm]\n---\nsubject_id: S3\n",
+        )
+        .unwrap();
+        let f = read(dir.path()).unwrap();
+        assert_eq!(f.for_subject("0x1F").len(), 1);
+        let all = format!("{:?}", f.problems);
+        assert!(!all.contains("王小明") && !all.contains("LEAK"), "{all}");
+        assert!(
+            all.contains("b.yaml:3:1") && all.contains("more than one YAML document"),
+            "{all}"
+        );
     }
 
     #[test]

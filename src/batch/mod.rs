@@ -195,17 +195,27 @@ fn is_roster(p: &Path) -> bool {
 }
 
 /// Recursively collects `*.yaml`/`*.yml` under `dir` in name order, skipping hidden
-/// entries. A directory link that leads back into a folder being walked (a loop) is
-/// not followed, and reported once in `notes`.
+/// entries and anything that is not a regular file (devices, pipes). Each folder is
+/// read once, and a directory link is followed only when it leads to a folder inside
+/// `dir` not read yet: a link back into a folder being read (a loop), to an ancestor
+/// or out of `dir` is not followed, and reported once.
 pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>) {
-    let mut stack = Vec::new();
-    if let Ok(c) = std::fs::canonicalize(dir) {
-        stack.push(c);
-    }
-    walk_dir(dir, out, notes, &mut stack);
+    let Ok(root) = std::fs::canonicalize(dir) else {
+        notes.push(format!("{}: cannot read this folder", dir.display()));
+        return;
+    };
+    let mut seen = std::collections::HashSet::new();
+    seen.insert(root.clone());
+    walk_dir(dir, &root, out, notes, &mut seen);
 }
 
-fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>, stack: &mut Vec<PathBuf>) {
+fn walk_dir(
+    dir: &Path,
+    root: &Path,
+    out: &mut Vec<PathBuf>,
+    notes: &mut Vec<String>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         notes.push(format!("{}: cannot read this folder", dir.display()));
         return;
@@ -220,22 +230,32 @@ fn walk_dir(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>, stack: 
         if hidden {
             continue;
         }
-        if p.is_dir() {
+        let Ok(meta) = std::fs::metadata(&p) else {
+            continue;
+        };
+        if meta.is_dir() {
             let Ok(real) = std::fs::canonicalize(&p) else {
                 continue;
             };
-            if stack.contains(&real) {
+            if !real.starts_with(root) {
                 notes.push(format!(
-                    "{}: this link leads back into {}, a folder already being read; not followed",
+                    "{}: this link leads out of {} (to {}); not followed",
+                    p.display(),
+                    root.display(),
+                    real.display()
+                ));
+                continue;
+            }
+            if !seen.insert(real.clone()) {
+                notes.push(format!(
+                    "{}: this link leads back into {}, a folder already read; not followed",
                     p.display(),
                     real.display()
                 ));
                 continue;
             }
-            stack.push(real);
-            walk_dir(&p, out, notes, stack);
-            stack.pop();
-        } else if is_yaml(&p) {
+            walk_dir(&p, root, out, notes, seen);
+        } else if meta.is_file() && is_yaml(&p) {
             out.push(p);
         }
     }
@@ -267,20 +287,37 @@ pub fn walk(
     shard: Option<Shard>,
     notes: &mut Vec<String>,
     failures: &mut Vec<(usize, Failure)>,
-    each: &mut dyn FnMut(usize, Source),
+    each: &mut dyn FnMut(usize, Source, Option<usize>),
 ) {
     let mut index = 0usize;
+    // In a sharded run, the first item of every output name over the whole input
+    // (other shards' items included), so that colliding names are decided the same
+    // way in every shard. Only a hash and an index are kept per name.
+    let mut firsts: HashMap<u64, usize> = HashMap::new();
+    let mut earlier: Option<usize> = None;
+    let mut note_stem = |stem: Option<String>, index: usize, earlier: &mut Option<usize>| {
+        *earlier = None;
+        if let Some(stem) = stem {
+            let first = *firsts
+                .entry(crate::output::fnv(&stem.to_lowercase()))
+                .or_insert(index);
+            if first != index {
+                *earlier = Some(first);
+            }
+        }
+    };
     let mut seen_files: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
     let give = |key: PathBuf,
                 src: Source,
                 index: &mut usize,
                 seen: &mut std::collections::HashSet<PathBuf>,
-                each: &mut dyn FnMut(usize, Source)| {
+                earlier: Option<usize>,
+                each: &mut dyn FnMut(usize, Source, Option<usize>)| {
         if !seen.insert(key) {
             return;
         }
         if shard.is_none_or(|s| s.takes(*index)) {
-            each(*index, src);
+            each(*index, src, earlier);
         }
         *index += 1;
     };
@@ -296,11 +333,28 @@ pub fn walk(
             }
             for f in files {
                 let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-                give(key, Source::File(f), &mut index, &mut seen_files, each);
+                if shard.is_some() && !seen_files.contains(&key) {
+                    note_stem(file_stem_of(&f), index, &mut earlier);
+                }
+                give(
+                    key,
+                    Source::File(f),
+                    &mut index,
+                    &mut seen_files,
+                    earlier,
+                    each,
+                );
             }
         } else if is_roster(&input) {
             let at = index;
             let read = roster::read(&input, &mut |header, t| {
+                if shard.is_some() {
+                    note_stem(
+                        Some(stem_of_value(&header.row(&t).value, None)),
+                        index,
+                        &mut earlier,
+                    );
+                }
                 if shard.is_none_or(|s| s.takes(index)) {
                     let row = header.row(&t);
                     each(
@@ -309,6 +363,7 @@ pub fn walk(
                             roster: input.clone(),
                             row,
                         },
+                        earlier,
                     );
                 }
                 index += 1;
@@ -335,17 +390,69 @@ pub fn walk(
                     },
                 )),
             }
+        } else if matches!(
+            input
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase)
+                .as_deref(),
+            Some("xls" | "xlsb" | "ods" | "numbers" | "et")
+        ) {
+            failures.push((
+                index,
+                Failure {
+                    source: input.display().to_string(),
+                    reason:
+                        "this spreadsheet format is not read: save it as .xlsx, or as CSV UTF-8"
+                            .into(),
+                },
+            ));
         } else {
             let key = std::fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
+            if shard.is_some() && !seen_files.contains(&key) {
+                note_stem(file_stem_of(&input), index, &mut earlier);
+            }
             give(
                 key,
                 Source::File(input.clone()),
                 &mut index,
                 &mut seen_files,
+                earlier,
                 each,
             );
         }
     }
+}
+
+/// The output name a profile value would get (from `person.id`, else the name),
+/// with ids as written where the YAML text is known.
+fn stem_of_value(v: &serde_yaml::Value, plain: Option<&HashMap<String, String>>) -> String {
+    let text = |key: &str| -> Option<String> {
+        let x = v.get("person")?.get(key)?;
+        if let Some(raw) = plain.and_then(|p| p.get(&format!("person.{key}"))) {
+            if !x.is_string() {
+                return Some(raw.clone());
+            }
+        }
+        match x {
+            serde_yaml::Value::String(s) => Some(s.clone()),
+            serde_yaml::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+    };
+    output::file_stem(text("id").as_deref(), &text("name").unwrap_or_default())
+}
+
+/// The output name of a profile file, read quickly; `None` when it does not parse
+/// (it then fails in its own shard).
+fn file_stem_of(path: &Path) -> Option<String> {
+    let bytes = crate::profile::read_file(path).ok()?;
+    let text = std::str::from_utf8(&bytes).ok()?;
+    let v: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+    Some(stem_of_value(
+        &v,
+        Some(&crate::profile::plain_scalars(text)),
+    ))
 }
 
 fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> String {
@@ -402,14 +509,14 @@ pub fn run(
     let mut state = RunState::default();
     let mut notes = Vec::new();
     let mut walk_failures = Vec::new();
-    let mut chunk: Vec<(usize, Source)> = Vec::with_capacity(CHUNK);
+    let mut chunk: Vec<(usize, Source, Option<usize>)> = Vec::with_capacity(CHUNK);
     walk(
         inputs,
         opts.shard,
         &mut notes,
         &mut walk_failures,
-        &mut |i, src| {
-            chunk.push((i, src));
+        &mut |i, src, earlier| {
+            chunk.push((i, src, earlier));
             if chunk.len() >= CHUNK {
                 if let Some(pb) = &bar {
                     pb.inc_length(chunk.len() as u64);
@@ -481,7 +588,7 @@ struct Loaded {
 /// parallel.
 fn process(
     engine: &Engine,
-    chunk: &mut Vec<(usize, Source)>,
+    chunk: &mut Vec<(usize, Source, Option<usize>)>,
     opts: &BatchOptions,
     state: &mut RunState,
     print: &(dyn Fn(&str) + Sync),
@@ -489,19 +596,26 @@ fn process(
 ) {
     let items = std::mem::take(chunk);
     state.total += items.len();
-    let loaded: Vec<(usize, Result<Loaded, Failure>)> = items
+    let loaded: Vec<(usize, Option<usize>, Result<Loaded, Failure>)> = items
         .par_iter()
-        .map(|(i, src)| (*i, load(engine, src, opts, print)))
+        .map(|(i, src, earlier)| (*i, *earlier, load(engine, src, opts, print)))
         .collect();
     drop(items);
     let mut ready = Vec::with_capacity(loaded.len());
-    for (i, r) in loaded {
+    for (i, earlier, r) in loaded {
         match r {
             Ok(l) => {
                 let key = l.stem.to_lowercase();
-                if let Some(other) = state.claimed.get(&key) {
+                let taken = state
+                    .claimed
+                    .get(&key)
+                    .map(|other| format!("of {other}"))
+                    .or_else(|| {
+                        earlier.map(|n| format!("of item {} of this run (in another shard)", n + 1))
+                    });
+                if let Some(other) = taken {
                     let msg = format!(
-                        "`{}` is also the output name of {other}, which comes first and keeps it; give this employee another id",
+                        "`{}` is also the output name {other}, which comes first and keeps it; give this employee another id",
                         l.stem
                     );
                     print(&format!("error: {msg}\n  --> {}\n", l.label));
@@ -518,7 +632,7 @@ fn process(
                 } else {
                     state.claimed.insert(key, l.label.clone());
                     if let Some(id) = &l.profile.person.id {
-                        if !opts.feedback.for_subject(id).is_empty() {
+                        if opts.feedback.has_subject(id) {
                             state.matched_subjects.insert(id.trim().to_string());
                         }
                     }
@@ -572,22 +686,11 @@ fn load(
     };
     let loaded = match src {
         Source::File(path) => {
-            let bytes = std::fs::metadata(path)
-                .map_err(|e| e.to_string())
-                .and_then(|m| {
-                    if m.len() > crate::profile::MAX_BYTES as u64 {
-                        Err(format!(
-                            "the file is {} bytes; a profile may be at most 1 MiB",
-                            m.len()
-                        ))
-                    } else {
-                        std::fs::read(path).map_err(|e| e.to_string())
-                    }
-                });
+            let bytes = crate::profile::read_file(path);
             match bytes {
                 Err(e) => {
-                    print(&format!("error: cannot read: {e}\n  --> {label}\n"));
-                    return Err(fail(format!("cannot read: {e}")));
+                    print(&format!("error: {e}\n  --> {label}\n"));
+                    return Err(fail(e));
                 }
                 Ok(b) => engine.load(&b).map_err(|e| {
                     print(&e.render(&label));
@@ -623,9 +726,7 @@ fn load(
     };
     let mut profile = loaded?;
     if let Some(id) = &profile.person.id {
-        profile
-            .johari_peers
-            .extend(opts.feedback.for_subject(id).iter().cloned());
+        profile.johari_peers.extend(opts.feedback.for_subject(id));
     }
     let stem = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
     let previous = match (&opts.previous, &profile.person.id) {

@@ -115,8 +115,20 @@ pub fn read_rows(
 }
 
 fn open(path: &Path) -> Result<std::fs::File, TableError> {
+    let meta =
+        std::fs::metadata(path).map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(TableError::whole(
+            "not a regular file (a device, a pipe or a folder); give a CSV or XLSX file",
+        ));
+    }
     std::fs::File::open(path).map_err(|e| TableError::whole(format!("cannot read: {e}")))
 }
+
+/// Most bytes in one record (row) of a text table.
+pub const MAX_RECORD: usize = 1024 * 1024;
+/// Most characters in one cell.
+pub const MAX_CELL: usize = 10_000;
 
 /// Decides the encoding of the whole file in one streaming pass: a BOM, else UTF-8
 /// when every byte is valid UTF-8, else GBK when every byte is valid GBK; otherwise
@@ -138,9 +150,21 @@ pub fn detect_encoding(path: &Path) -> Result<TextEncoding, TableError> {
     if head.starts_with(b"\xfe\xff") {
         return Ok(TextEncoding::Utf16Be);
     }
-    let Some((u_line, u_byte)) = first_bad_utf8(path)? else {
+    let scan = scan_utf8(path)?;
+    let Some((u_line, u_byte)) = scan.first_bad else {
         return Ok(TextEncoding::Utf8);
     };
+    // Mostly valid UTF-8 with a few bad bytes is a damaged UTF-8 file, even when its
+    // bytes happen to be valid GBK (UTF-8 Chinese text often is): never guess GBK then.
+    if scan.multibyte >= 2 * scan.bad {
+        return Err(TableError {
+            row: Some(u_line),
+            message: format!(
+                "the file is UTF-8 but byte 0x{u_byte:02X} on line {u_line} is not valid UTF-8 ({} bad byte sequence(s) in all); fix that line or save the file again as \"CSV UTF-8\"",
+                scan.bad
+            ),
+        });
+    }
     match first_bad_gbk(path)? {
         None => Ok(TextEncoding::Gbk),
         Some((g_line, _)) => Err(TableError {
@@ -161,40 +185,80 @@ fn bad_bytes(line: usize, byte: u8, what: &str) -> TableError {
     }
 }
 
-/// Line and value of the first byte that is not valid UTF-8, streaming.
-fn first_bad_utf8(path: &Path) -> Result<Option<(usize, u8)>, TableError> {
+/// The first byte that is not valid UTF-8 (its line and value), and how many valid
+/// multi-byte characters and invalid sequences the file has — streaming.
+struct Utf8Scan {
+    first_bad: Option<(usize, u8)>,
+    multibyte: usize,
+    bad: usize,
+}
+
+fn scan_utf8(path: &Path) -> Result<Utf8Scan, TableError> {
     let mut r = open(path)?;
     let mut buf = vec![0u8; 64 * 1024];
     let mut carry: Vec<u8> = Vec::new();
     let mut line = 1usize;
+    let mut out = Utf8Scan {
+        first_bad: None,
+        multibyte: 0,
+        bad: 0,
+    };
     loop {
         let n = r
             .read(&mut buf)
             .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
         let mut chunk = std::mem::take(&mut carry);
         chunk.extend_from_slice(&buf[..n]);
-        if chunk.is_empty() {
-            return Ok(None);
-        }
-        match std::str::from_utf8(&chunk) {
-            Ok(_) => line += chunk.iter().filter(|b| **b == b'\n').count(),
-            Err(e) => {
-                let good = &chunk[..e.valid_up_to()];
-                let here = line + good.iter().filter(|b| **b == b'\n').count();
-                match e.error_len() {
-                    Some(_) => return Ok(Some((here, chunk[e.valid_up_to()]))),
-                    None if n == 0 => return Ok(Some((here, chunk[e.valid_up_to()]))),
-                    None => {
-                        line = here;
-                        carry = chunk[e.valid_up_to()..].to_vec();
+        let mut rest: &[u8] = &chunk;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.multibyte += s.chars().filter(|c| c.len_utf8() > 1).count();
+                    line += s.bytes().filter(|b| *b == b'\n').count();
+                    rest = &[];
+                    break;
+                }
+                Err(e) => {
+                    let good = std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or("");
+                    out.multibyte += good.chars().filter(|c| c.len_utf8() > 1).count();
+                    line += good.bytes().filter(|b| *b == b'\n').count();
+                    match e.error_len() {
+                        Some(k) => {
+                            out.bad += 1;
+                            if out.first_bad.is_none() {
+                                out.first_bad = Some((line, rest[e.valid_up_to()]));
+                            }
+                            if rest[e.valid_up_to()..e.valid_up_to() + k].contains(&b'\n') {
+                                line += 1;
+                            }
+                            rest = &rest[e.valid_up_to() + k..];
+                        }
+                        None if n == 0 => {
+                            out.bad += 1;
+                            if out.first_bad.is_none() {
+                                out.first_bad = Some((line, rest[e.valid_up_to()]));
+                            }
+                            rest = &[];
+                            break;
+                        }
+                        None => {
+                            carry = rest[e.valid_up_to()..].to_vec();
+                            rest = &[];
+                            break;
+                        }
                     }
                 }
             }
         }
+        let _ = rest;
         if n == 0 {
-            return Ok(None);
+            return Ok(out);
         }
     }
+}
+
+fn first_bad_utf8(path: &Path) -> Result<Option<(usize, u8)>, TableError> {
+    Ok(scan_utf8(path)?.first_bad)
 }
 
 /// Line of the first malformed GBK sequence, streaming.
@@ -321,18 +385,19 @@ fn read_text(
     } else {
         b','
     };
-    // Records are read line by line (a quoted cell may span lines), so that row
-    // numbers are the real line numbers, blank lines included.
-    let mut line_no = 0usize;
+    // Records are read line by line (a quoted cell may span lines). Row numbers are
+    // what a spreadsheet shows: one per record, blank lines included.
+    let delim = delimiter as char;
+    let mut row = 0usize;
     let mut line = String::new();
     loop {
         let mut record = String::new();
-        let mut start = 0usize;
-        let mut quotes = 0usize;
+        let mut open_quote = false;
+        let mut started = false;
         loop {
             line.clear();
             let n = reader.read_line(&mut line).map_err(|e| TableError {
-                row: Some(line_no + 1),
+                row: Some(row + 1),
                 message: if e.kind() == std::io::ErrorKind::InvalidData {
                     "the text is not valid UTF-8".to_string()
                 } else {
@@ -342,28 +407,88 @@ fn read_text(
             if n == 0 {
                 break;
             }
-            line_no += 1;
-            if start == 0 {
-                start = line_no;
+            if !started {
+                started = true;
+                row += 1;
             }
-            quotes += line.bytes().filter(|b| *b == b'"').count();
+            open_quote = ends_in_quote(&line, delim, open_quote);
             record.push_str(&line);
-            if quotes.is_multiple_of(2) {
+            if record.len() > MAX_RECORD {
+                return Err(TableError {
+                    row: Some(row),
+                    message: format!(
+                        "row {row} is longer than {} KiB{}; a roster row is a few hundred bytes",
+                        MAX_RECORD / 1024,
+                        if open_quote {
+                            " (a quote `\"` opened here is never closed)"
+                        } else {
+                            ""
+                        }
+                    ),
+                });
+            }
+            if !open_quote {
                 break;
             }
         }
-        if start == 0 {
+        if !started {
             return Ok(());
         }
+        if open_quote {
+            return Err(TableError {
+                row: Some(row),
+                message: format!(
+                    "a quote `\"` opened in row {row} is never closed; close it, or remove it"
+                ),
+            });
+        }
         let record = record.trim_end_matches(['\n', '\r']);
-        let t = TableRow {
-            row: start,
-            cells: split_record(record, delimiter as char),
-        };
+        let cells = split_record(record, delim);
+        if let Some((i, _)) = cells
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.chars().count() > MAX_CELL)
+        {
+            return Err(TableError {
+                row: Some(row),
+                message: format!(
+                    "row {row}, column {}: the cell is longer than {MAX_CELL} characters",
+                    column_letters(i)
+                ),
+            });
+        }
+        let t = TableRow { row, cells };
         if !t.is_blank() && each(t).is_break() {
             return Ok(());
         }
     }
+}
+
+/// Whether a quoted cell is still open at the end of `line`, given whether one was
+/// open at its start. A quote opens a cell only at the cell's start (after spaces);
+/// elsewhere it is a literal character, as in [`split_record`].
+fn ends_in_quote(line: &str, delim: char, mut open: bool) -> bool {
+    let mut at_start = !open;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        if open {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                } else {
+                    open = false;
+                }
+            }
+        } else if c == '"' && at_start {
+            open = true;
+            at_start = false;
+        } else if c == delim || c == '\n' {
+            at_start = true;
+        } else if c != ' ' && c != '\t' && c != '\r' {
+            at_start = false;
+        }
+    }
+    open
 }
 
 /// Splits one delimited record into cells (RFC 4180 quoting: `"a,b"`, `"say ""hi"""`),
@@ -423,12 +548,27 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
         if part.size() > MAX_XLSX_PART {
             return Err(too_big(&name, part.size()));
         }
-        // the declared size may lie: count what really comes out, up to the cap
-        let n = std::io::copy(
-            &mut (&mut part).take(MAX_XLSX_PART + 1),
-            &mut std::io::sink(),
-        )
-        .map_err(|e| TableError::whole(format!("the workbook is damaged ({name}): {e}")))?;
+        // the declared size may lie: count what really comes out, up to the cap, and
+        // the entries calamine would keep in memory (cell formats, shared strings)
+        let what = match name.as_str() {
+            "xl/styles.xml" => Some((b"<xf" as &[u8], MAX_FORMATS, "cell formats")),
+            "xl/sharedStrings.xml" => Some((b"<si" as &[u8], MAX_SHARED, "shared strings")),
+            _ => None,
+        };
+        let mut counter = Counter {
+            needle: what.map_or(&b""[..], |w| w.0),
+            tail: Vec::new(),
+            found: 0,
+        };
+        let n = std::io::copy(&mut (&mut part).take(MAX_XLSX_PART + 1), &mut counter)
+            .map_err(|_| TableError::whole(format!("the workbook is damaged ({name})")))?;
+        if let Some((_, max, label)) = what {
+            if counter.found > max {
+                return Err(TableError::whole(format!(
+                    "the workbook has more than {max} {label} ({name}); a roster has a few: save it again from Excel, or as CSV"
+                )));
+            }
+        }
         if n > MAX_XLSX_PART {
             return Err(too_big(&name, n));
         }
@@ -441,6 +581,36 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
         }
     }
     Ok(())
+}
+
+/// Most cell formats (`<xf>`) in styles.xml: Excel itself allows about 64,000.
+pub const MAX_FORMATS: u64 = 65_000;
+/// Most shared strings (`<si>`) in sharedStrings.xml.
+pub const MAX_SHARED: u64 = 5_000_000;
+
+/// A sink that counts the occurrences of a byte string passing through.
+struct Counter<'a> {
+    needle: &'a [u8],
+    tail: Vec<u8>,
+    found: u64,
+}
+
+impl std::io::Write for Counter<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if !self.needle.is_empty() {
+            let k = self.needle.len();
+            let mut joined = std::mem::take(&mut self.tail);
+            joined.extend_from_slice(buf);
+            self.found += joined.windows(k).filter(|w| *w == self.needle).count() as u64;
+            let keep = joined.len().min(k - 1);
+            self.tail = joined[joined.len() - keep..].to_vec();
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 fn too_big(name: &str, size: u64) -> TableError {
@@ -457,8 +627,9 @@ fn read_xlsx(
 ) -> Result<(), TableError> {
     use calamine::{open_workbook, DataRef, Reader, Xlsx};
     check_zip(path)?;
-    let mut wb: Xlsx<_> = open_workbook(path)
-        .map_err(|e| TableError::whole(format!("cannot open the workbook: {e}")))?;
+    let mut wb: Xlsx<_> = open_workbook(path).map_err(|_| {
+        TableError::whole("cannot open the workbook: it is damaged or not an Excel .xlsx file")
+    })?;
     let name = wb
         .sheet_names()
         .first()
@@ -473,7 +644,7 @@ fn read_xlsx(
     }
     let mut cells = wb
         .worksheet_cells_reader(&name)
-        .map_err(|e| TableError::whole(format!("cannot read the first sheet: {e}")))?;
+        .map_err(|_| TableError::whole("cannot read the first sheet: it is damaged"))?;
     let dim = cells.dimensions();
     let claimed = (u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1)
         * (u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1);
@@ -492,11 +663,22 @@ fn read_xlsx(
     let mut current = TableRow::default();
     let mut current_row: Option<u32> = None;
     let mut seen = 0u64;
+    // merged ranges by first row; the ranges covering the current row stay active
+    let mut merges = merges;
+    merges.sort_by_key(|m| (m.start.0, m.start.1));
+    let mut next_merge = 0usize;
+    let mut active: Vec<calamine::Dimensions> = Vec::new();
     let mut emit = |mut t: TableRow,
                     r: u32,
                     merged_values: &mut std::collections::HashMap<(u32, u32), String>|
      -> ControlFlow<()> {
-        for m in merges.iter().filter(|m| (m.start.0..=m.end.0).contains(&r)) {
+        while next_merge < merges.len() && merges[next_merge].start.0 <= r {
+            active.push(merges[next_merge]);
+            next_merge += 1;
+        }
+        active.retain(|m| m.end.0 >= r);
+        merged_values.retain(|k, _| active.iter().any(|m| m.start == *k));
+        for m in &active {
             let (c0, c1) = (m.start.1 as usize, (m.end.1 as usize).min(MAX_COLUMNS - 1));
             if r == m.start.0 {
                 let v = t.cells.get(c0).cloned().unwrap_or_default();
@@ -521,9 +703,13 @@ fn read_xlsx(
         }
     };
     loop {
-        let cell = cells.next_cell().map_err(|e| TableError {
+        // calamine's messages may quote a cell's text: say where, never what
+        let cell = cells.next_cell().map_err(|_| TableError {
             row: current_row.map(|r| r as usize + 1),
-            message: format!("cannot read the first sheet: {e}"),
+            message: format!(
+                "the first sheet cannot be read after row {}: a cell there is damaged",
+                current_row.map_or(0, |r| r + 1)
+            ),
         })?;
         let Some(cell) = cell else { break };
         seen += 1;
@@ -629,7 +815,11 @@ mod tests {
         bytes.extend_from_slice("\nE3,张伟\n".as_bytes());
         let e = rows_of(&bytes, "csv").unwrap_err();
         assert_eq!(e.row, Some(4));
-        assert!(e.message.contains("neither UTF-8"), "{}", e.message);
+        assert!(
+            e.message.contains("the file is UTF-8 but byte 0xFF"),
+            "{}",
+            e.message
+        );
         assert!(e.message.contains("line 4"), "{}", e.message);
     }
 
@@ -641,12 +831,76 @@ mod tests {
         );
         let (r, _) = rows_of(b"id,note\nE1,\"two\nlines\"\nE2,x\n", "csv").unwrap();
         assert_eq!(r[1].cells[1], "two\nlines");
-        assert_eq!((r[1].row, r[2].row), (2, 4));
+        assert_eq!(
+            (r[1].row, r[2].row),
+            (2, 3),
+            "a cell over two lines is one row"
+        );
+        // a quote inside an unquoted cell is a literal character, not an opening
+        let (r, _) = rows_of(
+            "id,name,dept\nE1,王\"小明,客服部\nE2,李娜,财务部\n".as_bytes(),
+            "csv",
+        )
+        .unwrap();
+        assert_eq!(r.len(), 3);
+        assert_eq!(r[1].cells[1], "王\"小明");
+        assert_eq!(r[2].cells[0], "E2");
+        // an opened quote that never closes is refused with its row
+        let e = rows_of(b"id,name\nE1,\"open\nE2,x\n", "csv").unwrap_err();
+        assert_eq!(e.row, Some(2));
     }
 
     #[test]
     fn rows_keep_their_real_numbers_past_blank_lines() {
         let (r, _) = rows_of(b"\n\nid,name\n\nE1,x\n", "csv").unwrap();
         assert_eq!(r.iter().map(|t| t.row).collect::<Vec<_>>(), vec![3, 5]);
+        // one Latin-1 byte in a UTF-8 file: refused, never read as GBK mojibake
+        let mut b = "工号,姓名\nE1,李娜\nE2,Ren".as_bytes().to_vec();
+        b.push(0xe9);
+        b.extend_from_slice("e\nE3,王芳\n".as_bytes());
+        let e = rows_of(&b, "csv").unwrap_err();
+        assert!(
+            e.message
+                .contains("the file is UTF-8 but byte 0xE9 on line 3"),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[cfg(test)]
+mod bomb_tests {
+    use super::*;
+    use std::io::Write;
+
+    fn zip_with(part: &str, body: &[u8]) -> tempfile::NamedTempFile {
+        let f = tempfile::Builder::new().suffix(".xlsx").tempfile().unwrap();
+        let mut z = zip::ZipWriter::new(f.reopen().unwrap());
+        let opts = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated);
+        z.start_file(part, opts).unwrap();
+        z.write_all(body).unwrap();
+        z.finish().unwrap();
+        f
+    }
+
+    #[test]
+    fn too_many_cell_formats_or_shared_strings_are_refused_before_parsing() {
+        let styles = format!(
+            "<styleSheet><cellXfs>{}</cellXfs></styleSheet>",
+            "<xf/>".repeat(70_000)
+        );
+        let f = zip_with("xl/styles.xml", styles.as_bytes());
+        let e = check_zip(f.path()).unwrap_err();
+        assert!(
+            e.message.contains("more than 65000 cell formats"),
+            "{}",
+            e.message
+        );
+        let ok = zip_with(
+            "xl/styles.xml",
+            b"<styleSheet><cellXfs><xf/><xf/></cellXfs></styleSheet>",
+        );
+        assert!(check_zip(ok.path()).is_ok());
     }
 }

@@ -109,6 +109,7 @@ pub fn scan(text: &str) -> Result<EventScan, Diagnostic> {
         nodes: 0,
     }];
     let mut anchors: HashMap<usize, (usize, usize)> = HashMap::new();
+    let mut anchored_plain: HashMap<usize, String> = HashMap::new();
     let (mut total_text, mut total_nodes) = (0usize, 0usize);
     let mut documents = 0usize;
     let parser = Parser::new_from_str(text);
@@ -169,6 +170,9 @@ pub fn scan(text: &str) -> Result<EventScan, Diagnostic> {
                 } else {
                     node_path(&mut frames, &mut out.odd_keys, pos, None)
                 };
+                if style == ScalarStyle::Plain && anchor > 0 {
+                    anchored_plain.insert(anchor, value.to_string());
+                }
                 if let Some(p) = path {
                     if style == ScalarStyle::Plain {
                         out.plain.insert(p.clone(), value.to_string());
@@ -185,7 +189,12 @@ pub fn scan(text: &str) -> Result<EventScan, Diagnostic> {
                 add(&mut costs, t, 1)?;
             }
             Event::Alias(id) => {
-                let _ = node_path(&mut frames, &mut out.odd_keys, pos, None);
+                // an alias of a plain scalar is that scalar as written (`id: *n`)
+                if let Some(p) = node_path(&mut frames, &mut out.odd_keys, pos, None) {
+                    if let Some(v) = anchored_plain.get(&id) {
+                        out.plain.insert(p, v.clone());
+                    }
+                }
                 let (t, n) = anchors.get(&id).copied().unwrap_or((1, 1));
                 add(&mut costs, t, n)?;
             }

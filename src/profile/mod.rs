@@ -56,6 +56,48 @@ impl LoadError {
     }
 }
 
+/// The text of every plain scalar as written, by path (`[0].subject_id`), for YAML
+/// files other than profiles (feedback). Empty when the text does not parse.
+pub fn plain_scalars(text: &str) -> std::collections::HashMap<String, String> {
+    events::scan(text).map(|e| e.plain).unwrap_or_default()
+}
+
+/// Reads a profile file: a regular file, at most [`MAX_BYTES`] (whatever its size
+/// claims: devices report 0), with a reason when it cannot be read.
+pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
+    if meta.is_dir() {
+        return Err("is a folder, not a profile file".into());
+    }
+    if !meta.is_file() {
+        return Err("is not a regular file (a device or a pipe)".into());
+    }
+    if meta.len() > MAX_BYTES as u64 {
+        return Err(format!(
+            "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
+            meta.len(),
+            MAX_BYTES
+        ));
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(|e| io_reason(&e))?;
+    if bytes.len() > MAX_BYTES {
+        return Err(format!("the file is larger than {MAX_BYTES} bytes (1 MiB)"));
+    }
+    Ok(bytes)
+}
+
+fn io_reason(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "cannot read: no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
+        _ => format!("cannot read: {e}"),
+    }
+}
+
 /// Loads a profile from raw bytes.
 pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError> {
     if bytes.len() > MAX_BYTES {

@@ -52,7 +52,13 @@ pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Sec
     ));
     let position_text = pos.and_then(|x| Some((x.position?, x.years_from_typical?, x.typical_age?))).map(|(ps, d, t)| match ps {
         Position::Ahead => b.loc.pick(format!("领先：比该职级的典型年龄（{t} 岁）早 {} 年", -d), format!("Ahead: {} year(s) younger than the rung's typical age ({t})", -d)),
-        Position::OnTrack => b.loc.pick(format!("正常：处在该职级的典型年龄段（{t} 岁起），已 {d} 年"), format!("On track: within the rung's typical age band (from {t}), {d} year(s) in")),
+        Position::OnTrack => {
+            let _ = d;
+            b.loc.pick(
+                format!("正常：处在该职级的典型年龄段（{t} 岁起）"),
+                format!("On track: within the rung's typical age band (from {t})"),
+            )
+        }
         Position::Behind => b.loc.pick(format!("落后：已超过下一级的典型年龄（比本级典型年龄 {t} 岁晚 {d} 年）"), format!("Behind: past the next rung's typical age ({d} years past this rung's typical {t})")),
     });
     rows.push((b.t("进度", "Position"), position_text.unwrap_or_default()));

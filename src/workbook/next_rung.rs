@@ -72,7 +72,7 @@ pub(super) fn starter_goals(b: &B, r: &Readiness, ladders: &Ladders, p: &Profile
         .map(|s| {
             format!(
                 "{}{}",
-                b.t("【迈向下一级】", "(next rung) "),
+                b.t("【迈向下一级】", "(next rung) Meet the standard: "),
                 standard_text(rung, &s.id, b)
             )
         })
@@ -148,9 +148,9 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
         let mut facts = Vec::new();
         if let Some(y) = n.min_years {
             facts.push((
-                b.t("通常的年限", "Usual time"),
+                b.t("一般晋升年限", "Usual time on this rung"),
                 b.loc.pick(
-                    format!("在{cur_t}级工作约 {y} 年后晋升"),
+                    format!("在{cur_t}这一级工作约 {y} 年"),
                     format!(
                         "about {y} {} as {cur_t} before the next rung",
                         if y == 1 { "year" } else { "years" }
@@ -159,15 +159,16 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
             ));
         }
         if let Some(req) = &n.requires {
-            facts.push((b.t("前提条件", "Requires"), req.get(b.loc).to_string()));
+            facts.push((b.t("前提条件", "Prerequisite"), req.get(b.loc).to_string()));
         }
         if let Some(y) = r.years_on_rung {
             facts.push((
-                b.t("你在本级", "You on this rung"),
-                b.loc.pick(
-                    format!("{y} 年"),
-                    format!("{y} {}", if y == 1 { "year" } else { "years" }),
-                ),
+                b.t("你在本级已有", "Your time on this rung"),
+                match y {
+                    0 => b.t("不满 1 年", "less than a year"),
+                    1 => b.t("1 年", "1 year"),
+                    y => b.loc.pick(format!("{y} 年"), format!("{y} years")),
+                },
             ));
         }
         if !facts.is_empty() {
@@ -177,7 +178,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
     if r.total == 0 {
         blocks.push(Block::Note {
             text: b.t(
-                "这条路线还没有写明这一级的任职资格。请向 HR 要一份标准，或和上级一起写下这一级最重要的 5–8 项要求。",
+                "这条路线还没有写明这一级的任职资格。请向人力资源部索取标准，或和上级一起写下这一级最重要的 5–8 项要求。",
                 "This ladder has no written standards for that rung yet. Ask HR for them, or write down the 5–8 things that matter most with your manager.",
             ),
         });
@@ -185,8 +186,8 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
     }
     blocks.push(Block::Heading {
         text: b.loc.pick(
-            format!("逐项评估：{}", assessed.title.zh),
-            format!("Standard by standard: {}", assessed.title.en),
+            format!("逐项评估：{}的任职资格", assessed.title.zh),
+            format!("Each standard of the {} rung", assessed.title.en),
         ),
     });
     let rows: Vec<Vec<String>> = r
@@ -226,18 +227,18 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
         blocks.push(Block::Note {
             text: b.t(
                 "先逐项自评，再请上级评估，在“依据与事例”里写下能说明的工作和结果。标为“待提高”或还没有把握的，就是你下一步的发展重点。",
-                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked “working towards”, or not yet sure, is where to develop next.",
+                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked \"towards\", or not yet sure, is where to develop next.",
             ),
         });
         return section(b, "next_rung", title.0, title.1, blocks);
     }
     let mut summary = b.loc.pick(
         format!(
-            "{} 项标准中，你自评达到 {} 项，上级评估达到 {} 项。",
+            "{} 项标准中，你自评达到或超出 {} 项，上级评估达到或超出 {} 项。",
             r.total, r.met_self, r.met_manager
         ),
         format!(
-            "Of the {} standards you marked {} as met, and your manager {}.",
+            "Of the {} standards you marked {} as met or exceeded, and your manager {}.",
             r.total, r.met_self, r.met_manager
         ),
     );
@@ -251,7 +252,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
             if (y as u32) < m {
                 format!(" You have been on this rung for {y} of the usual {m} years or so: there is time to close the gaps first.")
             } else {
-                format!(" You have been on this rung for {y} years, the usual {m} or more: what matters now is the standards.")
+                format!(" You have been on this rung for {y} years, at least the usual {m}: what matters now is the standards.")
             },
         ));
     }
@@ -265,7 +266,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
         .map(|s| {
             format!(
                 "{}{}{}",
-                standard_text(assessed, &s.id, b),
+                standard_text(assessed, &s.id, b).trim_end_matches(['。', '.']),
                 b.t("——", " — "),
                 suggestion(b, &s.area)
             )
@@ -290,7 +291,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
 fn blank(b: &B, title: (&str, &str)) -> Section {
     let blocks = vec![
         para(b.t(
-            "每一级都有写明的任职资格：基本条件、知识、技能、行为和绩效。先在“职业路线”里确定你的当前职级，再向 HR 要一份下一级的标准，逐项写在下表里，自评并请上级评估。",
+            "每一级都有写明的任职资格：基本条件、知识、技能、行为和绩效。先在“职业路线”里确定你的当前职级，再向人力资源部索取下一级的标准，逐项写在下表里，自评并请上级评估。",
             "Every rung has written qualification standards: basic conditions, knowledge, skills, behaviour and results. Settle your current rung in the career path section, ask HR for the next rung's standards, write them in the table, and mark yourself and ask your manager for theirs.",
         )),
         Block::Table {
@@ -300,7 +301,7 @@ fn blank(b: &B, title: (&str, &str)) -> Section {
                 b.t("上级评估", "Manager"),
                 b.t("依据与事例", "Evidence"),
             ],
-            rows: (0..6)
+            rows: (0..7)
                 .map(|_| vec![String::new(), boxes(b), boxes(b), String::new()])
                 .collect(),
             widths: percent(&[3.3, 1.35, 1.35, 2.4]),

@@ -46,12 +46,26 @@ pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Se
                 status.push_str(&b.t("\n▲ 已逾期", "\n▲ overdue"));
             }
             if let Some(n) = &x.note {
-                goal.push_str(&format!("\n→ {n}"));
+                if x.carried {
+                    goal.push_str(
+                        &b.loc
+                            .pick(format!("\n（上期：{n}）"), format!("\n(last cycle: {n})")),
+                    );
+                } else {
+                    goal.push_str(&format!("\n→ {n}"));
+                }
             }
             vec![
                 goal,
                 x.steps.clone().unwrap_or_default(),
-                x.due.map(|d| d.display()).unwrap_or_default(),
+                match (x.due, x.carried) {
+                    (Some(d), true) => b.loc.pick(
+                        format!("{}（上期）\n新的时间：", d.display()),
+                        format!("{} (last cycle)\nnew date:", d.display()),
+                    ),
+                    (Some(d), false) => d.display(),
+                    (None, _) => String::new(),
+                },
                 x.support.clone().unwrap_or_default(),
                 x.measure.clone().unwrap_or_default(),
                 status,
@@ -138,10 +152,6 @@ fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
         Block::Heading {
             text: b.t("双方确认", "Sign-off"),
         },
-        para(b.t(
-            "员工和直属上级一起读过这份计划，认可其中的目标、行动和所需的支持，并约定按复盘日期回顾。",
-            "The employee and their manager have read this plan together, agree on its goals, actions and support, and will review it on the dates given.",
-        )),
         Block::Facts {
             rows: vec![
                 (b.t("员工", "Employee"), p.person.name.clone()),
@@ -155,6 +165,10 @@ fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
                 (b.t("日期", "Date"), String::new()),
             ],
         },
+        para(b.t(
+            "签名表示员工和直属上级一起读过这份计划，认可其中的目标、行动和所需的支持，并约定按复盘日期回顾。",
+            "By signing, the employee and their manager confirm they have read this plan together, agree on its goals, actions and support, and will review it on the dates given.",
+        )),
     ]
 }
 

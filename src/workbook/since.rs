@@ -204,11 +204,11 @@ fn snap_rows(
 pub(super) fn since(b: &B, c: &Changes, ladders: &Ladders) -> Section {
     let mut blocks = vec![para(b.loc.pick(
         format!(
-            "职业规划是一个循环：认识自己 → 确定目标和路线 → 策略实施 → 反馈与修正 → 再认识自己。上一期的档案截至 {}，下面是从那时到今天的变化：哪些做到了，哪些变了，哪些还要继续。",
+            "职业规划是一个循环：认识自己 → 确定目标和路线 → 策略实施 → 反馈与修正 → 再认识自己。上一期的档案截至 {}（最近一次复盘），下面是从那时到今天的变化：哪些做到了，哪些变了，哪些还要继续。",
             c.then_date.iso()
         ),
         format!(
-            "Career planning is a cycle: know yourself → set goal and route → strategy → feedback and revision → know yourself again. Last cycle's profile stands for {}; here is what changed since: what you achieved, what moved, and what is still open.",
+            "Career planning is a cycle: know yourself → set goal and route → strategy → feedback and revision → know yourself again. Last cycle's profile dates from {} (its latest review); here is what changed since: what you achieved, what moved, and what is still open.",
             c.then_date.iso()
         ),
     ))];

@@ -12,6 +12,9 @@ use crate::model::*;
 mod career;
 mod plan;
 
+/// Most characters in one text field.
+const MAX_TEXT: usize = 20_000;
+
 struct Ctx<'a> {
     locs: &'a Locations,
     errs: Vec<Diagnostic>,
@@ -31,6 +34,17 @@ impl Ctx<'_> {
 
     fn text(&mut self, path: &str, t: Option<Text>) -> Option<String> {
         let s = t?.0.trim().to_string();
+        if s.chars().count() > MAX_TEXT {
+            self.err(
+                path,
+                format!(
+                    "the text is {} characters long; a field holds at most {MAX_TEXT}",
+                    s.chars().count()
+                ),
+                "shorten it: a workbook field is a few sentences",
+            );
+            return None;
+        }
         if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.err(
                 path,

@@ -400,11 +400,14 @@ fn contents(
     book: &Workbook,
     entries: &[(String, usize)],
 ) {
-    let row = 17.0;
     let y0 = top + 18.0;
-    if y0 + 22.0 + row * entries.len() as f32 > h - MARGIN_BOTTOM {
+    // rows tighten to fit the cover's remaining room (more sections, Letter paper)
+    let room = h - MARGIN_BOTTOM - y0 - 22.0;
+    let row = (room / (entries.len() as f32 + 1.0)).min(17.0);
+    if row < 11.0 {
         return;
     }
+    let size = if row < 14.0 { 9.0 } else { 10.0 };
     page.cmds.push(Cmd::Text {
         x: MARGIN_X,
         y: y0 + 12.0,
@@ -420,7 +423,7 @@ fn contents(
             font,
             w,
             y,
-            10.0,
+            size,
             title,
             &(p + 1).to_string(),
             (color::INK, color::MUTED),
@@ -606,6 +609,11 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let size = BODY - 0.5;
             let lines = l.wrap(text, size, w - 24.0);
             let lh = L::line_h(size);
+            // a note of a few lines is not split over two pages
+            let whole = lines.len() as f32 * lh + 12.0;
+            if whole <= l.full() / 3.0 {
+                l.ensure(whole);
+            }
             let mut i = 0;
             while i < lines.len() {
                 l.ensure(lh + 12.0);
