@@ -37,6 +37,11 @@ enum Command {
         after_help = "Examples:\n  careerbook form profiles/li-na.zh.yaml -o forms\n  careerbook form --locale en -o forms          (a blank form)\n  careerbook batch roster.xlsx -f form -o forms  (one per employee)"
     )]
     Form(FormArgs),
+    /// Merge the overviews of a sharded run into one (equal to an unsharded run's).
+    #[command(
+        after_help = "Example:\n  careerbook overview out/shard-1 out/shard-2 out/shard-3 -o out"
+    )]
+    Overview(OverviewArgs),
     /// Write a commented starter profile that validates.
     Init(InitArgs),
     /// Print the JSON Schema (draft-07) of the profile format, for editors.
@@ -105,7 +110,41 @@ struct BatchArgs {
     #[arg(long, value_name = "DIR")]
     previous: Option<PathBuf>,
     #[command(flatten)]
+    overview: OverviewOpts,
+    #[command(flatten)]
     doc: DocOpts,
+}
+
+#[derive(Debug, Args)]
+struct OverviewOpts {
+    /// Fewest people behind a cell of the overview that counts people by something
+    /// personal (needs, positions, blind spots, readiness, progress); smaller cells are
+    /// suppressed. At least 3.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    min_group: usize,
+    /// Add HR's named lists to the overview (who is behind, who leans against their
+    /// ladder, who has too few raters). Never share such an overview.
+    #[arg(long)]
+    named: bool,
+}
+
+#[derive(Debug, Args)]
+struct OverviewArgs {
+    /// Output folders of the shards of one run (their _overview-K-of-N.json files), or
+    /// the files themselves.
+    #[arg(required = true, value_name = "DIR|FILE")]
+    inputs: Vec<PathBuf>,
+    /// Where to write _overview.html and _overview.csv.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of rung titles, needs and traits [default: zh-CN].
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    /// Folder of company ladder files (*.yaml), for their rung titles.
+    #[arg(long, value_name = "DIR")]
+    ladders: Option<PathBuf>,
+    #[command(flatten)]
+    overview: OverviewOpts,
 }
 
 #[derive(Debug, Args)]
@@ -266,6 +305,7 @@ pub fn main() -> ExitCode {
         Command::Check(a) => check(a),
         Command::Init(a) => init(a),
         Command::Form(a) => form(a),
+        Command::Overview(a) => merge_overview(a),
         Command::Schema => {
             crate::outln!(
                 "{}",
@@ -534,6 +574,13 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         .transpose()
         .map_err(Usage)?;
     let eng = engine(a)?;
+    if b.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
+        return Err(Usage(format!(
+            "--min-group {} is below {}: cells that small could point at a person",
+            b.overview.min_group,
+            crate::batch::overview::MIN_GROUP_FLOOR
+        )));
+    }
     let feedback = match &b.feedback {
         None => crate::batch::feedback::Feedback::default(),
         Some(p) => crate::batch::feedback::read(p).map_err(Usage)?,
@@ -612,42 +659,25 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         .map_err(|e| Usage(format!("cannot start worker threads: {e}")))?;
     let log = |m: &str| crate::errln!("{m}");
     let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
-    let ov = crate::batch::overview::build(&report, &eng.today.iso());
+    let tally =
+        crate::batch::tally::Tally::of(&report, &eng.today.iso(), shard.map(|s| (s.k, s.n)));
+    let settings = crate::batch::overview::Settings {
+        min_group: b.overview.min_group,
+        locale: eng.locale.unwrap_or(Locale::Zh),
+        named: b.overview.named,
+        ladders: &eng.ladders,
+    };
     let suffix = shard
         .map(|s| format!("-{}-of-{}", s.k, s.n))
         .unwrap_or_default();
-    let mut overview_failed = false;
-    match eng.templates.render_overview(&ov) {
-        Ok(html) => {
-            for (name, bytes) in [
-                (
-                    format!("{}{suffix}.html", crate::batch::overview::FILE_STEM),
-                    html.into_bytes(),
-                ),
-                (
-                    format!("{}{suffix}.csv", crate::batch::overview::FILE_STEM),
-                    crate::batch::overview::csv(&ov).into_bytes(),
-                ),
-            ] {
-                let path = a.output.join(name);
-                match output::write_atomic(&path, &bytes) {
-                    Ok(()) => {
-                        if !a.quiet {
-                            crate::outln!("{}", path.display());
-                        }
-                    }
-                    Err(e) => {
-                        crate::errln!("error: {}: cannot write the overview: {e}", path.display());
-                        overview_failed = true;
-                    }
-                }
-            }
-        }
-        Err(e) => {
-            crate::errln!("error: cannot render the overview: {e}");
-            overview_failed = true;
-        }
-    }
+    let overview_failed = !write_overview(
+        &eng.templates,
+        &tally,
+        &settings,
+        &a.output,
+        &suffix,
+        a.quiet,
+    );
     let ok = report.summaries.len();
     let feedback_bad = opts.feedback.problems.len();
     crate::errln!(
@@ -693,6 +723,52 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
         return Ok(1);
     }
     Ok(if overview_failed { 1 } else { 0 })
+}
+
+/// Writes `_overview{suffix}.html` and `.csv` (and, for a shard, the raw counts as
+/// `.json`); says what went wrong, and returns whether everything was written.
+fn write_overview(
+    templates: &Templates,
+    tally: &crate::batch::tally::Tally,
+    settings: &crate::batch::overview::Settings,
+    out: &Path,
+    suffix: &str,
+    quiet: bool,
+) -> bool {
+    let ov = crate::batch::overview::from_tally(tally, settings);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let stem = crate::batch::overview::FILE_STEM;
+    match templates.render_overview(&ov) {
+        Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
+        Err(e) => {
+            crate::errln!("error: cannot render the overview: {e}");
+            return false;
+        }
+    }
+    files.push((
+        format!("{stem}{suffix}.csv"),
+        crate::batch::overview::csv(&ov).into_bytes(),
+    ));
+    if tally.shard.is_some() {
+        let json = serde_json::to_string_pretty(tally).unwrap_or_default();
+        files.push((format!("{stem}{suffix}.json"), json.into_bytes()));
+    }
+    let mut ok = true;
+    for (name, bytes) in files {
+        let path = out.join(name);
+        match output::write_atomic(&path, &bytes) {
+            Ok(()) => {
+                if !quiet {
+                    crate::outln!("{}", path.display());
+                }
+            }
+            Err(e) => {
+                crate::errln!("error: {}: cannot write the overview: {e}", path.display());
+                ok = false;
+            }
+        }
+    }
+    ok
 }
 
 /// The wall-clock time a run started, for the lock file (never in any output).
@@ -745,6 +821,73 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
         return Ok(1);
     }
     Ok(0)
+}
+
+fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.ladders)?;
+    let locale = match &a.locale {
+        None => Locale::Zh,
+        Some(l) => Locale::parse(l)
+            .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))?,
+    };
+    if a.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
+        return Err(Usage(format!(
+            "--min-group {} is below {}: cells that small could point at a person",
+            a.overview.min_group,
+            crate::batch::overview::MIN_GROUP_FLOOR
+        )));
+    }
+    let mut files = Vec::new();
+    for input in &a.inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| Usage(format!("{}: cannot read: {e}", input.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("_overview-") && n.ends_with(".json"))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let mut shards = Vec::new();
+    for f in files {
+        let shown = f.display().to_string();
+        let text =
+            std::fs::read_to_string(&f).map_err(|e| Usage(format!("{shown}: cannot read: {e}")))?;
+        let t: crate::batch::tally::Tally = serde_json::from_str(&text).map_err(|_| {
+            Usage(format!(
+                "{shown}: not the counts of a careerbook shard (_overview-K-of-N.json)"
+            ))
+        })?;
+        shards.push((shown, t));
+    }
+    let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let settings = crate::batch::overview::Settings {
+        min_group: a.overview.min_group,
+        locale,
+        named: a.overview.named,
+        ladders: &ladders,
+    };
+    let templates = Templates::load(None).map_err(Usage)?;
+    Ok(
+        if write_overview(&templates, &tally, &settings, &a.output, "", false) {
+            0
+        } else {
+            1
+        },
+    )
 }
 
 fn form(a: FormArgs) -> Result<u8, Usage> {

@@ -63,7 +63,7 @@ fn csv_in_utf8_bom_and_gbk_give_the_same_workbooks() {
         outputs.push(
             names
                 .iter()
-                .filter(|n| n.ends_with(".json"))
+                .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
                 .map(|n| std::fs::read(dir.path().join(n)).unwrap())
                 .collect::<Vec<_>>(),
         );
@@ -193,7 +193,7 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
     batch(&args, full.path());
     let all: BTreeSet<String> = files(full.path())
         .into_iter()
-        .filter(|n| n.ends_with(".json"))
+        .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
         .collect();
     assert_eq!(all.len(), 9);
     let mut seen = BTreeSet::new();
@@ -206,7 +206,7 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
         assert!(dir.path().join(format!("_overview-{k}-of-3.csv")).is_file());
         for name in files(dir.path())
             .into_iter()
-            .filter(|n| n.ends_with(".json"))
+            .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
         {
             assert!(seen.insert(name.clone()), "{name} rendered by two shards");
         }
@@ -435,7 +435,7 @@ fn shards_cover_everyone_whatever_the_argument_order() {
         );
         for n in files(dir.path())
             .into_iter()
-            .filter(|n| n.ends_with(".json"))
+            .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
         {
             assert!(all.insert(n.clone()), "{n} in both shards");
         }
@@ -657,4 +657,117 @@ fn too_many_jobs_is_a_usage_error() {
     let out = batch(&[&f("profiles"), "-j", "100000"], dir.path());
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("at most 256"));
+}
+
+#[test]
+fn shard_overviews_merge_into_the_overview_of_one_run() {
+    let input = tempfile::tempdir().unwrap();
+    for i in 0..14 {
+        let dept = if i % 2 == 0 {
+            "客服部"
+        } else {
+            "研发中心"
+        };
+        let (track, level, locale) = if i % 3 == 0 {
+            ("technical", "intermediate", "en")
+        } else {
+            ("administrative", "staff", "zh-CN")
+        };
+        std::fs::write(
+            input.path().join(format!("p{i:02}.yaml")),
+            format!("locale: {locale}\nperson:\n  name: 员工{i}\n  id: M{i:02}\n  department: {dept}\n  birth_year: {}\ncareer: {{ track: {track}, level: {level} }}\nneeds:\n  top: [money, security, challenge]\n", 1980 + i),
+        )
+        .unwrap();
+    }
+    std::fs::write(input.path().join("bad.yaml"), "person: [\n").unwrap();
+    let whole = tempfile::tempdir().unwrap();
+    batch(
+        &[input.path().to_str().unwrap(), "-f", "json"],
+        whole.path(),
+    );
+    let parts: Vec<tempfile::TempDir> = (1..=3).map(|_| tempfile::tempdir().unwrap()).collect();
+    for (k, dir) in parts.iter().enumerate() {
+        batch(
+            &[
+                input.path().to_str().unwrap(),
+                "-f",
+                "json",
+                "--shard",
+                &format!("{}/3", k + 1),
+            ],
+            dir.path(),
+        );
+    }
+    let merged = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("careerbook")
+        .unwrap()
+        .arg("overview")
+        .args(parts.iter().map(|d| d.path()))
+        .arg("-o")
+        .arg(merged.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for name in ["_overview.csv", "_overview.html"] {
+        let a = std::fs::read_to_string(whole.path().join(name)).unwrap();
+        let b = std::fs::read_to_string(merged.path().join(name)).unwrap();
+        assert_eq!(a, b, "{name} of the merged shards differs from one run's");
+    }
+    // one rung, one row, whatever the workbooks' languages
+    let csv = std::fs::read_to_string(whole.path().join("_overview.csv")).unwrap();
+    assert!(csv.contains("headcount,客服部,技术路线/中级,"), "{csv}");
+    assert!(!csv.contains("Intermediate"), "{csv}");
+    // shards of different runs, a shard twice, a missing shard
+    let refuse = |args: Vec<&Path>, needle: &str| {
+        let out = Command::cargo_bin("careerbook")
+            .unwrap()
+            .arg("overview")
+            .args(args)
+            .arg("-o")
+            .arg(merged.path())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(needle), "{stderr}");
+    };
+    refuse(
+        vec![parts[0].path(), parts[1].path()],
+        "shard(s) 3/3 are missing",
+    );
+    refuse(
+        vec![
+            parts[0].path(),
+            parts[0].path(),
+            parts[1].path(),
+            parts[2].path(),
+        ],
+        "is given twice",
+    );
+    let other = tempfile::tempdir().unwrap();
+    Command::cargo_bin("careerbook")
+        .unwrap()
+        .arg("batch")
+        .arg(input.path())
+        .args([
+            "-f",
+            "json",
+            "--today",
+            "2026-12-01",
+            "--shard",
+            "3/3",
+            "-o",
+        ])
+        .arg(other.path())
+        .output()
+        .unwrap();
+    refuse(
+        vec![parts[0].path(), parts[1].path(), other.path()],
+        "shards of different runs",
+    );
 }

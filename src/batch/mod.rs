@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod overview;
 pub mod roster;
 pub mod table;
+pub mod tally;
 
 use crate::analysis::{Leaning, Position};
 use crate::diag::Diagnostic;
@@ -99,6 +100,10 @@ pub struct BatchOptions {
 /// What happened to one employee (kept small: no documents are held).
 #[derive(Debug, Clone)]
 pub struct Summary {
+    /// Canonical position in the run.
+    pub index: usize,
+    /// Rung id.
+    pub level_id: Option<String>,
     /// Employee id (or the file stem).
     pub id: String,
     /// Name.
@@ -168,6 +173,10 @@ pub struct Report {
     /// Feedback answers whose subject is not among this run's employees: (answers,
     /// subjects). Counted, never named by rater.
     pub feedback_unmatched: (usize, usize),
+    /// The item failures with their canonical position.
+    pub indexed_failures: Vec<(usize, Failure)>,
+    /// Problems of the feedback file.
+    pub feedback_problems: Vec<(String, String)>,
 }
 
 /// Items handed to the workers at a time: enough to keep every core busy, few
@@ -543,7 +552,9 @@ pub fn run(
     let mut report = Report {
         total: state.total,
         summaries: state.summaries,
-        failures: failures.into_iter().map(|(_, f)| f).collect(),
+        failures: failures.iter().map(|(_, f)| f.clone()).collect(),
+        indexed_failures: failures,
+        feedback_problems: opts.feedback.problems.clone(),
         skipped: state.skipped,
         written: state.written,
         notes,
@@ -650,7 +661,7 @@ fn process(
     let done: Vec<(usize, Finished)> = ready
         .into_par_iter()
         .map(|(i, l)| {
-            let r = finish(engine, l, opts, print);
+            let r = finish(engine, l, i, opts, print);
             if let Some(pb) = bar {
                 pb.inc(1);
             }
@@ -753,6 +764,7 @@ fn load(
 fn finish(
     engine: &Engine,
     l: Loaded,
+    index: usize,
     opts: &BatchOptions,
     print: &(dyn Fn(&str) + Sync),
 ) -> Finished {
@@ -808,6 +820,14 @@ fn finish(
         .and_then(|c| engine.ladders.get(&c.track).ok());
     Ok((
         Summary {
+            index,
+            level_id: ladder.and_then(|l| {
+                profile
+                    .career
+                    .as_ref()?
+                    .level
+                    .map(|i| l.rungs[i].id.clone())
+            }),
             id: profile.person.id.clone().unwrap_or_else(|| stem.clone()),
             name: profile.person.name.clone(),
             department: profile.person.department.clone().unwrap_or_default(),

@@ -1,23 +1,43 @@
-//! The HR overview of a batch run: overview.csv (long format, for spreadsheets) and
-//! overview.html (self-contained, inline SVG charts). Raters never appear; blind-spot
-//! traits are shown as counts only, and only for departments large enough not to point
-//! at a person.
+//! The HR overview of a batch run, made to be shared with department managers:
+//! `_overview.html` (self-contained, inline SVG charts) and `_overview.csv` (long
+//! format, safe to open in Excel), built from a run's raw counts ([`Tally`]). Every
+//! cell that counts people by something personal is suppressed when fewer than the
+//! group minimum stand behind it, after all counting, with one more cell suppressed
+//! where a row total would give a lone suppressed cell away. Organisational counts
+//! (headcount by department and rung) stay. Names appear only in HR's `--named` lists.
 
-use super::{Failure, Report};
-use crate::analysis::{Leaning, Position};
+pub use super::tally::Tally;
+use super::tally::{Named, PositionCounts};
+use super::Failure;
 use crate::catalog::{self, by_id};
 use crate::figure::{color, fit, Anchor, Figure};
+use crate::ladder::Ladders;
+use crate::locale::Locale;
 use crate::workbook::Block;
 use serde::Serialize;
-use std::collections::BTreeMap;
 
 /// Stem of the overview's file names (`_overview.html`, `_overview-2-of-8.csv`):
 /// no employee's file can be named so, because output names never start with `_`.
 pub const FILE_STEM: &str = "_overview";
 
-/// Fewest people (with enough raters) a department needs before its blind-spot
-/// traits are shown.
+/// Default group minimum: fewest people behind a shown cell.
 pub const MIN_GROUP: usize = 5;
+/// The group minimum is never set below this.
+pub const MIN_GROUP_FLOOR: usize = 3;
+
+/// How the overview is made.
+#[derive(Debug, Clone, Copy)]
+pub struct Settings<'a> {
+    /// Fewest people behind a shown cell (at least [`MIN_GROUP_FLOOR`]).
+    pub min_group: usize,
+    /// Language of rung titles, need and trait names.
+    pub locale: Locale,
+    /// Add HR's named lists (who is behind, who leans against their ladder, who has
+    /// too few raters). Never for an overview that is shared.
+    pub named: bool,
+    /// Ladders, for rung titles.
+    pub ladders: &'a Ladders,
+}
 
 /// Headcount of one department × ladder × rung.
 #[derive(Debug, Serialize)]
@@ -28,33 +48,31 @@ pub struct Head {
     count: usize,
 }
 
-/// Ladder positions of one department.
+/// Ladder positions of one department (`None`: suppressed).
 #[derive(Debug, Serialize, Default)]
 pub struct Positions {
     department: String,
-    ahead: usize,
-    on_track: usize,
-    behind: usize,
-    unknown: usize,
-    behind_people: Vec<String>,
+    people: usize,
+    ahead: Option<usize>,
+    on_track: Option<usize>,
+    behind: Option<usize>,
+    unknown: Option<usize>,
 }
 
 /// How often one need was chosen.
 #[derive(Debug, Serialize)]
 pub struct NeedCount {
-    id: &'static str,
+    id: String,
     label: String,
-    top: usize,
-    next: usize,
+    top: Option<usize>,
+    next: Option<usize>,
 }
 
-/// A person whose needs lean against their ladder.
+/// People of one department whose needs lean against their ladder.
 #[derive(Debug, Serialize)]
 pub struct Mismatch {
-    who: String,
     department: String,
-    track: String,
-    leaning: &'static str,
+    people: Option<usize>,
 }
 
 /// Blind-spot traits of one department.
@@ -66,9 +84,7 @@ pub struct Blind {
     traits: Vec<(String, usize)>,
 }
 
-/// Readiness for the next rung of one department × ladder × rung: how many people
-/// the manager marks as meeting every standard of the next rung. Suppressed (not
-/// shown) when fewer than [`MIN_GROUP`] people stand behind it.
+/// Readiness for the next rung of one department × ladder × rung.
 #[derive(Debug, Serialize)]
 pub struct Ready {
     department: String,
@@ -79,9 +95,7 @@ pub struct Ready {
     ready: Option<usize>,
 }
 
-/// This cycle's progress of one department: actions by status, reviews held and
-/// due, and people who moved a trait from blind to open since the last cycle. Hidden
-/// when fewer than [`MIN_GROUP`] people stand behind it.
+/// This cycle's progress of one department.
 #[derive(Debug, Serialize, Default)]
 pub struct DeptProgress {
     department: String,
@@ -95,13 +109,14 @@ pub struct DeptProgress {
     reviews_held: usize,
     reviews_due: usize,
     with_previous: usize,
-    blind_to_open: usize,
+    blind_to_open: Option<usize>,
 }
 
 /// Everything the overview shows.
 #[derive(Debug, Serialize)]
 pub struct Overview {
     date: String,
+    lang: &'static str,
     total: usize,
     ok: usize,
     failed: usize,
@@ -116,9 +131,12 @@ pub struct Overview {
     blind: Vec<Blind>,
     enough_raters: usize,
     too_few_raters: usize,
-    too_few_people: Vec<String>,
     readiness: Vec<Ready>,
     progress: Vec<DeptProgress>,
+    named: bool,
+    behind_people: Vec<Named>,
+    leaning_people: Vec<Named>,
+    short_of_raters: Vec<Named>,
     failures: Vec<Failure>,
 }
 
@@ -132,204 +150,226 @@ impl Serialize for Failure {
     }
 }
 
-fn dept(d: &str) -> String {
-    if d.is_empty() {
-        "—".into()
-    } else {
-        d.to_string()
-    }
+/// A count shown only when at least `k` people stand behind it (zero is shown).
+fn cell(n: usize, k: usize) -> Option<usize> {
+    (n == 0 || n >= k).then_some(n)
 }
 
-/// Aggregates a run.
-pub fn build(report: &Report, date: &str) -> Overview {
-    let s = &report.summaries;
-    let mut head: BTreeMap<(String, String, String), usize> = BTreeMap::new();
-    let mut pos: BTreeMap<String, Positions> = BTreeMap::new();
-    let mut needs: BTreeMap<&'static str, (usize, usize)> = BTreeMap::new();
-    let mut blind: BTreeMap<String, (usize, BTreeMap<&'static str, usize>)> = BTreeMap::new();
-    let mut mismatches = Vec::new();
-    let mut ready: BTreeMap<(String, String, String), (usize, usize)> = BTreeMap::new();
-    let mut progress: BTreeMap<String, DeptProgress> = BTreeMap::new();
-    let (mut enough, mut too_few, mut too_few_people) = (0, 0, Vec::new());
-    for p in s {
-        let d = dept(&p.department);
-        *head
-            .entry((
-                d.clone(),
-                p.track.clone().unwrap_or_else(|| "—".into()),
-                p.level.clone().unwrap_or_else(|| "—".into()),
-            ))
-            .or_default() += 1;
-        let e = pos.entry(d.clone()).or_insert_with(|| Positions {
-            department: d.clone(),
-            ..Default::default()
-        });
-        match p.position {
-            Some(Position::Ahead) => e.ahead += 1,
-            Some(Position::OnTrack) => e.on_track += 1,
-            Some(Position::Behind) => {
-                e.behind += 1;
-                e.behind_people.push(format!("{} ({})", p.name, p.id));
-            }
-            None => e.unknown += 1,
-        }
+/// Suppresses small cells of a row whose total is known, and one more cell when a
+/// single suppressed cell could be worked out from the total.
+fn row_cells(values: &[usize], k: usize) -> Vec<Option<usize>> {
+    let mut out: Vec<Option<usize>> = values.iter().map(|n| cell(*n, k)).collect();
+    if out.iter().filter(|c| c.is_none()).count() == 1 {
+        if let Some(i) = values
+            .iter()
+            .enumerate()
+            .filter(|(i, n)| out[*i].is_some() && **n > 0)
+            .min_by_key(|(i, n)| (**n, *i))
+            .map(|(i, _)| i)
         {
-            let g = progress.entry(d.clone()).or_insert_with(|| DeptProgress {
-                department: d.clone(),
-                ..DeptProgress::default()
-            });
-            g.people += 1;
-            g.done += p.progress.done;
-            g.in_progress += p.progress.in_progress;
-            g.planned += p.progress.planned;
-            g.dropped += p.progress.dropped;
-            g.overdue += p.overdue;
-            g.reviews_held += p.reviews.0;
-            g.reviews_due += p.reviews.1;
-            g.with_previous += usize::from(p.with_previous);
-            g.blind_to_open += usize::from(p.blind_to_open > 0);
-        }
-        if let Some(r) = p.ready {
-            let e = ready
-                .entry((
-                    d.clone(),
-                    p.track.clone().unwrap_or_default(),
-                    p.level.clone().unwrap_or_default(),
-                ))
-                .or_default();
-            e.0 += 1;
-            e.1 += usize::from(r);
-        }
-        for n in &p.top_needs {
-            needs.entry(n).or_default().0 += 1;
-        }
-        for n in &p.next_needs {
-            needs.entry(n).or_default().1 += 1;
-        }
-        if let Some(l) = p.mismatch {
-            mismatches.push(Mismatch {
-                who: format!("{} ({})", p.name, p.id),
-                department: d.clone(),
-                track: p.track.clone().unwrap_or_default(),
-                leaning: match l {
-                    Leaning::Administrative => "administrative",
-                    Leaning::Technical => "technical",
-                    Leaning::Balanced => "balanced",
-                },
-            });
-        }
-        if p.enough_raters {
-            enough += 1;
-            let b = blind.entry(d.clone()).or_default();
-            b.0 += 1;
-            for t in &p.blind {
-                *b.1.entry(t).or_default() += 1;
-            }
-        } else {
-            too_few += 1;
-            too_few_people.push(format!("{} ({}) — {}", p.name, p.id, p.raters));
+            out[i] = None;
         }
     }
-    let mut need_rows: Vec<NeedCount> = needs
-        .into_iter()
-        .map(|(id, (top, next))| {
-            let item = by_id(catalog::NEEDS, id);
-            NeedCount {
-                id,
-                label: format!("{} {}", item.zh, item.en),
-                top,
-                next,
+    out
+}
+
+fn track_name(ladders: &Ladders, id: &str, loc: Locale) -> String {
+    ladders
+        .get(id)
+        .map(|l| l.name.get(loc).to_string())
+        .unwrap_or_else(|_| id.to_string())
+}
+
+fn rung_title(ladders: &Ladders, track: &str, level: &str, loc: Locale) -> String {
+    ladders
+        .get(track)
+        .ok()
+        .and_then(|l| l.rungs.iter().find(|r| r.id == level))
+        .map(|r| r.title.get(loc).to_string())
+        .unwrap_or_else(|| level.to_string())
+}
+
+/// The overview of a run's counts.
+pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
+    let k = s.min_group.max(MIN_GROUP_FLOOR);
+    let loc = s.locale;
+    let split = |key: &str| -> (String, String, String) {
+        let mut it = key.split('\t');
+        let d = it.next().unwrap_or("").to_string();
+        let tr = it.next().unwrap_or("").to_string();
+        let lv = it.next().unwrap_or("").to_string();
+        (d, tr, lv)
+    };
+    let headcount = t
+        .head
+        .iter()
+        .map(|(key, n)| {
+            let (department, tr, lv) = split(key);
+            Head {
+                department,
+                track: if tr == "—" {
+                    tr.clone()
+                } else {
+                    track_name(s.ladders, &tr, loc)
+                },
+                level: if lv == "—" {
+                    lv.clone()
+                } else {
+                    rung_title(s.ladders, &tr, &lv, loc)
+                },
+                count: *n,
             }
         })
         .collect();
-    need_rows.sort_by(|a, b| {
-        (b.top * 2 + b.next)
-            .cmp(&(a.top * 2 + a.next))
-            .then(a.id.cmp(b.id))
+    let positions: Vec<Positions> = t
+        .positions
+        .iter()
+        .map(|(d, p): (&String, &PositionCounts)| {
+            let c = row_cells(&[p.ahead, p.on_track, p.behind, p.unknown], k);
+            Positions {
+                department: d.clone(),
+                people: p.ahead + p.on_track + p.behind + p.unknown,
+                ahead: c[0],
+                on_track: c[1],
+                behind: c[2],
+                unknown: c[3],
+            }
+        })
+        .collect();
+    let mut needs: Vec<NeedCount> = t
+        .needs
+        .iter()
+        .map(|(id, (top, next))| {
+            let item = by_id(catalog::NEEDS, id);
+            NeedCount {
+                id: id.clone(),
+                label: item.label(loc).to_string(),
+                top: cell(*top, k),
+                next: cell(*next, k),
+            }
+        })
+        .collect();
+    needs.sort_by(|a, b| {
+        let score = |n: &NeedCount| n.top.unwrap_or(0) * 2 + n.next.unwrap_or(0);
+        score(b).cmp(&score(a)).then(a.id.cmp(&b.id))
     });
-    let blind_rows = blind
-        .into_iter()
+    let blind = t
+        .blind
+        .iter()
         .map(|(department, (people, traits))| {
-            let shown = people >= MIN_GROUP;
-            let mut t: Vec<(String, usize)> = if shown {
+            let shown = *people >= k;
+            let mut tr: Vec<(String, usize)> = if shown {
                 traits
-                    .into_iter()
-                    .map(|(id, n)| (format!("{} {}", by_id(catalog::ADJECTIVES, id).zh, id), n))
+                    .iter()
+                    .filter(|(_, n)| **n >= k)
+                    .map(|(id, n)| (by_id(catalog::ADJECTIVES, id).label(loc).to_string(), *n))
                     .collect()
             } else {
                 Vec::new()
             };
-            t.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-            t.truncate(8);
+            tr.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+            tr.truncate(8);
             Blind {
-                department,
-                people,
+                department: department.clone(),
+                people: *people,
                 shown,
-                traits: t,
+                traits: tr,
             }
         })
         .collect();
-    let positions: Vec<Positions> = pos.into_values().collect();
-    Overview {
-        date: date.to_string(),
-        total: report.total,
-        ok: s.len(),
-        failed: report.failures.len(),
-        skipped: report.skipped,
-        min_group: MIN_GROUP,
-        headcount: head
-            .into_iter()
-            .map(|((department, track, level), count)| Head {
+    let readiness = t
+        .ready
+        .iter()
+        .map(|(key, (people, ready))| {
+            let (department, tr, lv) = split(key);
+            let c = row_cells(&[*ready, people - ready], k);
+            let shown = *people >= k && c[0].is_some();
+            Ready {
                 department,
-                track,
-                level,
-                count,
-            })
-            .collect(),
+                track: track_name(s.ladders, &tr, loc),
+                level: rung_title(s.ladders, &tr, &lv, loc),
+                people: *people,
+                shown,
+                ready: if shown { c[0] } else { None },
+            }
+        })
+        .collect();
+    let progress = t
+        .progress
+        .iter()
+        .map(|(d, g)| {
+            let shown = g.people >= k;
+            if !shown {
+                return DeptProgress {
+                    department: d.clone(),
+                    people: g.people,
+                    ..DeptProgress::default()
+                };
+            }
+            DeptProgress {
+                department: d.clone(),
+                people: g.people,
+                shown,
+                done: g.done,
+                in_progress: g.in_progress,
+                planned: g.planned,
+                dropped: g.dropped,
+                overdue: g.overdue,
+                reviews_held: g.reviews_held,
+                reviews_due: g.reviews_due,
+                with_previous: g.with_previous,
+                blind_to_open: cell(g.blind_to_open, k),
+            }
+        })
+        .collect();
+    let failures = t.failure_list();
+    Overview {
+        date: t.date.clone(),
+        lang: loc.tag(),
+        total: t.total,
+        ok: t.ok,
+        failed: failures.len(),
+        skipped: t.skipped,
+        min_group: k,
+        headcount,
         position_chart: Block::Figure {
             figure: position_chart(&positions).rounded(),
         },
         positions,
         needs_chart: Block::Figure {
-            figure: needs_chart(&need_rows).rounded(),
+            figure: needs_chart(&needs).rounded(),
         },
-        needs: need_rows,
-        mismatches,
-        blind: blind_rows,
-        enough_raters: enough,
-        too_few_raters: too_few,
-        too_few_people,
-        readiness: ready
-            .into_iter()
-            .map(|((department, track, level), (people, n))| {
-                let shown = people >= MIN_GROUP;
-                Ready {
-                    department,
-                    track,
-                    level,
-                    people,
-                    shown,
-                    ready: shown.then_some(n),
-                }
+        needs,
+        mismatches: t
+            .mismatches
+            .iter()
+            .map(|(d, n)| Mismatch {
+                department: d.clone(),
+                people: cell(*n, k),
             })
             .collect(),
-        progress: progress
-            .into_values()
-            .map(|mut g| {
-                // suppressed after counting: a hidden row shows nothing but its size
-                g.shown = g.people >= MIN_GROUP;
-                if !g.shown {
-                    let (department, people) = (g.department, g.people);
-                    g = DeptProgress {
-                        department,
-                        people,
-                        ..DeptProgress::default()
-                    };
-                }
-                g
-            })
-            .collect(),
-        failures: report.failures.clone(),
+        blind,
+        enough_raters: t.enough_raters,
+        too_few_raters: t.too_few_raters,
+        readiness,
+        progress,
+        named: s.named,
+        behind_people: if s.named {
+            t.behind.clone()
+        } else {
+            Vec::new()
+        },
+        leaning_people: if s.named {
+            t.leaning.clone()
+        } else {
+            Vec::new()
+        },
+        short_of_raters: if s.named {
+            t.short_of_raters.clone()
+        } else {
+            Vec::new()
+        },
+        failures,
     }
 }
 
@@ -347,9 +387,10 @@ fn position_chart(rows: &[Positions]) -> Figure {
         ("正常 on track", "#8fb3de"),
         ("落后 behind", color::WARM),
         ("未知 unknown", color::RULE),
+        ("不显示 suppressed", color::PALE),
     ];
     for (i, (label, c)) in legend.iter().enumerate() {
-        let x = left + i as f64 * 115.0;
+        let x = left + i as f64 * 94.0;
         f.rect(x, 4.0, 10.0, 10.0, Some(c), None, false);
         f.text(
             x + 14.0,
@@ -363,7 +404,11 @@ fn position_chart(rows: &[Positions]) -> Figure {
     }
     for (r, p) in rows.iter().enumerate() {
         let y = 26.0 + r as f64 * (bar_h + 8.0);
-        let total = (p.ahead + p.on_track + p.behind + p.unknown).max(1) as f64;
+        let total = p.people.max(1) as f64;
+        let shown: usize = [p.ahead, p.on_track, p.behind, p.unknown]
+            .iter()
+            .flatten()
+            .sum();
         f.text(
             left - 8.0,
             y + 12.0,
@@ -374,11 +419,13 @@ fn position_chart(rows: &[Positions]) -> Figure {
             false,
         );
         let mut x = left;
+        // suppressed cells are drawn together, so their sizes cannot be told apart
         for (n, c) in [
-            (p.ahead, color::ACCENT),
-            (p.on_track, "#8fb3de"),
-            (p.behind, color::WARM),
-            (p.unknown, color::RULE),
+            (p.ahead.unwrap_or(0), color::ACCENT),
+            (p.on_track.unwrap_or(0), "#8fb3de"),
+            (p.behind.unwrap_or(0), color::WARM),
+            (p.unknown.unwrap_or(0), color::RULE),
+            (p.people - shown, color::PALE),
         ] {
             if n == 0 {
                 continue;
@@ -412,7 +459,7 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
     );
     let max = rows
         .iter()
-        .map(|r| r.top + r.next)
+        .map(|r| r.top.unwrap_or(0) + r.next.unwrap_or(0))
         .max()
         .unwrap_or(1)
         .max(1) as f64;
@@ -428,8 +475,8 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
             color::INK,
             false,
         );
-        let wt = width * r.top as f64 / max;
-        let wn = width * r.next as f64 / max;
+        let wt = width * r.top.unwrap_or(0) as f64 / max;
+        let wn = width * r.next.unwrap_or(0) as f64 / max;
         f.rect(
             left,
             y,
@@ -452,7 +499,11 @@ fn needs_chart(rows: &[NeedCount]) -> Figure {
             left + wt + wn + 6.0,
             y + 11.0,
             9.0,
-            format!("{} + {}", r.top, r.next),
+            format!(
+                "{} + {}",
+                r.top.map_or("—".to_string(), |n| n.to_string()),
+                r.next.map_or("—".to_string(), |n| n.to_string())
+            ),
             Anchor::Start,
             color::MUTED,
             false,
@@ -480,27 +531,28 @@ pub fn csv_field(s: &str) -> String {
     }
 }
 
-/// overview.csv: `section,department,key,count`.
+/// `_overview.csv`: `section,department,key,count`; a suppressed cell's count is
+/// `suppressed`.
 pub fn csv(o: &Overview) -> String {
     let mut out = String::from("section,department,key,count\n");
-    let mut row = |a: &str, b: &str, c: &str, n: usize| {
+    let mut row = |a: &str, b: &str, c: &str, n: Option<usize>| {
         out.push_str(&format!(
             "{},{},{},{}\n",
             csv_field(a),
             csv_field(b),
             csv_field(c),
-            n
+            n.map_or("suppressed".to_string(), |n| n.to_string())
         ))
     };
-    row("run", "", "profiles", o.total);
-    row("run", "", "ok", o.ok);
-    row("run", "", "failed", o.failed);
+    row("run", "", "profiles", Some(o.total));
+    row("run", "", "ok", Some(o.ok));
+    row("run", "", "failed", Some(o.failed));
     for h in &o.headcount {
         row(
             "headcount",
             &h.department,
             &format!("{}/{}", h.track, h.level),
-            h.count,
+            Some(h.count),
         );
     }
     for p in &o.positions {
@@ -510,43 +562,64 @@ pub fn csv(o: &Overview) -> String {
         row("position", &p.department, "unknown", p.unknown);
     }
     for n in &o.needs {
-        row("need_top", "", n.id, n.top);
-        row("need_next", "", n.id, n.next);
+        row("need_top", "", &n.id, n.top);
+        row("need_next", "", &n.id, n.next);
     }
     for m in &o.mismatches {
-        row("track_mismatch", &m.department, &m.who, 1);
+        row("track_mismatch", &m.department, "people", m.people);
     }
     for b in o.blind.iter().filter(|b| b.shown) {
         for (t, n) in &b.traits {
-            row("blind_spot", &b.department, t, *n);
+            row("blind_spot", &b.department, t, Some(*n));
         }
     }
     for r in &o.readiness {
         let key = format!("{}/{}", r.track, r.level);
-        row("readiness_people", &r.department, &key, r.people);
-        if let Some(n) = r.ready {
-            row("readiness_ready", &r.department, &key, n);
-        }
+        row("readiness_people", &r.department, &key, Some(r.people));
+        row("readiness_ready", &r.department, &key, r.ready);
     }
-    for g in o.progress.iter().filter(|g| g.shown) {
+    for g in &o.progress {
+        if !g.shown {
+            row("progress", &g.department, "people", Some(g.people));
+            continue;
+        }
         for (k, n) in [
-            ("actions_done", g.done),
-            ("actions_in_progress", g.in_progress),
-            ("actions_planned", g.planned),
-            ("actions_dropped", g.dropped),
-            ("actions_overdue", g.overdue),
-            ("reviews_held", g.reviews_held),
-            ("reviews_due", g.reviews_due),
-            ("with_previous_cycle", g.with_previous),
+            ("actions_done", Some(g.done)),
+            ("actions_in_progress", Some(g.in_progress)),
+            ("actions_planned", Some(g.planned)),
+            ("actions_dropped", Some(g.dropped)),
+            ("actions_overdue", Some(g.overdue)),
+            ("reviews_held", Some(g.reviews_held)),
+            ("reviews_due", Some(g.reviews_due)),
+            ("with_previous_cycle", Some(g.with_previous)),
             ("people_blind_to_open", g.blind_to_open),
         ] {
             row("progress", &g.department, k, n);
         }
     }
-    row("feedback", "", "enough_raters", o.enough_raters);
-    row("feedback", "", "too_few_raters", o.too_few_raters);
+    row("feedback", "", "enough_raters", Some(o.enough_raters));
+    row("feedback", "", "too_few_raters", Some(o.too_few_raters));
+    for n in &o.behind_people {
+        row("named_behind", &n.department, &n.who, Some(1));
+    }
+    for n in &o.leaning_people {
+        row(
+            "named_track_mismatch",
+            &n.department,
+            &format!("{} {}", n.who, n.detail),
+            Some(1),
+        );
+    }
+    for n in &o.short_of_raters {
+        row(
+            "named_too_few_raters",
+            &n.department,
+            &n.who,
+            n.detail.parse().ok(),
+        );
+    }
     for f in &o.failures {
-        row("failed", "", &f.source, 1);
+        row("failed", "", &f.source, Some(1));
     }
     out
 }
@@ -567,5 +640,31 @@ mod tests {
         assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
         assert_eq!(csv_field("李娜"), "李娜");
         assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
+    }
+}
+
+#[cfg(test)]
+mod suppression_tests {
+    use super::{cell, row_cells};
+
+    #[test]
+    fn small_cells_go_and_a_lone_one_takes_a_neighbour_with_it() {
+        assert_eq!(cell(0, 5), Some(0));
+        assert_eq!(cell(4, 5), None);
+        assert_eq!(cell(5, 5), Some(5));
+        // ahead 2 alone would be the total minus the others: the smallest other goes too
+        assert_eq!(
+            row_cells(&[2, 6, 7, 0], 5),
+            vec![None, None, Some(7), Some(0)]
+        );
+        // two small cells already hide each other
+        assert_eq!(
+            row_cells(&[2, 3, 9, 0], 5),
+            vec![None, None, Some(9), Some(0)]
+        );
+        assert_eq!(
+            row_cells(&[5, 6, 0, 0], 5),
+            vec![Some(5), Some(6), Some(0), Some(0)]
+        );
     }
 }

@@ -1,0 +1,360 @@
+//! The raw counts behind the HR overview, before any suppression: built from a run's
+//! summaries, written by each shard as `_overview-K-of-N.json` (for HR only), and
+//! merged by `careerbook overview` so that the shards of one run give the same
+//! overview as a single run. Counting by rung id, never by a title in some language.
+
+use super::{Failure, Report};
+use crate::analysis::{Leaning, Position};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Format tag of the shard files.
+pub const FORMAT: &str = "careerbook-overview-counts/1";
+
+/// Counts of one department's ladder positions.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct PositionCounts {
+    /// Younger than the rung's typical age.
+    pub ahead: usize,
+    /// In the typical band.
+    pub on_track: usize,
+    /// Past the next rung's typical age.
+    pub behind: usize,
+    /// No age or rung.
+    pub unknown: usize,
+}
+
+/// Progress of one department.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
+pub struct ProgressCounts {
+    /// People.
+    pub people: usize,
+    /// Actions done.
+    pub done: usize,
+    /// Actions in progress.
+    pub in_progress: usize,
+    /// Actions planned.
+    pub planned: usize,
+    /// Actions dropped.
+    pub dropped: usize,
+    /// Actions overdue.
+    pub overdue: usize,
+    /// Reviews held.
+    pub reviews_held: usize,
+    /// Reviews due.
+    pub reviews_due: usize,
+    /// People with a previous cycle.
+    pub with_previous: usize,
+    /// People who moved a trait from blind to open.
+    pub blind_to_open: usize,
+}
+
+/// A named entry for HR's own lists (`--named`): never in a shared overview.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Named {
+    /// Canonical position of the item in the run.
+    pub index: usize,
+    /// "Name (id)".
+    pub who: String,
+    /// Department.
+    pub department: String,
+    /// Extra detail (ladder and leaning, or rater count).
+    pub detail: String,
+}
+
+/// Everything counted in a run or a shard.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Tally {
+    /// [`FORMAT`].
+    pub format: String,
+    /// `--today` of the run.
+    pub date: String,
+    /// The shard (K, N), when sharded.
+    pub shard: Option<(usize, usize)>,
+    /// Items seen.
+    pub total: usize,
+    /// Items rendered or skipped as existing.
+    pub ok: usize,
+    /// Items skipped as existing.
+    pub skipped: usize,
+    /// Failed items with their canonical position.
+    pub failures: Vec<(usize, String, String)>,
+    /// Problems of the feedback file (the same in every shard).
+    pub feedback_problems: Vec<(String, String)>,
+    /// "department\ttrack\tlevel id" → people.
+    pub head: BTreeMap<String, usize>,
+    /// department → positions.
+    pub positions: BTreeMap<String, PositionCounts>,
+    /// need id → (top, next).
+    pub needs: BTreeMap<String, (usize, usize)>,
+    /// department → people whose needs lean against their ladder.
+    pub mismatches: BTreeMap<String, usize>,
+    /// department → (people with enough raters, blind trait id → people).
+    pub blind: BTreeMap<String, (usize, BTreeMap<String, usize>)>,
+    /// People with enough raters.
+    pub enough_raters: usize,
+    /// People with too few.
+    pub too_few_raters: usize,
+    /// "department\ttrack\tlevel id" → (people with a next rung with standards, ready).
+    pub ready: BTreeMap<String, (usize, usize)>,
+    /// department → progress.
+    pub progress: BTreeMap<String, ProgressCounts>,
+    /// HR's named lists: who is behind.
+    pub behind: Vec<Named>,
+    /// Who leans against their ladder.
+    pub leaning: Vec<Named>,
+    /// Who has too few raters.
+    pub short_of_raters: Vec<Named>,
+}
+
+/// Department as shown ("—" when unknown).
+pub fn dept(d: &str) -> String {
+    if d.is_empty() {
+        "—".into()
+    } else {
+        d.to_string()
+    }
+}
+
+/// Joins a composite key.
+pub fn key(parts: &[&str]) -> String {
+    parts.join("\t")
+}
+
+impl Tally {
+    /// Counts a run (or one shard of it).
+    pub fn of(report: &Report, date: &str, shard: Option<(usize, usize)>) -> Tally {
+        let mut t = Tally {
+            format: FORMAT.into(),
+            date: date.into(),
+            shard,
+            total: report.total,
+            ok: report.summaries.len(),
+            skipped: report.skipped,
+            failures: report
+                .indexed_failures
+                .iter()
+                .map(|(i, f)| (*i, f.source.clone(), f.reason.clone()))
+                .collect(),
+            feedback_problems: report.feedback_problems.clone(),
+            ..Tally::default()
+        };
+        for p in &report.summaries {
+            let d = dept(&p.department);
+            let track = p.track.clone().unwrap_or_else(|| "—".into());
+            let level = p.level_id.clone().unwrap_or_else(|| "—".into());
+            *t.head.entry(key(&[&d, &track, &level])).or_default() += 1;
+            let pos = t.positions.entry(d.clone()).or_default();
+            match p.position {
+                Some(Position::Ahead) => pos.ahead += 1,
+                Some(Position::OnTrack) => pos.on_track += 1,
+                Some(Position::Behind) => {
+                    pos.behind += 1;
+                    t.behind.push(Named {
+                        index: p.index,
+                        who: format!("{} ({})", p.name, p.id),
+                        department: d.clone(),
+                        detail: String::new(),
+                    });
+                }
+                None => pos.unknown += 1,
+            }
+            for n in &p.top_needs {
+                t.needs.entry(n.to_string()).or_default().0 += 1;
+            }
+            for n in &p.next_needs {
+                t.needs.entry(n.to_string()).or_default().1 += 1;
+            }
+            if let Some(l) = p.mismatch {
+                *t.mismatches.entry(d.clone()).or_default() += 1;
+                t.leaning.push(Named {
+                    index: p.index,
+                    who: format!("{} ({})", p.name, p.id),
+                    department: d.clone(),
+                    detail: format!(
+                        "{} / {}",
+                        track,
+                        match l {
+                            Leaning::Administrative => "administrative",
+                            Leaning::Technical => "technical",
+                            Leaning::Balanced => "balanced",
+                        }
+                    ),
+                });
+            }
+            if p.enough_raters {
+                t.enough_raters += 1;
+                let b = t.blind.entry(d.clone()).or_default();
+                b.0 += 1;
+                for trait_id in &p.blind {
+                    *b.1.entry(trait_id.to_string()).or_default() += 1;
+                }
+            } else {
+                t.too_few_raters += 1;
+                t.short_of_raters.push(Named {
+                    index: p.index,
+                    who: format!("{} ({})", p.name, p.id),
+                    department: d.clone(),
+                    detail: p.raters.to_string(),
+                });
+            }
+            if let Some(r) = p.ready {
+                let e = t.ready.entry(key(&[&d, &track, &level])).or_default();
+                e.0 += 1;
+                e.1 += usize::from(r);
+            }
+            let g = t.progress.entry(d.clone()).or_default();
+            g.people += 1;
+            g.done += p.progress.done;
+            g.in_progress += p.progress.in_progress;
+            g.planned += p.progress.planned;
+            g.dropped += p.progress.dropped;
+            g.overdue += p.overdue;
+            g.reviews_held += p.reviews.0;
+            g.reviews_due += p.reviews.1;
+            g.with_previous += usize::from(p.with_previous);
+            g.blind_to_open += usize::from(p.blind_to_open > 0);
+        }
+        t.failures.sort_by_key(|f| f.0);
+        t
+    }
+
+    /// Merges the shards of one run into the counts of the whole run; refuses shards
+    /// of different runs, a shard given twice, and a missing shard.
+    pub fn merge(shards: Vec<(String, Tally)>) -> Result<Tally, String> {
+        let Some((first_name, first)) = shards.first() else {
+            return Err("no shard counts (_overview-K-of-N.json) were found".into());
+        };
+        let n = match first.shard {
+            Some((_, n)) => n,
+            None => {
+                return Err(format!(
+                    "{first_name}: these are the counts of a whole run, not of a shard"
+                ))
+            }
+        };
+        let mut seen = vec![None::<&str>; n + 1];
+        for (name, t) in &shards {
+            if t.format != FORMAT {
+                return Err(format!(
+                    "{name}: not careerbook overview counts ({})",
+                    t.format
+                ));
+            }
+            let Some((k, m)) = t.shard else {
+                return Err(format!("{name}: the counts of a whole run, not of a shard"));
+            };
+            if m != n {
+                return Err(format!(
+                    "{name}: shard {k} of {m}, but {first_name} is of {n}: these are shards of different runs"
+                ));
+            }
+            if t.date != first.date {
+                return Err(format!(
+                    "{name}: made with --today {}, but {first_name} with {}: these are shards of different runs",
+                    t.date, first.date
+                ));
+            }
+            if k == 0 || k > n {
+                return Err(format!("{name}: shard {k} of {n} is out of range"));
+            }
+            if let Some(other) = seen[k] {
+                return Err(format!(
+                    "{name}: shard {k}/{n} is given twice (also {other})"
+                ));
+            }
+            seen[k] = Some(name);
+        }
+        let missing: Vec<String> = (1..=n)
+            .filter(|k| seen[*k].is_none())
+            .map(|k| format!("{k}/{n}"))
+            .collect();
+        if !missing.is_empty() {
+            return Err(format!(
+                "shard(s) {} are missing: the overview of a run needs all {n} shards",
+                missing.join(", ")
+            ));
+        }
+        let mut out = Tally {
+            format: FORMAT.into(),
+            date: first.date.clone(),
+            shard: None,
+            feedback_problems: first.feedback_problems.clone(),
+            ..Tally::default()
+        };
+        for (_, t) in shards {
+            out.total += t.total;
+            out.ok += t.ok;
+            out.skipped += t.skipped;
+            out.failures.extend(t.failures);
+            for (k, v) in t.head {
+                *out.head.entry(k).or_default() += v;
+            }
+            for (k, v) in t.positions {
+                let e = out.positions.entry(k).or_default();
+                e.ahead += v.ahead;
+                e.on_track += v.on_track;
+                e.behind += v.behind;
+                e.unknown += v.unknown;
+            }
+            for (k, (a, b)) in t.needs {
+                let e = out.needs.entry(k).or_default();
+                e.0 += a;
+                e.1 += b;
+            }
+            for (k, v) in t.mismatches {
+                *out.mismatches.entry(k).or_default() += v;
+            }
+            for (k, (people, traits)) in t.blind {
+                let e = out.blind.entry(k).or_default();
+                e.0 += people;
+                for (tr, n) in traits {
+                    *e.1.entry(tr).or_default() += n;
+                }
+            }
+            out.enough_raters += t.enough_raters;
+            out.too_few_raters += t.too_few_raters;
+            for (k, (a, b)) in t.ready {
+                let e = out.ready.entry(k).or_default();
+                e.0 += a;
+                e.1 += b;
+            }
+            for (k, v) in t.progress {
+                let e = out.progress.entry(k).or_default();
+                e.people += v.people;
+                e.done += v.done;
+                e.in_progress += v.in_progress;
+                e.planned += v.planned;
+                e.dropped += v.dropped;
+                e.overdue += v.overdue;
+                e.reviews_held += v.reviews_held;
+                e.reviews_due += v.reviews_due;
+                e.with_previous += v.with_previous;
+                e.blind_to_open += v.blind_to_open;
+            }
+            out.behind.extend(t.behind);
+            out.leaning.extend(t.leaning);
+            out.short_of_raters.extend(t.short_of_raters);
+        }
+        out.failures.sort_by_key(|f| f.0);
+        for list in [&mut out.behind, &mut out.leaning, &mut out.short_of_raters] {
+            list.sort_by_key(|x| x.index);
+        }
+        Ok(out)
+    }
+
+    /// The failures, as the overview lists them.
+    pub fn failure_list(&self) -> Vec<Failure> {
+        self.failures
+            .iter()
+            .map(|(_, source, reason)| Failure {
+                source: source.clone(),
+                reason: reason.clone(),
+            })
+            .chain(self.feedback_problems.iter().map(|(at, msg)| Failure {
+                source: at.clone(),
+                reason: format!("feedback: {msg}"),
+            }))
+            .collect()
+    }
+}
