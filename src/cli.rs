@@ -37,6 +37,11 @@ enum Command {
         after_help = "Examples:\n  careerbook form profiles/li-na.zh.yaml -o forms\n  careerbook form --locale en -o forms          (a blank form)\n  careerbook batch roster.xlsx -f form -o forms  (one per employee)"
     )]
     Form(FormArgs),
+    /// The peer-feedback round: printable pick sheets, and the question for a survey tool.
+    Feedback {
+        #[command(subcommand)]
+        action: FeedbackAction,
+    },
     /// Merge the overviews of a sharded run into one (equal to an unsharded run's).
     #[command(
         after_help = "Example:\n  careerbook overview out/shard-1 out/shard-2 out/shard-3 -o out"
@@ -254,6 +259,39 @@ enum LaddersAction {
 }
 
 #[derive(Debug, Subcommand)]
+enum FeedbackAction {
+    /// Write a printable pick sheet (A4 PDF) per subject: name and code, the question
+    /// and the 55 adjectives with tick boxes; no place for the rater's name.
+    #[command(
+        after_help = "Examples:\n  careerbook feedback sheets roster.xlsx -o sheets --copies 6\n  careerbook feedback sheets profiles/ -o sheets --locale en"
+    )]
+    Sheets {
+        /// Profiles, folders of profiles and rosters, as for batch.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output folder: one <id>.sheets.pdf per subject.
+        #[arg(short, long, default_value = ".", value_name = "DIR")]
+        output: PathBuf,
+        /// Copies of the sheet per subject (one per colleague asked).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        copies: usize,
+        /// Language of the sheets (the words are always in both).
+        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+        locale: String,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+    /// Print the question and its 55 options as plain text to paste into a survey tool.
+    #[command(after_help = "Example:\n  careerbook feedback template --locale zh-CN > 问卷.txt")]
+    Template {
+        /// Language of the question and options.
+        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+        locale: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
 enum TemplatesAction {
     /// Write the built-in templates into DIR for editing; use them with --templates DIR.
     Eject {
@@ -306,6 +344,7 @@ pub fn main() -> ExitCode {
         Command::Init(a) => init(a),
         Command::Form(a) => form(a),
         Command::Overview(a) => merge_overview(a),
+        Command::Feedback { action } => feedback(action),
         Command::Schema => {
             crate::outln!(
                 "{}",
@@ -583,7 +622,33 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
     }
     let feedback = match &b.feedback {
         None => crate::batch::feedback::Feedback::default(),
-        Some(p) => crate::batch::feedback::read(p).map_err(Usage)?,
+        Some(p) => match crate::batch::feedback::read_with(p, None) {
+            Ok(f) => f,
+            Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
+            Err(crate::batch::feedback::ReadError::NeedIds) => {
+                // no subject header: the column whose values are the employees' ids
+                let mut ids = HashSet::new();
+                let (mut notes, mut failures) = (Vec::new(), Vec::new());
+                crate::batch::walk(
+                    &b.inputs,
+                    None,
+                    &mut notes,
+                    &mut failures,
+                    &mut |_, src, _| {
+                        if let Some((_, Some(id))) = crate::batch::name_and_id(&src) {
+                            ids.insert(id);
+                        }
+                    },
+                );
+                match crate::batch::feedback::read_with(p, Some(&ids)) {
+                    Ok(f) => f,
+                    Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
+                    Err(crate::batch::feedback::ReadError::NeedIds) => {
+                        return Err(Usage(format!("{}: no subject column", p.display())))
+                    }
+                }
+            }
+        },
     };
     std::fs::create_dir_all(&a.output).map_err(|e| {
         Usage(format!(
@@ -821,6 +886,109 @@ fn check(a: CheckArgs) -> Result<u8, Usage> {
         return Ok(1);
     }
     Ok(0)
+}
+
+fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
+    let parse_locale = |l: &str| {
+        Locale::parse(l)
+            .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))
+    };
+    match action {
+        FeedbackAction::Template { locale } => {
+            crate::out!(
+                "{}",
+                crate::render::sheets::template(parse_locale(&locale)?)
+            );
+            Ok(0)
+        }
+        FeedbackAction::Sheets {
+            inputs,
+            output,
+            copies,
+            locale,
+            paper,
+        } => {
+            let loc = parse_locale(&locale)?;
+            if copies == 0 || copies > 100 {
+                return Err(Usage(format!("--copies {copies}: give 1 to 100")));
+            }
+            std::fs::create_dir_all(&output).map_err(|e| {
+                Usage(format!(
+                    "{}: cannot create the output folder: {e}",
+                    output.display()
+                ))
+            })?;
+            let settings = PdfSettings {
+                font: FontFace::default_shared(),
+                paper: match paper {
+                    PaperArg::A4 => Paper::A4,
+                    PaperArg::Letter => Paper::Letter,
+                },
+            };
+            let mut notes = Vec::new();
+            let mut failures = Vec::new();
+            let mut subjects = Vec::new();
+            crate::batch::walk(
+                &inputs,
+                None,
+                &mut notes,
+                &mut failures,
+                &mut |_, src, _| {
+                    subjects.push(src);
+                },
+            );
+            for n in &notes {
+                crate::errln!("note: {n}");
+            }
+            let mut bad = failures.len();
+            for (_, f) in &failures {
+                crate::errln!("error: {}: {}", f.source, f.reason);
+            }
+            let mut used = HashSet::new();
+            for src in subjects {
+                let label = src.label();
+                let Some((name, id)) = crate::batch::name_and_id(&src) else {
+                    crate::errln!("error: {label}: no person.name to put on the sheet");
+                    bad += 1;
+                    continue;
+                };
+                let Some(code) = id else {
+                    crate::errln!("error: {label}: {name} has no person.id, and the sheet needs a code that the answers can be matched by");
+                    bad += 1;
+                    continue;
+                };
+                let stem = output::file_stem(Some(&code), &name);
+                if !used.insert(stem.to_lowercase()) {
+                    crate::errln!(
+                        "error: {label}: `{stem}` is also the code of an earlier subject"
+                    );
+                    bad += 1;
+                    continue;
+                }
+                let s = crate::render::sheets::Subject { name, code };
+                let pages: Vec<_> = (1..=copies)
+                    .map(|k| crate::render::sheets::sheet(&s, loc, k, copies))
+                    .collect();
+                let footer = loc.pick("同事反馈 · 匿名", "Colleague feedback · anonymous");
+                let title = format!(
+                    "{} — {}",
+                    s.name,
+                    loc.pick("同事反馈选择单", "colleague pick sheet")
+                );
+                let path = output.join(format!("{stem}.sheets.pdf"));
+                match crate::render::pdf::render_pages(&pages, &settings, &title, loc.tag(), footer)
+                    .and_then(|b| output::write_atomic(&path, &b).map_err(|e| e.to_string()))
+                {
+                    Ok(()) => crate::outln!("{}", path.display()),
+                    Err(e) => {
+                        crate::errln!("error: {}: cannot write: {e}", path.display());
+                        bad += 1;
+                    }
+                }
+            }
+            Ok(u8::from(bad > 0))
+        }
+    }
 }
 
 fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {

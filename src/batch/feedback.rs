@@ -264,6 +264,19 @@ impl Merge {
 
 /// Reads a feedback table (CSV/XLSX) or a folder of YAML feedback files.
 pub fn read(path: &Path) -> Result<Feedback, String> {
+    match read_with(path, None) {
+        Ok(f) => Ok(f),
+        Err(ReadError::NeedIds) => Err(format!(
+            "{}: no subject column (subject_id, 工号 or 被评价人工号)",
+            path.display()
+        )),
+        Err(ReadError::Other(e)) => Err(e),
+    }
+}
+
+/// Reads feedback; `ids` (the employees' ids), when given, lets a table without a
+/// subject header be read by finding the column whose values are those ids.
+pub fn read_with(path: &Path, ids: Option<&HashSet<String>>) -> Result<Feedback, ReadError> {
     let mut m = Merge::default();
     let mut notes = Vec::new();
     if path.is_dir() {
@@ -273,7 +286,7 @@ pub fn read(path: &Path) -> Result<Feedback, String> {
             read_yaml_file(&f, &mut m);
         }
     } else {
-        read_table(path, &mut m, &mut notes)?;
+        read_table(path, &mut m, &mut notes, ids)?;
     }
     let problems = std::mem::take(&mut m.problems);
     let empty_answers = m.empty;
@@ -285,115 +298,332 @@ pub fn read(path: &Path) -> Result<Feedback, String> {
     })
 }
 
-fn read_table(path: &Path, m: &mut Merge, notes: &mut Vec<String>) -> Result<(), String> {
-    let shown = path.display().to_string();
-    // (subject, picks, identity columns, header width)
-    let mut cols: Option<(usize, usize, Vec<usize>, usize)> = None;
-    let mut header_seen = 0usize;
-    let mut missing: Option<String> = None;
-    let res = table::read_rows(path, &mut |t: TableRow| {
-        let Some((subject, picks, identity, width)) = &cols else {
-            header_seen += 1;
-            let h: Vec<String> = t.cells.iter().map(|c| norm(c)).collect();
-            let find = |names: &[&str]| names.iter().find_map(|n| h.iter().position(|c| c == n));
-            let specific = find(SUBJECT).or_else(|| {
-                h.iter()
-                    .position(|c| SUBJECT_WORDS.iter().any(|w| c.contains(w)))
-                    .filter(|i| !PICKS.contains(&h[*i].as_str()))
-            });
-            let response_meta = h.iter().any(|c| RESPONSE_META.contains(&c.as_str()));
-            let generic = find(GENERIC_ID).filter(|i| !(response_meta && h[*i] == "id"));
-            let subject_col = specific.or(generic);
-            match (subject_col, find(PICKS)) {
-                (Some(s), Some(p)) => {
-                    let mut id: Vec<usize> = Vec::new();
-                    for name in IDENTITY {
-                        if let Some(i) = h.iter().position(|c| c == name) {
-                            if !id.contains(&i) && i != s {
-                                id.push(i);
-                            }
-                        }
-                    }
-                    // with a specific subject column, a plain 工号/id is the rater's own
-                    if specific.is_some() {
-                        if let Some(g) = find(GENERIC_ID).filter(|g| *g != s && !id.contains(g)) {
-                            if !(response_meta && h[g] == "id") {
-                                id.insert(0, g);
-                            }
-                        }
-                    }
-                    let label = |i: usize| format!("{} ({})", column_letters(i), t.cells[i].trim());
-                    notes.push(format!(
-                        "{shown}: subject column {}, picks column {}, {}",
-                        label(s),
-                        label(p),
-                        if id.is_empty() {
-                            "no rater column (such as rater, email, name, 评价人 or 提交人), so each row counts as one rater".to_string()
-                        } else {
-                            format!(
-                                "rater identity from column {} (used only to count each rater once)",
-                                id.iter().map(|i| column_letters(*i)).collect::<Vec<_>>().join(", ")
-                            )
-                        }
-                    ));
-                    cols = Some((s, p, id, t.cells.len()));
-                }
-                (s, p) if header_seen >= super::roster::HEADER_SEARCH_ROWS => {
-                    missing = Some(
-                        match (s, p) {
-                            (None, _) => "no subject column (subject_id, 工号 or 被评价人工号)",
-                            _ => "no adjectives column (adjectives or 形容词)",
-                        }
-                        .to_string(),
-                    );
-                    return ControlFlow::Break(());
-                }
-                _ => {}
+/// How the picks are laid out in a survey export.
+#[derive(Debug, Clone)]
+enum PicksLayout {
+    /// One column holds the picks, joined by a separator.
+    Column(usize),
+    /// One column per adjective (column, adjective index): a cell marks a pick.
+    PerOption(Vec<(usize, usize)>),
+}
+
+/// The columns of a feedback table.
+#[derive(Debug, Clone)]
+struct Layout {
+    subject: Option<usize>,
+    picks: PicksLayout,
+    identity: Vec<usize>,
+    width: usize,
+}
+
+/// A header without the survey tool's numbering and type marks: `2、请选择…（多选题）：`
+/// → `请选择…`.
+fn clean_header(h: &str) -> String {
+    let mut s = h.trim().trim_start_matches('\u{feff}').to_string();
+    for mark in [
+        "(多选题)",
+        "（多选题）",
+        "[多选题]",
+        "【多选题】",
+        "(multiple choice)",
+        "（必填）",
+        "(必填)",
+        "*",
+    ] {
+        s = s.replace(mark, "");
+    }
+    // numbering: "2、", "2.", "Q2.", "2)", "（2）"
+    let t = s.trim_start();
+    let t = t.strip_prefix(['Q', 'q']).unwrap_or(t);
+    let digits = t.chars().take_while(|c| c.is_ascii_digit()).count();
+    let s = if digits > 0 {
+        let rest = &t[digits..];
+        match rest.chars().next() {
+            Some('、' | '.' | '．' | ')' | '）' | ':' | '：' | ' ') => {
+                rest[rest.chars().next().map_or(0, char::len_utf8)..].to_string()
             }
-            return ControlFlow::Continue(());
+            _ => s.clone(),
+        }
+    } else {
+        s.clone()
+    };
+    s.trim()
+        .trim_end_matches([':', '：', ' '])
+        .trim()
+        .to_string()
+}
+
+/// The adjective a header names, as a column of a one-column-per-option export
+/// (`2.请选择…:可靠`, `可靠`, `Q2_dependable`).
+fn option_of(header: &str) -> Option<usize> {
+    let h = clean_header(header);
+    let candidates = std::iter::once(h.as_str()).chain(
+        h.rfind([':', '：', '—', '|', '_', '-'])
+            .map(|i| &h[i + h[i..].chars().next().map_or(1, char::len_utf8)..]),
+    );
+    for c in candidates {
+        let c = c.trim();
+        if c.is_empty() {
+            continue;
+        }
+        if let Lookup::Found(item) =
+            catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, c)
+        {
+            return catalog::ADJECTIVES.iter().position(|a| a.id == item.id);
+        }
+    }
+    None
+}
+
+/// Whether a cell of a one-column-per-option export marks the option as picked.
+fn ticked(cell: &str) -> bool {
+    let c = cell.trim().to_lowercase();
+    !matches!(
+        c.as_str(),
+        "" | "0" | "false" | "no" | "n" | "否" | "未选" | "未选中" | "-" | "—" | "(空)" | "（空）"
+    )
+}
+
+fn layout_of(cells: &[String]) -> Option<(Option<usize>, bool, Layout)> {
+    let h: Vec<String> = cells.iter().map(|c| norm(&clean_header(c))).collect();
+    let find = |names: &[&str]| names.iter().find_map(|n| h.iter().position(|c| c == n));
+    let picks_col = find(PICKS).or_else(|| {
+        h.iter().position(|c| {
+            ["形容词", "adjective", "描述这位同事", "describe"]
+                .iter()
+                .any(|w| c.contains(w))
+                && option_of(c).is_none()
+        })
+    });
+    let options: Vec<(usize, usize)> = cells
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| option_of(c).map(|k| (i, k)))
+        .collect();
+    let picks = if options.len() >= 10 {
+        PicksLayout::PerOption(options)
+    } else {
+        PicksLayout::Column(picks_col?)
+    };
+    let taken: Vec<usize> = match &picks {
+        PicksLayout::Column(c) => vec![*c],
+        PicksLayout::PerOption(o) => o.iter().map(|(c, _)| *c).collect(),
+    };
+    let specific = find(SUBJECT).or_else(|| {
+        h.iter()
+            .enumerate()
+            .position(|(i, c)| !taken.contains(&i) && SUBJECT_WORDS.iter().any(|w| c.contains(w)))
+    });
+    let response_meta = h.iter().any(|c| RESPONSE_META.contains(&c.as_str()));
+    let generic = find(GENERIC_ID).filter(|i| !(response_meta && h[*i] == "id"));
+    let subject = specific.or(generic);
+    let mut identity: Vec<usize> = Vec::new();
+    for name in IDENTITY {
+        if let Some(i) = h.iter().position(|c| c == name) {
+            if !identity.contains(&i) && Some(i) != subject {
+                identity.push(i);
+            }
+        }
+    }
+    // with a specific subject column, a plain 工号/id is the rater's own
+    if specific.is_some() {
+        if let Some(g) = find(GENERIC_ID).filter(|g| Some(*g) != subject && !identity.contains(g)) {
+            if !(response_meta && h[g] == "id") {
+                identity.insert(0, g);
+            }
+        }
+    }
+    Some((
+        subject,
+        specific.is_some(),
+        Layout {
+            subject,
+            picks,
+            identity,
+            width: cells.len(),
+        },
+    ))
+}
+
+/// Rows held back until the subject column is found from the values.
+const SNIFF_ROWS: usize = 50;
+
+fn read_table(
+    path: &Path,
+    m: &mut Merge,
+    notes: &mut Vec<String>,
+    ids: Option<&HashSet<String>>,
+) -> Result<(), ReadError> {
+    let shown = path.display().to_string();
+    let mut layout: Option<Layout> = None;
+    let mut header: Vec<String> = Vec::new();
+    let mut header_seen = 0usize;
+    let mut held: Vec<TableRow> = Vec::new();
+    let mut no_subject = false;
+    let say = |l: &Layout, header: &[String], notes: &mut Vec<String>, how: &str| {
+        let label = |i: usize| {
+            format!(
+                "{} ({})",
+                column_letters(i),
+                header.get(i).map_or("", |h| h.trim())
+            )
         };
+        let picks = match &l.picks {
+            PicksLayout::Column(c) => format!("one column of picks, {}", label(*c)),
+            PicksLayout::PerOption(o) => format!("one column per adjective ({} columns)", o.len()),
+        };
+        notes.push(format!(
+            "{shown}: {picks}; subject column {}{how}; {}",
+            l.subject.map_or("?".into(), label),
+            if l.identity.is_empty() {
+                "no rater column (such as rater, email, name, 评价人 or 提交人), so each row counts as one rater".to_string()
+            } else {
+                format!(
+                    "rater identity from column {} (used only to count each rater once)",
+                    l.identity.iter().map(|i| column_letters(*i)).collect::<Vec<_>>().join(", ")
+                )
+            }
+        ));
+    };
+    let answer = |l: &Layout, t: &TableRow, m: &mut Merge| {
         let at = format!("{shown}:row {}", t.row);
-        if t.cells.len() > *width && t.cells[*width..].iter().any(|c| !c.is_empty()) {
+        if t.cells.len() > l.width && t.cells[l.width..].iter().any(|c| !c.is_empty()) {
             m.problems.push((
                 at,
                 format!(
-                    "the row has {} cells but the header has {width}: a value probably contains an unquoted comma (quote it); the row is skipped",
-                    t.cells.len()
+                    "the row has {} cells but the header has {}: a value probably contains an unquoted comma (quote it); the row is skipped",
+                    t.cells.len(),
+                    l.width
                 ),
             ));
-            return ControlFlow::Continue(());
+            return;
         }
         let get = |k: usize| t.cells.get(k).map_or("", String::as_str);
-        let words: Vec<&str> = get(*picks)
-            .split([';', '、', ',', '，', '；', '┋', '\n'])
-            .collect();
-        let rater = identity
+        let rater = l
+            .identity
             .iter()
             .map(|k| get(*k))
             .find(|v| !v.trim().is_empty());
-        m.add(
-            get(*subject),
-            rater,
-            &words,
-            &format!("{at}, column {}", column_letters(*picks)),
-        );
+        let subject = l.subject.map_or("", get);
+        match &l.picks {
+            PicksLayout::Column(c) => {
+                let words: Vec<&str> = get(*c)
+                    .split([';', '、', ',', '，', '；', '┋', '|', '\n'])
+                    .collect();
+                m.add(
+                    subject,
+                    rater,
+                    &words,
+                    &format!("{at}, column {}", column_letters(*c)),
+                );
+            }
+            PicksLayout::PerOption(o) => {
+                let words: Vec<&str> = o
+                    .iter()
+                    .filter(|(c, _)| ticked(get(*c)))
+                    .map(|(_, k)| catalog::ADJECTIVES[*k].id)
+                    .collect();
+                m.add(subject, rater, &words, &at);
+            }
+        }
+    };
+    let res = table::read_rows(path, &mut |t: TableRow| {
+        match &layout {
+            None => {
+                header_seen += 1;
+                if let Some((subject, _, l)) = layout_of(&t.cells) {
+                    header = t.cells.clone();
+                    if subject.is_some() {
+                        say(&l, &header, notes, "");
+                    }
+                    layout = Some(l);
+                } else if header_seen >= super::roster::HEADER_SEARCH_ROWS {
+                    return ControlFlow::Break(());
+                }
+            }
+            Some(l) if l.subject.is_none() => {
+                // no subject header: find the column whose values are the employees' ids
+                held.push(t);
+                if held.len() >= SNIFF_ROWS {
+                    return ControlFlow::Break(());
+                }
+            }
+            Some(l) => answer(l, &t, m),
+        }
         ControlFlow::Continue(())
     });
     if let Err(e) = res {
-        return Err(match e.row {
+        return Err(ReadError::Other(match e.row {
             Some(r) => format!("{shown}:row {r}: {}", e.message),
             None => format!("{shown}: {}", e.message),
+        }));
+    }
+    let Some(mut l) = layout else {
+        return Err(ReadError::Other(format!(
+            "{shown}: no header row with the picks (an adjectives column such as adjectives or 形容词, or one column per adjective) in the first {} rows",
+            super::roster::HEADER_SEARCH_ROWS
+        )));
+    };
+    if l.subject.is_none() {
+        let Some(ids) = ids else {
+            return Err(ReadError::NeedIds);
+        };
+        let best = (0..l.width)
+            .filter(|c| !l.identity.contains(c))
+            .map(|c| {
+                (
+                    held.iter()
+                        .filter(|t| t.cells.get(c).is_some_and(|v| ids.contains(v.trim())))
+                        .count(),
+                    c,
+                )
+            })
+            .max();
+        match best {
+            Some((n, c)) if n > 0 && n * 2 >= held.len() => {
+                l.subject = Some(c);
+                say(
+                    &l,
+                    &header,
+                    notes,
+                    ", found from its values (the employees' ids)",
+                );
+            }
+            _ => no_subject = true,
+        }
+        if no_subject {
+            return Err(ReadError::Other(format!(
+                "{shown}: no subject column: no header such as subject_id, 工号 or 被评价人工号, and no column whose values are the employees' ids"
+            )));
+        }
+        // the held rows, then the rest of the file
+        for t in std::mem::take(&mut held) {
+            answer(&l, &t, m);
+        }
+        let mut seen = 0usize;
+        let skip = header_seen + SNIFF_ROWS;
+        let res = table::read_rows(path, &mut |t| {
+            seen += 1;
+            if seen > skip {
+                answer(&l, &t, m);
+            }
+            ControlFlow::Continue(())
         });
-    }
-    if let Some(what) = missing {
-        return Err(format!("{shown}: {what} in the first rows"));
-    }
-    if cols.is_none() {
-        return Err(format!(
-            "{shown}: no header row with a subject column (subject_id, 工号) and an adjectives column (adjectives, 形容词)"
-        ));
+        if let Err(e) = res {
+            return Err(ReadError::Other(format!("{shown}: {}", e.message)));
+        }
     }
     Ok(())
+}
+
+/// Why a feedback table was not read.
+#[derive(Debug)]
+pub enum ReadError {
+    /// The table has no subject header; read it again with the employees' ids to
+    /// find the subject column from its values.
+    NeedIds,
+    /// Any other problem, said for the user.
+    Other(String),
 }
 
 fn read_yaml_file(f: &Path, m: &mut Merge) {

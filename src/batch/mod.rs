@@ -452,6 +452,34 @@ fn stem_of_value(v: &serde_yaml::Value, plain: Option<&HashMap<String, String>>)
     output::file_stem(text("id").as_deref(), &text("name").unwrap_or_default())
 }
 
+/// The name and id of a source, read quickly (for the feedback sheets).
+pub fn name_and_id(src: &Source) -> Option<(String, Option<String>)> {
+    let (value, plain) = match src {
+        Source::Row { row, .. } => (row.value.clone(), None),
+        Source::File(path) => {
+            let bytes = crate::profile::read_file(path).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?.to_string();
+            let v: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
+            (v, Some(crate::profile::plain_scalars(&text)))
+        }
+    };
+    let text = |key: &str| -> Option<String> {
+        let x = value.get("person")?.get(key)?;
+        if let Some(raw) = plain.as_ref().and_then(|p| p.get(&format!("person.{key}"))) {
+            if !x.is_string() {
+                return Some(raw.clone());
+            }
+        }
+        match x {
+            serde_yaml::Value::String(s) => Some(s.trim().to_string()),
+            serde_yaml::Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        }
+        .filter(|s| !s.is_empty())
+    };
+    Some((text("name")?, text("id")))
+}
+
 /// The output name of a profile file, read quickly; `None` when it does not parse
 /// (it then fails in its own shard).
 fn file_stem_of(path: &Path) -> Option<String> {

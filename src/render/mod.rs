@@ -5,3 +5,4 @@ pub mod html;
 pub mod ics;
 pub mod json;
 pub mod pdf;
+pub mod sheets;

@@ -2,6 +2,22 @@
 
 use super::*;
 
+/// The 55 adjectives as tick boxes, in the workbook's language with the other beside.
+pub fn adjective_grid(b: &B) -> Block {
+    Block::Grid {
+        items: catalog::ADJECTIVES
+            .iter()
+            .map(|a| Check {
+                label: b
+                    .loc
+                    .pick(format!("{} {}", a.zh, a.en), format!("{} {}", a.en, a.zh)),
+                checked: false,
+            })
+            .collect(),
+        columns: 4,
+    }
+}
+
 pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     let j = &a.johari;
     let mut blocks = vec![para(b.t(
@@ -12,6 +28,14 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     blocks.push(Block::Facts {
         rows: vec![(b.t("我选的形容词", "My own picks"), b.list(&own))],
     });
+    if p.johari_self.is_empty() {
+        // the exercise with a pen: the 55 words to tick
+        blocks.push(para(b.t(
+            "从下面 55 个形容词中勾出最能描述你的 5–6 个；再请几位同事匿名地为你勾选 5–6 个（HR 可以用 careerbook feedback sheets 打印同事用的选择单）。",
+            "Tick the 5–6 of these 55 adjectives that describe you best; then ask a few colleagues to tick 5–6 for you, anonymously (HR can print the colleagues' pick sheets with careerbook feedback sheets).",
+        )));
+        blocks.push(adjective_grid(b));
+    }
     blocks.push(Block::Figure {
         figure: johari_figure(b, a).rounded(),
     });

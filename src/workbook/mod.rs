@@ -85,6 +85,8 @@ pub enum Block {
     },
     /// Tick boxes.
     Checklist { items: Vec<Check> },
+    /// Tick boxes in a grid of `columns` columns (e.g. the 55 adjectives).
+    Grid { items: Vec<Check>, columns: usize },
     /// A question with its answer, or ruled lines to write on.
     Prompt {
         question: String,

@@ -310,6 +310,44 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     }
 }
 
+/// Lays out free-standing pages (e.g. the peers' pick sheets): each entry starts a
+/// new page; `footer` is printed at the foot of every page with its number.
+pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer: &str) -> Laid {
+    let (w, h) = paper.size();
+    let mut l = L {
+        font,
+        section_pages: Vec::new(),
+        w,
+        h,
+        pages: Vec::new(),
+        y: MARGIN_TOP,
+    };
+    for blocks in pages {
+        l.new_page();
+        for (i, b) in blocks.iter().enumerate() {
+            render_block(&mut l, b, blocks.get(i + 1));
+        }
+    }
+    let total = l.pages.len();
+    for (i, page) in l.pages.iter_mut().enumerate() {
+        line_pair(
+            page,
+            font,
+            w,
+            h - 30.0,
+            8.0,
+            footer,
+            &format!("{} / {}", i + 1, total),
+            (color::MUTED, color::MUTED),
+        );
+    }
+    Laid {
+        size: (w, h),
+        pages: l.pages,
+        outline: Vec::new(),
+    }
+}
+
 /// `text` cut to `max` points at `size`, ending with "…" when cut.
 fn fit_width(font: &FontFace, text: &str, size: f32, max: f32) -> String {
     if font.width(text, size) <= max {
@@ -822,6 +860,66 @@ fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             l.y += 11.0;
             l.text(x + label_w, l.y, 8.0, &legend, color::MUTED, false);
             l.y += 10.0;
+        }
+        Block::Grid { items, columns } => {
+            let cols = (*columns).max(1);
+            let cw = w / cols as f32;
+            let size = SMALL + 0.5;
+            let lh = L::line_h(size).max(TICK + 4.0);
+            let rows = items.len().div_ceil(cols);
+            let wrapped: Vec<Vec<String>> = items
+                .iter()
+                .map(|c| l.wrap(&c.label, size, cw - 22.0))
+                .collect();
+            // the grid is filled column by column, like a printed questionnaire
+            let row_h: Vec<f32> = (0..rows)
+                .map(|r| {
+                    (0..cols)
+                        .filter_map(|c| wrapped.get(c * rows + r))
+                        .map(Vec::len)
+                        .max()
+                        .unwrap_or(1) as f32
+                        * L::line_h(size)
+                        + 6.0
+                })
+                .map(|h| h.max(lh))
+                .collect();
+            let total: f32 = row_h.iter().sum();
+            if total <= l.full() {
+                l.ensure(total);
+            }
+            for (r, h) in row_h.iter().enumerate() {
+                l.ensure(*h);
+                let top = l.y;
+                for c in 0..cols {
+                    let Some(i) = (c * rows + r < items.len()).then_some(c * rows + r) else {
+                        continue;
+                    };
+                    let cx = x + c as f32 * cw;
+                    l.tick_box(cx, top + 2.0, items[i].checked);
+                    for (k, line) in wrapped[i].iter().enumerate() {
+                        l.text(
+                            cx + 17.0,
+                            top + 2.0 + k as f32 * L::line_h(size) + size * 1.0,
+                            size,
+                            line,
+                            color::INK,
+                            false,
+                        );
+                    }
+                }
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: top + h - 1.0,
+                    x2: x + w,
+                    y2: top + h - 1.0,
+                    color: rgb(color::PALER),
+                    width: 0.4,
+                    dashed: false,
+                });
+                l.y = top + h;
+            }
+            l.y += 8.0;
         }
         Block::Checklist { items } => {
             let cols = 2;

@@ -41,6 +41,23 @@ pub struct PdfDoc {
     pub pages: usize,
 }
 
+/// Renders free-standing pages (one entry per page) to PDF.
+pub fn render_pages(
+    pages: &[Vec<crate::workbook::Block>],
+    settings: &PdfSettings,
+    title: &str,
+    lang: &'static str,
+    footer: &str,
+) -> Result<Vec<u8>, String> {
+    let laid = layout::layout_pages(pages, &settings.font, settings.paper, footer);
+    let meta = backend::Meta {
+        title,
+        author: "careerbook",
+        lang,
+    };
+    backend::write(&laid, &settings.font, &meta)
+}
+
 /// Renders a workbook to PDF.
 pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String> {
     let font = &settings.font;
