@@ -1,18 +1,10 @@
 //! The development cycle: status and review-log validation, `--previous` for render
 //! and batch, the "Since last time" section, carry-over, progress and the calendar.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{cb, pdf_text, pinned, root, TODAY};
 use std::path::{Path, PathBuf};
-
-const TODAY: &str = "2026-11-23";
-
-fn cb() -> Command {
-    Command::cargo_bin("careerbook").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 fn prev() -> PathBuf {
     root().join("profiles/cycle/2025/chen-li.zh.yaml")
@@ -20,18 +12,6 @@ fn prev() -> PathBuf {
 
 fn cur() -> PathBuf {
     root().join("profiles/cycle/2026/chen-li.zh.yaml")
-}
-
-fn pdf_text(path: &Path) -> String {
-    let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages).unwrap()
-}
-
-fn pinned(out: &std::process::Output, dir: &Path) -> String {
-    String::from_utf8_lossy(&out.stderr)
-        .replace(&dir.display().to_string(), "DIR")
-        .replace(&root().display().to_string(), "ROOT")
 }
 
 #[test]
@@ -71,7 +51,7 @@ fn render_with_previous_shows_what_changed_and_carries_over() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = pdf_text(&dir.path().join("E3521.pdf"));
+    let text = pdf_text(&dir.path().join("E3521.pdf")).1;
     for needle in [
         "上次以来",
         "橱窗：那时与现在",

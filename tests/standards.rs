@@ -1,24 +1,10 @@
 //! Rung standards: the ladder format, `career.assessment`, the "Reaching the next
 //! rung" section (filled and blank), readiness in JSON and in the HR overview.
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod common;
 
-const TODAY: &str = "2026-11-23";
-
-fn cb() -> Command {
-    Command::cargo_bin("careerbook").expect("binary built")
-}
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn pdf_text(path: &Path) -> String {
-    let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    doc.extract_text(&pages).unwrap()
-}
+use common::{cb, pdf_text, root, TODAY};
+use std::path::Path;
 
 /// stderr with the temporary folder replaced, for pinning.
 fn pinned(out: &std::process::Output, dir: &Path) -> String {
@@ -98,7 +84,7 @@ fn the_filled_section_shows_marks_readiness_and_gaps() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = pdf_text(&dir.path().join("E3310.pdf"));
+    let text = pdf_text(&dir.path().join("E3310.pdf")).1;
     for needle in [
         "迈向下一级",
         "本级：中级",
@@ -156,13 +142,13 @@ fn the_blank_and_the_top_rung_sections_can_be_filled_by_hand() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let blank = pdf_text(&dir.path().join("王芳.pdf"));
+    let blank = pdf_text(&dir.path().join("王芳.pdf")).1;
     assert!(
         blank.contains("迈向下一级") && blank.contains("□ 待提高"),
         "blank section"
     );
     assert!(blank.contains("员工签名") && blank.contains("上级签名"));
-    let top = pdf_text(&dir.path().join("T1.pdf"));
+    let top = pdf_text(&dir.path().join("T1.pdf")).1;
     assert!(top.contains("这条路线上没有更高的级别"));
     assert!(top.contains("逐项评估：总监的任职资格") && top.contains("□ 达到"));
 }

@@ -2,21 +2,11 @@
 //! survey exports (Microsoft Forms, Google Forms, 问卷星 text and per-option XLSX,
 //! GBK, no subject header) read straight in, with no rater ever in any output.
 
-use assert_cmd::Command;
+mod common;
+
+use common::{cb, pdf_text, TODAY};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-const TODAY: &str = "2026-11-23";
-
-fn cb() -> Command {
-    Command::cargo_bin("careerbook").expect("binary built")
-}
-
-fn pdf_text(path: &Path) -> (usize, String) {
-    let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    (pages.len(), doc.extract_text(&pages).unwrap())
-}
 
 /// Five colleagues S1..S5 in one department.
 fn subjects(dir: &Path) -> PathBuf {

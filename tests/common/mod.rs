@@ -1,0 +1,32 @@
+//! Helpers shared by the integration tests: the binary, the project root, PDF text.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// The `--today` every test renders with.
+pub const TODAY: &str = "2026-11-23";
+
+/// The careerbook binary.
+pub fn cb() -> Command {
+    Command::cargo_bin("careerbook").expect("binary built")
+}
+
+/// The project root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A PDF's page count and text.
+pub fn pdf_text(path: &Path) -> (usize, String) {
+    let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
+    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    (pages.len(), doc.extract_text(&pages).unwrap())
+}
+
+/// stderr with the temporary folder and the project root replaced, for pinning.
+pub fn pinned(out: &std::process::Output, dir: &Path) -> String {
+    String::from_utf8_lossy(&out.stderr)
+        .replace(&dir.display().to_string(), "DIR")
+        .replace(&root().display().to_string(), "ROOT")
+}
