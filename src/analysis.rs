@@ -159,6 +159,8 @@ pub struct LadderPosition {
     pub years_left: Option<i32>,
     /// Typical age of the target rung.
     pub target_typical_age: Option<u32>,
+    /// Years on the current rung, from `career.since` (`null` without it).
+    pub years_on_rung: Option<i32>,
 }
 
 /// Places the person on their ladder.
@@ -213,6 +215,7 @@ pub fn ladder_position(p: &Profile, ladders: &Ladders, today: Date) -> Option<La
         },
         years_left: target_year.map(|y| y - today.year),
         target_typical_age: target.map(|r| r.typical_age),
+        years_on_rung: career.since.map(|y| (today.year - y).max(0)),
     })
 }
 

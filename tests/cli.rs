@@ -595,3 +595,41 @@ fn check_notes_unfinished_exercises_without_failing() {
         "{stdout}"
     );
 }
+
+/// Print-ready wording: no literal `<br>` in HTML cells, proper plurals, the track-fit
+/// note as a question and not a verdict, years on the rung from `career.since`.
+#[test]
+fn wording_reads_like_prose() {
+    let dir = tempfile::tempdir().unwrap();
+    for p in ["li-na.zh.yaml", "maria-lopez.en.yaml", "alex-chen.en.yaml"] {
+        let out = render(
+            &[profile(p).to_str().unwrap(), "-f", "html,pdf,json"],
+            dir.path(),
+        );
+        assert!(out.status.success());
+    }
+    for f in std::fs::read_dir(dir.path()).unwrap() {
+        let p = f.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        let text = if name.ends_with(".pdf") {
+            pdf_text(&std::fs::read(&p).unwrap()).1
+        } else {
+            std::fs::read_to_string(&p).unwrap()
+        };
+        for bad in ["&lt;br&gt;", "<br>", "(s)", "（依据：", "(from: "] {
+            assert!(!text.contains(bad), "{name} contains {bad:?}");
+        }
+    }
+    let li_na = std::fs::read_to_string(dir.path().join("E2041.html")).unwrap();
+    assert!(
+        li_na.contains("提车次日提供刷卡单\n每月5号前提供欠款报表"),
+        "one deliverable per line"
+    );
+    assert!(
+        li_na.contains("和上级一起谈一谈"),
+        "the track-fit note is a question"
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("E2041.json")).unwrap()).unwrap();
+    assert_eq!(json["ladder"]["years_on_rung"], 5, "2026 − since 2021");
+}

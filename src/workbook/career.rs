@@ -3,6 +3,24 @@
 
 use super::*;
 
+/// "1 year", "3 years".
+fn years_en(n: i32) -> String {
+    if n.abs() == 1 {
+        format!("{n} year")
+    } else {
+        format!("{n} years")
+    }
+}
+
+/// "1 rung", "2 rungs".
+fn rungs_en(n: usize) -> String {
+    if n == 1 {
+        "1 rung".into()
+    } else {
+        format!("{n} rungs")
+    }
+}
+
 pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let mut blocks = vec![para(b.t(
         "职业生涯有两条路线：带领团队的行政路线，和深耕专业的技术路线。下图按典型年龄画出两条阶梯，45 岁的台阶留给你自己来定。",
@@ -51,7 +69,10 @@ pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Sec
             .unwrap_or_default(),
     ));
     let position_text = pos.and_then(|x| Some((x.position?, x.years_from_typical?, x.typical_age?))).map(|(ps, d, t)| match ps {
-        Position::Ahead => b.loc.pick(format!("领先：比该职级的典型年龄（{t} 岁）早 {} 年", -d), format!("Ahead: {} year(s) younger than the rung's typical age ({t})", -d)),
+        Position::Ahead => b.loc.pick(
+            format!("领先：比该职级的典型年龄（{t} 岁）早 {} 年", -d),
+            format!("Ahead: {} younger than the rung's typical age ({t})", years_en(-d)),
+        ),
         Position::OnTrack => {
             let _ = d;
             b.loc.pick(
@@ -92,15 +113,18 @@ pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Sec
         let gap = match (x.target_gap, x.years_left) {
             (Some(g), Some(y)) if y < 0 => b.loc.pick(
                 format!("；还差 {g} 级，目标日期已过，请重新设定"),
-                format!("; {g} rung(s) to go and the date has passed: set a new one"),
+                format!(
+                    "; {} to go and the date has passed: set a new one",
+                    rungs_en(g)
+                ),
             ),
             (Some(g), Some(y)) => b.loc.pick(
                 format!("；还差 {g} 级，剩 {y} 年"),
-                format!("; {g} rung(s) to go in {y} year(s)"),
+                format!("; {} to go in {}", rungs_en(g), years_en(y)),
             ),
             (Some(g), None) => b
                 .loc
-                .pick(format!("；还差 {g} 级"), format!("; {g} rung(s) to go")),
+                .pick(format!("；还差 {g} 级"), format!("; {} to go", rungs_en(g))),
             _ => String::new(),
         };
         Some(format!("{t}{when}{gap}"))
@@ -123,23 +147,46 @@ pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Sec
             ),
         };
         let agree = match fit.matches_track {
-            Some(true) => b.t("，与你选择的路线一致。", ", which agrees with the route you chose."),
-            Some(false) => b.t("，与你选择的路线不一致——值得和上级谈一谈，或者重新考虑路线。", ", which does not agree with the route you chose — worth a talk with your manager, or a second look at the route."),
+            Some(true) => b.t("，与你选择的路线一致。", ", in line with the route you chose."),
+            Some(false) => b.t(
+                "，而你选择的是另一条路线。这不是结论：需要只是一个信号，你的回答、经验和机会同样重要。不妨把它作为一个问题，和上级一起谈一谈。",
+                ", while the route you chose is the other one. This is not a verdict: needs are one signal, and your answers, experience and opportunities count as much. Take it as a question to discuss with your manager.",
+            ),
             None => b.t("。", "."),
         };
-        let mut evidence: Vec<String> = fit
-            .administrative_needs
-            .iter()
-            .chain(fit.technical_needs.iter())
-            .map(|id| b.w(by_id(catalog::NEEDS, id)))
-            .collect();
-        evidence.dedup();
-        let tail = if evidence.is_empty() {
+        // which needs count for which route, said in words
+        let names = |ids: &[&'static str]| -> String {
+            b.list(
+                &ids.iter()
+                    .map(|id| b.w(by_id(catalog::NEEDS, id)))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let mut said = Vec::new();
+        if !fit.administrative_needs.is_empty() {
+            said.push(b.loc.pick(
+                format!("偏向带领团队的需要：{}", names(&fit.administrative_needs)),
+                format!(
+                    "needs that point to leading people: {}",
+                    names(&fit.administrative_needs)
+                ),
+            ));
+        }
+        if !fit.technical_needs.is_empty() {
+            said.push(b.loc.pick(
+                format!("偏向成为专家的需要：{}", names(&fit.technical_needs)),
+                format!(
+                    "needs that point to expertise: {}",
+                    names(&fit.technical_needs)
+                ),
+            ));
+        }
+        let tail = if said.is_empty() {
             String::new()
         } else {
             b.loc.pick(
-                format!("（依据：{}）", b.list(&evidence)),
-                format!(" (from: {})", b.list(&evidence)),
+                format!("（{}。）", said.join("；")),
+                format!(" ({}.)", said.join("; ")),
             )
         };
         blocks.push(Block::Heading {

@@ -101,7 +101,7 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
                 ),
                 n => b.loc.pick(
                     format!("同事反馈不足：目前只有 {n} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
-                    format!("Not enough raters yet: {n} peer(s) answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+                    format!("Not enough raters yet: {n} {} answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", if n == 1 { "peer has" } else { "peers have" }, j.min_raters),
                 ),
             },
         });
