@@ -252,7 +252,7 @@ pub(super) fn ladder_figure(
     let axis_y = 24.0 + band * shown.len() as f64;
     let mut f = Figure::new(
         FIG_W,
-        axis_y + 34.0,
+        axis_y + 48.0,
         b.t(
             "两条职业阶梯与典型年龄",
             "The two career ladders by typical age",
@@ -261,7 +261,8 @@ pub(super) fn ladder_figure(
     let xat = |age: f64| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
     // age axis
     f.line(left, axis_y, right, axis_y, color::MUTED, 0.8, false);
-    let mut age = min_age;
+    // ticks at round ages, whatever age the first rung has
+    let mut age = (min_age / 5.0).ceil() * 5.0;
     while age <= max_age {
         let x = xat(age);
         f.line(x, axis_y - 3.0, x, axis_y + 3.0, color::MUTED, 0.8, false);
@@ -331,15 +332,25 @@ pub(super) fn ladder_figure(
                 width: if target { 1.4 } else { 0.6 },
                 dashed: false,
             });
-            f.text(
-                x + 5.0,
-                base - h + 12.0,
-                9.0,
-                fit(r.title.get(b.loc), 9.0, nx - x - 10.0),
-                Anchor::Start,
-                if current { color::WHITE } else { color::INK },
-                current || target,
-            );
+            // the title wraps inside its step, smaller if it must, and is never cut
+            let avail = nx - x - 10.0;
+            let title = r.title.get(b.loc);
+            let (size, lines) = [9.0, 8.0, 7.0]
+                .iter()
+                .map(|sz| (*sz, flow_words(title, *sz, avail)))
+                .find(|(sz, lines)| lines.len() as f64 * (sz + 1.5) <= h - 4.0)
+                .unwrap_or_else(|| (7.0, flow_words(title, 7.0, avail)));
+            for (k, line) in lines.iter().enumerate() {
+                f.text(
+                    x + 5.0,
+                    base - h + 3.0 + size + k as f64 * (size + 1.5),
+                    size,
+                    line.clone(),
+                    Anchor::Start,
+                    if current { color::WHITE } else { color::INK },
+                    current || target,
+                );
+            }
         }
         // the open step
         let x = xat(l.open_age() as f64);
@@ -409,9 +420,15 @@ pub(super) fn ladder_figure(
                         stroke: Some(color::WARM),
                         width: 1.4,
                     });
+                    // on the lowest ladder the label goes below the age ticks, never on them
+                    let last = li + 1 == shown.len();
+                    let label_y = if last { axis_y + 40.0 } else { base + 14.0 };
+                    if last {
+                        f.line(x, base + 6.0, x, axis_y + 4.0, color::WARM, 0.6, true);
+                    }
                     f.text(
                         x,
-                        base + 14.0,
+                        label_y,
                         8.0,
                         b.loc.pick(
                             format!("目标：{title} · {tage} 岁"),
