@@ -37,6 +37,14 @@ pub(super) fn service(b: &B, p: &Profile) -> Section {
     blocks.push(Block::Figure {
         figure: service_figure(b, s.style).rounded(),
     });
+    if s.style.is_some_and(|(p, w)| p == 3 || w == 3) {
+        blocks.push(Block::Note {
+            text: b.t(
+                "3 分在量表的正中：你的点落在分界线上，不属于任何一个象限。想一想你更常偏向哪一边。",
+                "A 3 is the middle of the scale: your mark sits on the dividing line and belongs to no quadrant. Think about which side you lean to more often.",
+            ),
+        });
+    }
     blocks.push(Block::Heading {
         text: b.t(
             "客户评价服务的五个维度",
@@ -133,7 +141,10 @@ pub(super) fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
     for (item, proc_high, warm_high) in catalog::SERVICE_TYPES {
         let x = left + if *proc_high { hw } else { 0.0 };
         let y = top + if *warm_high { 0.0 } else { hh };
-        let mine = style.is_some_and(|(p, wv)| (p >= 3) == *proc_high && (wv >= 3) == *warm_high);
+        // a 3 is the middle of the scale: it sits on the divider and claims no quadrant
+        let mine = style.is_some_and(|(p, wv)| {
+            p != 3 && wv != 3 && (p > 3) == *proc_high && (wv > 3) == *warm_high
+        });
         f.shapes.push(Shape::Rect {
             x,
             y,
@@ -164,6 +175,15 @@ pub(super) fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
         color::MUTED,
         true,
     );
+    // the ends of both scales
+    for (x, y, anchor, text) in [
+        (left, top + h + 16.0, Anchor::Start, b.t("低 1", "low 1")),
+        (left + w, top + h + 16.0, Anchor::End, b.t("5 高", "5 high")),
+        (left - 8.0, top + h, Anchor::End, b.t("低 1", "low 1")),
+        (left - 8.0, top + 9.0, Anchor::End, b.t("5 高", "5 high")),
+    ] {
+        f.text(x, y, 8.0, text, anchor, color::MUTED, false);
+    }
     f.text(
         left - 8.0,
         top + h / 2.0,
