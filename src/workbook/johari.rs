@@ -36,9 +36,25 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
         )));
         blocks.push(adjective_grid(b));
     }
+    let (figure, overflow) = johari_figure(b, a);
     blocks.push(Block::Figure {
-        figure: johari_figure(b, a).rounded(),
+        figure: figure.rounded(),
     });
+    // words a pane had no room for are listed under the window: none is left out
+    if !overflow.is_empty() {
+        blocks.push(Block::Facts {
+            rows: overflow
+                .into_iter()
+                .map(|(pane, words)| {
+                    (
+                        b.loc
+                            .pick(format!("{pane}（续）"), format!("{pane} (continued)")),
+                        b.list(&words),
+                    )
+                })
+                .collect(),
+        });
+    }
     if j.enough_raters {
         blocks.push(Block::Note {
             text: b.loc.pick(
@@ -114,7 +130,9 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
     section(b, "johari", "自我定位：橱窗分析法", "Johari window", blocks)
 }
 
-pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
+/// The window, and for each pane that had no room for all its words, the rest.
+pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<String>)>) {
+    let mut overflow = Vec::new();
     let j = &a.johari;
     let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };
     let (open, hidden, blind, unknown) = (
@@ -168,9 +186,8 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
         true,
     );
     let side = |f: &mut Figure, y: f64, zh: &str, en: &str| {
-        for (k, part) in b
-            .loc
-            .pick(vec![&zh[..6], &zh[6..]], en.split(' ').collect::<Vec<_>>())
+        // wrapped to the room left of the window: "Known to / others", "别人知道"
+        for (k, part) in flow_words(b.loc.pick(zh, en), 9.5, left - 10.0)
             .iter()
             .enumerate()
         {
@@ -178,7 +195,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
                 left - 8.0,
                 y + k as f64 * 12.0,
                 9.5,
-                *part,
+                part.clone(),
                 Anchor::End,
                 color::MUTED,
                 true,
@@ -274,13 +291,18 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
             continue;
         }
         let mut size: f64 = 10.0;
-        let mut rows = flow_chips(&list, size, w - 20.0, 5.0);
-        while rows.len() as f64 * size * 2.0 > h - 40.0 && size > 6.5 {
+        let gap = 5.0;
+        let mut rows = flow_chips(&list, size, w - 20.0, gap);
+        while rows.len() as f64 * size * 1.8 > h - 40.0 && size > 6.5 {
             size -= 0.5;
-            rows = flow_chips(&list, size, w - 20.0, 4.0);
+            rows = flow_chips(&list, size, w - 20.0, gap);
         }
-        let line_h = size * 2.0;
-        let max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
+        let line_h = size * 1.8;
+        let mut max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
+        if rows.len() > max_rows {
+            // room for the "more below" line under the last row
+            max_rows = ((h - 52.0) / line_h).floor().max(1.0) as usize;
+        }
         let shown = rows.len().min(max_rows);
         for (r, row) in rows.iter().take(shown).enumerate() {
             let mut wx = x + 10.0;
@@ -307,22 +329,25 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> Figure {
                     color::INK,
                     false,
                 );
-                wx += ww + 5.0;
+                wx += ww + gap;
             }
         }
         if rows.len() > shown {
-            let rest: usize = rows[shown..].iter().map(Vec::len).sum();
+            let rest: Vec<String> = rows[shown..].iter().flatten().cloned().collect();
             f.text(
                 x + w - 10.0,
                 y + h - 8.0,
                 8.0,
-                b.loc
-                    .pick(format!("另有 {rest} 个"), format!("+{rest} more")),
+                b.loc.pick(
+                    format!("另有 {} 个，见图下", rest.len()),
+                    format!("{} more below the window", rest.len()),
+                ),
                 Anchor::End,
                 color::MUTED,
                 false,
             );
+            overflow.push((title.clone(), rest));
         }
     }
-    f
+    (f, overflow)
 }
