@@ -159,7 +159,8 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
     } else {
         (0.5, 0.5)
     };
-    let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 58.0, 330.0);
+    // a point short of the edge, so that the right border is not clipped by the viewBox
+    let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 59.0, 330.0);
     let cx = left + gw * col;
     let cy = top + gh * row;
     let mut f = Figure::new(
