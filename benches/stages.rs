@@ -86,7 +86,7 @@ fn main() {
             black_box(backend::write(&laid, &font, &meta).ok());
         });
         let t_html = median_us(runs, || {
-            black_box(templates.render(&book).ok());
+            black_box(templates.render(&book, "A4").ok());
         });
         let t_json = median_us(runs, || {
             black_box(careerbook::render::json::render(&p, &a, today));

@@ -189,7 +189,18 @@ impl Engine {
         let mut out = Vec::new();
         for f in formats {
             let (bytes, warnings) = match f {
-                Format::Html => (self.templates.render(&book)?.into_bytes(), Vec::new()),
+                Format::Html => (
+                    self.templates
+                        .render(
+                            &book,
+                            match self.pdf.paper {
+                                render::pdf::Paper::A4 => "A4",
+                                render::pdf::Paper::Letter => "letter",
+                            },
+                        )?
+                        .into_bytes(),
+                    Vec::new(),
+                ),
                 Format::Json => (
                     render::json::render(p, a, self.today).into_bytes(),
                     Vec::new(),

@@ -73,14 +73,55 @@ impl Templates {
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 
-    /// Renders a workbook to a self-contained HTML page.
-    pub fn render(&self, book: &Workbook) -> Result<String, String> {
+    /// Renders a workbook to a self-contained HTML page; `paper` is the CSS page size
+    /// of its print (`A4` or `letter`).
+    pub fn render(&self, book: &Workbook, paper: &str) -> Result<String, String> {
         let mut ctx = tera::Context::new();
         ctx.insert("book", book);
+        ctx.insert("print_css", &print_css(book, paper));
         self.tera
             .render("workbook.html", &ctx)
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
+}
+
+/// A CSS string literal: quotes, backslashes and `<` escaped, so that nothing in a
+/// name can end the string or the `<style>` element.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '<' => out.push_str("\\3c "),
+            '>' => out.push_str("\\3e "),
+            '\n' | '\r' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The print rules that depend on the book: the page size, and the footer of every
+/// printed page (running title, name, "第 N 页 / 共 M 页") as CSS page margin boxes.
+fn print_css(book: &Workbook, paper: &str) -> String {
+    let pattern = &book.page_pattern;
+    let (before, rest) = pattern.split_once("{n}").unwrap_or((pattern, ""));
+    let (middle, after) = rest.split_once("{m}").unwrap_or((rest, ""));
+    let pages = format!(
+        "{} counter(page) {} counter(pages) {}",
+        css_string(before),
+        css_string(middle),
+        css_string(after)
+    );
+    let left = css_string(&format!("{} · {}", book.running_title, book.name));
+    format!(
+        "@page {{ size: {paper}; margin: 18mm 20mm 20mm; \
+         @bottom-left {{ content: {left}; font-size: 8pt; color: #6b7785; }} \
+         @bottom-right {{ content: {pages}; font-size: 8pt; color: #6b7785; }} }}"
+    )
 }
 
 fn error_chain(e: &dyn std::error::Error) -> String {
