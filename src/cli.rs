@@ -656,33 +656,34 @@ fn batch(b: BatchArgs) -> Result<u8, Usage> {
             a.output.display()
         ))
     })?;
+    // what makes two shards parts of one run
+    let settings_of_run = format!(
+        "{:?} {:?}",
+        (
+            &b.inputs,
+            &a.format,
+            &a.common.today,
+            &a.locale,
+            &a.paper,
+            a.min_raters,
+            a.min_share,
+        ),
+        (
+            a.peer_counts,
+            a.modules,
+            &a.templates,
+            &a.font,
+            &a.common.ladders,
+            &b.feedback,
+            &b.previous,
+        )
+    );
     let mode = match shard {
         None => output::LockMode::Whole,
         Some(s) => output::LockMode::Shard {
             k: s.k,
             n: s.n,
-            // what makes two shards parts of one run
-            settings: format!(
-                "{:?} {:?}",
-                (
-                    &b.inputs,
-                    &a.format,
-                    &a.common.today,
-                    &a.locale,
-                    &a.paper,
-                    a.min_raters,
-                    a.min_share,
-                ),
-                (
-                    a.peer_counts,
-                    a.modules,
-                    &a.templates,
-                    &a.font,
-                    &a.common.ladders,
-                    &b.feedback,
-                    &b.previous,
-                )
-            ),
+            settings: settings_of_run.clone(),
         },
     };
     let (_lock, warned) =
@@ -800,23 +801,27 @@ fn write_overview(
     suffix: &str,
     quiet: bool,
 ) -> bool {
-    let ov = crate::batch::overview::from_tally(tally, settings);
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let stem = crate::batch::overview::FILE_STEM;
-    match templates.render_overview(&ov) {
-        Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
-        Err(e) => {
-            crate::errln!("error: cannot render the overview: {e}");
-            return false;
-        }
-    }
-    files.push((
-        format!("{stem}{suffix}.csv"),
-        crate::batch::overview::csv(&ov).into_bytes(),
-    ));
     if tally.shard.is_some() {
+        // a shard writes its raw counts only: an overview of part of a run, suppressed
+        // on its own small counts, could be set against the whole run's to undo the
+        // suppression; `careerbook overview` makes the one overview of the run
         let json = serde_json::to_string_pretty(tally).unwrap_or_default();
         files.push((format!("{stem}{suffix}.json"), json.into_bytes()));
+    } else {
+        let ov = crate::batch::overview::from_tally(tally, settings);
+        match templates.render_overview(&ov) {
+            Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
+            Err(e) => {
+                crate::errln!("error: cannot render the overview: {e}");
+                return false;
+            }
+        }
+        files.push((
+            format!("{stem}{suffix}.csv"),
+            crate::batch::overview::csv(&ov).into_bytes(),
+        ));
     }
     let mut ok = true;
     for (name, bytes) in files {

@@ -203,7 +203,14 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
         let mut a = args.clone();
         a.extend(["--shard", &shard]);
         batch(&a, dir.path());
-        assert!(dir.path().join(format!("_overview-{k}-of-3.csv")).is_file());
+        assert!(dir
+            .path()
+            .join(format!("_overview-{k}-of-3.json"))
+            .is_file());
+        assert!(
+            !dir.path().join(format!("_overview-{k}-of-3.csv")).exists(),
+            "a shard writes counts only"
+        );
         for name in files(dir.path())
             .into_iter()
             .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
@@ -770,4 +777,53 @@ fn shard_overviews_merge_into_the_overview_of_one_run() {
         vec![parts[0].path(), parts[1].path(), other.path()],
         "shards of different runs",
     );
+}
+
+#[test]
+fn a_small_group_shows_nothing_and_reasons_stay_in_the_log() {
+    let input = tempfile::tempdir().unwrap();
+    for i in 0..3 {
+        std::fs::write(
+            input.path().join(format!("f{i}.yaml")),
+            format!("person:\n  name: 财务{i}\n  id: F{i}\n  department: 财务部\n  birth_year: 1970\ncareer: {{ track: administrative, level: staff }}\n"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        input.path().join("bad.yaml"),
+        "person:\n  name: 坏\n  id: BAD\nneeds:\n  top: [想离职去竞争对手]\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(&[input.path().to_str().unwrap(), "-f", "json"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("想离职去竞争对手"),
+        "the run's own log has the details: {stderr}"
+    );
+    let csv = std::fs::read_to_string(dir.path().join("_overview.csv")).unwrap();
+    for cell in ["ahead", "on_track", "behind", "unknown"] {
+        assert!(
+            csv.contains(&format!("position,财务部,{cell},suppressed\n")),
+            "zeros beside a hidden cell would give it away: {csv}"
+        );
+    }
+    assert!(
+        csv.contains("track_mismatch,财务部,people,suppressed\n"),
+        "{csv}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("_overview.html")).unwrap();
+    assert!(
+        !html.contains("想离职去竞争对手"),
+        "the shared overview quotes no profile"
+    );
+    assert!(html.contains("详见运行日志"));
+    // with --named, HR's own overview has the reason
+    let named = tempfile::tempdir().unwrap();
+    batch(
+        &[input.path().to_str().unwrap(), "-f", "json", "--named"],
+        named.path(),
+    );
+    let html = std::fs::read_to_string(named.path().join("_overview.html")).unwrap();
+    assert!(html.contains("想离职去竞争对手") && html.contains("财务0 (F0)"));
 }

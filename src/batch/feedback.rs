@@ -65,8 +65,11 @@ impl Feedback {
 fn unquoted(msg: &str) -> String {
     let mut out = String::new();
     let mut skip: Option<char> = None;
+    let mut escaped = false;
     for c in msg.split(" at line ").next().unwrap_or(msg).chars() {
         match skip {
+            Some(_) if escaped => escaped = false,
+            Some(_) if c == '\\' => escaped = true,
             Some(q) if c == q => {
                 skip = None;
                 out.push('…');
@@ -75,6 +78,10 @@ fn unquoted(msg: &str) -> String {
             None if matches!(c, '`' | '"' | '\'') => skip = Some(c),
             None => out.push(c),
         }
+    }
+    // an unclosed quote hides the rest: nothing after it is shown
+    if skip.is_some() {
+        out.push('…');
     }
     out
 }
@@ -142,9 +149,20 @@ const IDENTITY: &[&str] = &[
     "full_name",
     "姓名",
     "评价人姓名",
-    "来自ip",
-    "ip",
-    "ip_address",
+];
+
+/// Values of an identity column that identify nobody (an anonymous form).
+const NO_IDENTITY: &[&str] = &[
+    "anonymous",
+    "匿名",
+    "匿名用户",
+    "n/a",
+    "na",
+    "none",
+    "-",
+    "—",
+    "unknown",
+    "未知",
 ];
 
 fn norm(h: &str) -> String {
@@ -209,17 +227,17 @@ impl Merge {
             match self.pick(w) {
                 Ok(i) => mask |= 1u64 << i,
                 Err(near) => {
+                    // an "Other" answer or a typo: the recognised picks still count
                     let hint = near
                         .map(|n| format!("; did you mean `{n}`?"))
                         .unwrap_or_default();
                     self.problems.push((
                         at.to_string(),
                         format!(
-                            "pick {} is not one of the 55 adjectives{hint} (the row is skipped)",
+                            "pick {} is not one of the 55 adjectives{hint} (left out; the other picks count)",
                             k + 1
                         ),
                     ));
-                    return;
                 }
             }
         }
@@ -228,7 +246,10 @@ impl Merge {
             self.empty += 1;
             return;
         }
-        let key = match rater.map(str::trim).filter(|r| !r.is_empty()) {
+        let key = match rater
+            .map(str::trim)
+            .filter(|r| !r.is_empty() && !NO_IDENTITY.contains(&r.to_lowercase().as_str()))
+        {
             Some(r) => crate::output::fnv(&r.to_lowercase()) | (1 << 63),
             None => {
                 self.anon += 1;
@@ -357,22 +378,42 @@ fn clean_header(h: &str) -> String {
 /// (`2.请选择…:可靠`, `可靠`, `Q2_dependable`).
 fn option_of(header: &str) -> Option<usize> {
     let h = clean_header(header);
-    let candidates = std::iter::once(h.as_str()).chain(
-        h.rfind([':', '：', '—', '|', '_', '-'])
-            .map(|i| &h[i + h[i..].chars().next().map_or(1, char::len_utf8)..]),
-    );
-    for c in candidates {
-        let c = c.trim();
+    let find = |c: &str| -> Option<usize> {
+        let c = c
+            .trim()
+            .trim_matches(['(', ')', '（', '）', '[', ']', '【', '】', '〖', '〗']);
         if c.is_empty() {
-            continue;
+            return None;
         }
-        if let Lookup::Found(item) =
-            catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, c)
-        {
-            return catalog::ADJECTIVES.iter().position(|a| a.id == item.id);
+        match catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, c) {
+            Lookup::Found(item) => catalog::ADJECTIVES.iter().position(|a| a.id == item.id),
+            Lookup::Missing(_) => None,
+        }
+    };
+    if let Some(k) = find(&h) {
+        return Some(k);
+    }
+    // the text inside the last brackets: 题目(可靠), 题目（可靠）, [able]
+    for (open, close) in [
+        ('(', ')'),
+        ('（', '）'),
+        ('[', ']'),
+        ('【', '】'),
+        ('〖', '〗'),
+    ] {
+        if let (Some(a), Some(b)) = (h.rfind(open), h.rfind(close)) {
+            if a < b {
+                if let Some(k) = find(&h[a + open.len_utf8()..b]) {
+                    return Some(k);
+                }
+            }
         }
     }
-    None
+    // the longest tail after a separator that names an adjective (self-assertive
+    // keeps its dash: "Q2 - … - self-assertive")
+    h.char_indices()
+        .filter(|(_, c)| matches!(c, ':' | '：' | '—' | '|' | '_' | '-' | ' '))
+        .find_map(|(i, c)| find(&h[i + c.len_utf8()..]))
 }
 
 /// Whether a cell of a one-column-per-option export marks the option as picked.
@@ -460,14 +501,11 @@ fn read_table(
     let mut header_seen = 0usize;
     let mut held: Vec<TableRow> = Vec::new();
     let mut no_subject = false;
+    let mut wide = false;
     let say = |l: &Layout, header: &[String], notes: &mut Vec<String>, how: &str| {
-        let label = |i: usize| {
-            format!(
-                "{} ({})",
-                column_letters(i),
-                header.get(i).map_or("", |h| h.trim())
-            )
-        };
+        // column letters only: a header could hold anything, a name too
+        let _ = header;
+        let label = column_letters;
         let picks = match &l.picks {
             PicksLayout::Column(c) => format!("one column of picks, {}", label(*c)),
             PicksLayout::PerOption(o) => format!("one column per adjective ({} columns)", o.len()),
@@ -532,6 +570,24 @@ fn read_table(
             None => {
                 header_seen += 1;
                 if let Some((subject, _, l)) = layout_of(&t.cells) {
+                    let h: Vec<String> = t.cells.iter().map(|c| norm(&clean_header(c))).collect();
+                    let picks_like = |c: &String| {
+                        PICKS.contains(&c.as_str())
+                            || ["形容词", "adjective"].iter().any(|w| c.contains(w))
+                    };
+                    let subjects = h
+                        .iter()
+                        .filter(|c| !picks_like(c))
+                        .filter(|c| {
+                            SUBJECT.contains(&c.as_str())
+                                || SUBJECT_WORDS.iter().any(|w| c.contains(w))
+                        })
+                        .count();
+                    let picks = h.iter().filter(|c| picks_like(c)).count();
+                    if matches!(l.picks, PicksLayout::Column(_)) && (subjects > 1 || picks > 1) {
+                        wide = true;
+                        return ControlFlow::Break(());
+                    }
                     header = t.cells.clone();
                     if subject.is_some() {
                         say(&l, &header, notes, "");
@@ -558,6 +614,11 @@ fn read_table(
             None => format!("{shown}: {}", e.message),
         }));
     }
+    if wide {
+        return Err(ReadError::Other(format!(
+            "{shown}: the export rates several colleagues per response (more than one subject or picks column); careerbook reads one colleague per row: export one question per colleague, or split the file"
+        )));
+    }
     let Some(mut l) = layout else {
         return Err(ReadError::Other(format!(
             "{shown}: no header row with the picks (an adjectives column such as adjectives or 形容词, or one column per adjective) in the first {} rows",
@@ -568,7 +629,7 @@ fn read_table(
         let Some(ids) = ids else {
             return Err(ReadError::NeedIds);
         };
-        let best = (0..l.width)
+        let mut scores: Vec<(usize, usize)> = (0..l.width)
             .filter(|c| !l.identity.contains(c))
             .map(|c| {
                 (
@@ -578,9 +639,21 @@ fn read_table(
                     c,
                 )
             })
-            .max();
-        match best {
-            Some((n, c)) if n > 0 && n * 2 >= held.len() => {
+            .filter(|(n, _)| *n > 0 && n * 2 >= held.len())
+            .collect();
+        scores.sort();
+        if scores.len() > 1 {
+            return Err(ReadError::Other(format!(
+                "{shown}: columns {} both hold employee ids, so which one names the colleague being rated is not clear; name its header subject_id or 被评价人工号",
+                scores
+                    .iter()
+                    .map(|(_, c)| column_letters(*c))
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )));
+        }
+        match scores.last().copied() {
+            Some((_, c)) => {
                 l.subject = Some(c);
                 say(
                     &l,
@@ -872,5 +945,81 @@ mod tests {
         assert_eq!(f.problems.len(), 1);
         assert!(f.problems[0].0.ends_with("a.yaml:3:3"), "{:?}", f.problems);
         assert!(f.problems[0].1.starts_with("entry 2:"), "{:?}", f.problems);
+    }
+}
+
+#[cfg(test)]
+mod review_tests {
+    use super::*;
+
+    fn read_csv(text: &str) -> Feedback {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.csv");
+        std::fs::write(&p, text).unwrap();
+        read(&p).unwrap()
+    }
+
+    #[test]
+    fn anonymous_placeholders_and_ips_identify_nobody() {
+        let f = read_csv("Email,subject_id,adjectives\nanonymous,S1,calm\nanonymous,S1,kind\nAnonymous,S1,wise\n");
+        assert_eq!(f.for_subject("S1").len(), 3);
+        let f = read_csv(
+            "来自IP,被评价人工号,形容词\n203.0.113.77(深圳),S1,冷静\n203.0.113.77(深圳),S1,善良\n",
+        );
+        assert_eq!(
+            f.for_subject("S1").len(),
+            2,
+            "one office IP is many colleagues"
+        );
+    }
+
+    #[test]
+    fn an_other_answer_keeps_the_recognised_picks() {
+        let f = read_csv("subject_id,adjectives\nS1,calm;Other text;kind;\n");
+        assert_eq!(f.for_subject("S1")[0].len(), 2);
+        assert!(!format!("{:?}", f.problems).contains("Other text"));
+    }
+
+    #[test]
+    fn option_headers_in_brackets_and_with_dashes() {
+        assert_eq!(
+            option_of("2(能干)"),
+            catalog::ADJECTIVES.iter().position(|a| a.id == "able")
+        );
+        assert_eq!(
+            option_of("题目（可靠）"),
+            catalog::ADJECTIVES
+                .iter()
+                .position(|a| a.id == "dependable")
+        );
+        assert_eq!(
+            option_of("[able]"),
+            catalog::ADJECTIVES.iter().position(|a| a.id == "able")
+        );
+        let sa = catalog::ADJECTIVES
+            .iter()
+            .position(|a| a.en == "self-assertive");
+        assert!(sa.is_some());
+        assert_eq!(option_of("Q2 - Which words - self-assertive"), sa);
+        assert_eq!(option_of("Q2_self-assertive"), sa);
+    }
+
+    #[test]
+    fn escaped_quotes_hide_the_whole_quoted_part() {
+        let m = unquoted(r#"invalid type: string "x\" LEAK \" y", expected a sequence"#);
+        assert!(!m.contains("LEAK"), "{m}");
+        assert!(!unquoted(r#"unclosed "LEAK and more"#).contains("LEAK"));
+    }
+
+    #[test]
+    fn two_columns_of_ids_are_not_guessed() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("f.csv");
+        std::fs::write(&p, "mine,theirs,adjectives\nE1,E2,calm\nE2,E1,kind\n").unwrap();
+        let ids: HashSet<String> = ["E1", "E2"].iter().map(|s| s.to_string()).collect();
+        match read_with(&p, Some(&ids)) {
+            Err(ReadError::Other(e)) => assert!(e.contains("both hold employee ids"), "{e}"),
+            other => panic!("{other:?}"),
+        }
     }
 }

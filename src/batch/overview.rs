@@ -79,7 +79,7 @@ pub struct Mismatch {
 #[derive(Debug, Serialize)]
 pub struct Blind {
     department: String,
-    people: usize,
+    people: Option<usize>,
     shown: bool,
     traits: Vec<(String, usize)>,
 }
@@ -110,6 +110,9 @@ pub struct DeptProgress {
     reviews_due: usize,
     with_previous: usize,
     blind_to_open: Option<usize>,
+    /// Action counts are shown only when at least the group minimum of people have
+    /// actions (so that one person's plan is never shown as the department's).
+    actions_shown: bool,
 }
 
 /// Everything the overview shows.
@@ -191,7 +194,7 @@ fn rung_title(ladders: &Ladders, track: &str, level: &str, loc: Locale) -> Strin
 
 /// The overview of a run's counts.
 pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
-    let k = s.min_group.max(MIN_GROUP_FLOOR);
+    let k = s.min_group.max(MIN_GROUP_FLOOR).max(t.min_group);
     let loc = s.locale;
     let split = |key: &str| -> (String, String, String) {
         let mut it = key.split('\t');
@@ -225,10 +228,17 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         .positions
         .iter()
         .map(|(d, p): (&String, &PositionCounts)| {
-            let c = row_cells(&[p.ahead, p.on_track, p.behind, p.unknown], k);
+            let people = p.ahead + p.on_track + p.behind + p.unknown;
+            // a group under the minimum shows nothing, zeros included (zeros beside a
+            // hidden cell would give it away)
+            let c = if people < k {
+                vec![None; 4]
+            } else {
+                row_cells(&[p.ahead, p.on_track, p.behind, p.unknown], k)
+            };
             Positions {
                 department: d.clone(),
-                people: p.ahead + p.on_track + p.behind + p.unknown,
+                people,
                 ahead: c[0],
                 on_track: c[1],
                 behind: c[2],
@@ -236,17 +246,21 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             }
         })
         .collect();
+    // the picks of all needs add up to a known total: suppressed with a neighbour
+    let tops = row_cells(&t.needs.values().map(|v| v.0).collect::<Vec<_>>(), k);
+    let nexts = row_cells(&t.needs.values().map(|v| v.1).collect::<Vec<_>>(), k);
     let mut needs: Vec<NeedCount> = t
         .needs
-        .iter()
-        .map(|(id, (top, next))| {
-            let item = by_id(catalog::NEEDS, id);
-            NeedCount {
-                id: id.clone(),
-                label: item.label(loc).to_string(),
-                top: cell(*top, k),
-                next: cell(*next, k),
-            }
+        .keys()
+        .enumerate()
+        .map(|(i, id)| NeedCount {
+            id: id.clone(),
+            label: catalog::NEEDS
+                .iter()
+                .find(|n| n.id == id)
+                .map_or(id.to_string(), |n| n.label(loc).to_string()),
+            top: tops[i],
+            next: nexts[i],
         })
         .collect();
     needs.sort_by(|a, b| {
@@ -271,7 +285,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             tr.truncate(8);
             Blind {
                 department: department.clone(),
-                people: *people,
+                people: cell(*people, k),
                 shown,
                 traits: tr,
             }
@@ -282,7 +296,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         .iter()
         .map(|(key, (people, ready))| {
             let (department, tr, lv) = split(key);
-            let c = row_cells(&[*ready, people - ready], k);
+            let c = row_cells(&[*ready, people.saturating_sub(*ready)], k);
             let shown = *people >= k && c[0].is_some();
             Ready {
                 department,
@@ -319,10 +333,25 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
                 reviews_due: g.reviews_due,
                 with_previous: g.with_previous,
                 blind_to_open: cell(g.blind_to_open, k),
+                actions_shown: g.with_actions >= k,
             }
         })
         .collect();
-    let failures = t.failure_list();
+    // a failure's reason may quote a profile's own words: only HR's named overview
+    // shows it; the shared one says where, and that the run log has the details
+    let failures: Vec<Failure> = t
+        .failure_list()
+        .into_iter()
+        .map(|f| Failure {
+            source: f.source,
+            reason: if s.named {
+                f.reason
+            } else {
+                loc.pick("有问题，详见运行日志", "has problems: see the run's log")
+                    .to_string()
+            },
+        })
+        .collect();
     Overview {
         date: t.date.clone(),
         lang: loc.tag(),
@@ -340,12 +369,21 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             figure: needs_chart(&needs).rounded(),
         },
         needs,
+        // every department, so that a row's presence says nothing
         mismatches: t
-            .mismatches
+            .positions
             .iter()
-            .map(|(d, n)| Mismatch {
-                department: d.clone(),
-                people: cell(*n, k),
+            .map(|(d, p)| {
+                let people = p.ahead + p.on_track + p.behind + p.unknown;
+                let n = t.mismatches.get(d).copied().unwrap_or(0);
+                Mismatch {
+                    department: d.clone(),
+                    people: if people < k {
+                        None
+                    } else {
+                        row_cells(&[n, people - n.min(people)], k)[0]
+                    },
+                }
             })
             .collect(),
         blind,
@@ -432,7 +470,7 @@ fn position_chart(rows: &[Positions]) -> Figure {
             }
             let w = width * n as f64 / total;
             f.rect(x, y, w, bar_h, Some(c), None, false);
-            if w > 18.0 {
+            if w > 18.0 && c != color::PALE {
                 f.text(
                     x + w / 2.0,
                     y + 12.0,
@@ -583,12 +621,13 @@ pub fn csv(o: &Overview) -> String {
             row("progress", &g.department, "people", Some(g.people));
             continue;
         }
+        let a = |n: usize| g.actions_shown.then_some(n);
         for (k, n) in [
-            ("actions_done", Some(g.done)),
-            ("actions_in_progress", Some(g.in_progress)),
-            ("actions_planned", Some(g.planned)),
-            ("actions_dropped", Some(g.dropped)),
-            ("actions_overdue", Some(g.overdue)),
+            ("actions_done", a(g.done)),
+            ("actions_in_progress", a(g.in_progress)),
+            ("actions_planned", a(g.planned)),
+            ("actions_dropped", a(g.dropped)),
+            ("actions_overdue", a(g.overdue)),
             ("reviews_held", Some(g.reviews_held)),
             ("reviews_due", Some(g.reviews_due)),
             ("with_previous_cycle", Some(g.with_previous)),

@@ -47,6 +47,9 @@ pub struct ProgressCounts {
     pub with_previous: usize,
     /// People who moved a trait from blind to open.
     pub blind_to_open: usize,
+    /// People with at least one action.
+    #[serde(default)]
+    pub with_actions: usize,
 }
 
 /// A named entry for HR's own lists (`--named`): never in a shared overview.
@@ -71,6 +74,12 @@ pub struct Tally {
     pub date: String,
     /// The shard (K, N), when sharded.
     pub shard: Option<(usize, usize)>,
+    /// What makes shards parts of one run (a hash of the inputs and settings).
+    #[serde(default)]
+    pub run: String,
+    /// The group minimum the run used: a merge never suppresses less.
+    #[serde(default)]
+    pub min_group: usize,
     /// Items seen.
     pub total: usize,
     /// Items rendered or skipped as existing.
@@ -214,8 +223,14 @@ impl Tally {
             g.reviews_due += p.reviews.1;
             g.with_previous += usize::from(p.with_previous);
             g.blind_to_open += usize::from(p.blind_to_open > 0);
+            let acts =
+                p.progress.done + p.progress.in_progress + p.progress.planned + p.progress.dropped;
+            g.with_actions += usize::from(acts > 0);
         }
         t.failures.sort_by_key(|f| f.0);
+        for list in [&mut t.behind, &mut t.leaning, &mut t.short_of_raters] {
+            list.sort_by_key(|x| x.index);
+        }
         t
     }
 
@@ -249,6 +264,11 @@ impl Tally {
                     "{name}: shard {k} of {m}, but {first_name} is of {n}: these are shards of different runs"
                 ));
             }
+            if t.run != first.run {
+                return Err(format!(
+                    "{name}: made from other inputs or settings than {first_name}: these are shards of different runs"
+                ));
+            }
             if t.date != first.date {
                 return Err(format!(
                     "{name}: made with --today {}, but {first_name} with {}: these are shards of different runs",
@@ -279,9 +299,14 @@ impl Tally {
             format: FORMAT.into(),
             date: first.date.clone(),
             shard: None,
+            run: first.run.clone(),
+            min_group: shards.iter().map(|(_, t)| t.min_group).max().unwrap_or(0),
             feedback_problems: first.feedback_problems.clone(),
             ..Tally::default()
         };
+        for (name, t) in &shards {
+            t.check().map_err(|e| format!("{name}: {e}"))?;
+        }
         for (_, t) in shards {
             out.total += t.total;
             out.ok += t.ok;
@@ -331,6 +356,7 @@ impl Tally {
                 e.reviews_due += v.reviews_due;
                 e.with_previous += v.with_previous;
                 e.blind_to_open += v.blind_to_open;
+                e.with_actions += v.with_actions;
             }
             out.behind.extend(t.behind);
             out.leaning.extend(t.leaning);
@@ -341,6 +367,60 @@ impl Tally {
             list.sort_by_key(|x| x.index);
         }
         Ok(out)
+    }
+
+    /// Refuses counts no run can make: absurd sizes, ready above people, ids that
+    /// are not needs or adjectives (a damaged or hand-made file).
+    pub fn check(&self) -> Result<(), String> {
+        const MAX: usize = 1 << 40;
+        let big = |n: usize| n > MAX;
+        let mut bad = big(self.total) || big(self.ok) || big(self.skipped);
+        bad |= self.head.values().any(|n| big(*n));
+        bad |= self.positions.values().any(|p| {
+            [p.ahead, p.on_track, p.behind, p.unknown]
+                .iter()
+                .any(|n| big(*n))
+        });
+        bad |= self.needs.values().any(|(a, b)| big(*a) || big(*b));
+        bad |= self.ready.values().any(|(p, r)| big(*p) || r > p);
+        bad |= self
+            .blind
+            .values()
+            .any(|(p, tr)| big(*p) || tr.values().any(|n| big(*n)));
+        bad |= self.progress.values().any(|g| {
+            [
+                g.people,
+                g.done,
+                g.in_progress,
+                g.planned,
+                g.dropped,
+                g.overdue,
+                g.reviews_held,
+                g.reviews_due,
+            ]
+            .iter()
+            .any(|n| big(*n))
+        });
+        if bad {
+            return Err("the counts are damaged (impossible values)".into());
+        }
+        if let Some(id) = self
+            .needs
+            .keys()
+            .find(|id| !crate::catalog::NEEDS.iter().any(|n| n.id == id.as_str()))
+        {
+            return Err(format!("`{id}` is not a need: the counts are damaged"));
+        }
+        if let Some(id) = self.blind.values().flat_map(|(_, t)| t.keys()).find(|id| {
+            !crate::catalog::ADJECTIVES
+                .iter()
+                .any(|a| a.id == id.as_str())
+        }) {
+            return Err(format!(
+                "`{id}` is not an adjective: the counts are damaged"
+            ));
+        }
+        Ok(())
     }
 
     /// The failures, as the overview lists them.

@@ -311,7 +311,8 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
 }
 
 /// Lays out free-standing pages (e.g. the peers' pick sheets): each entry starts a
-/// new page; `footer` is printed at the foot of every page with its number.
+/// new page; `footer` is printed at the foot of every page, the same on each (copies
+/// of a sheet must not be told apart).
 pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer: &str) -> Laid {
     let (w, h) = paper.size();
     let mut l = L {
@@ -328,8 +329,7 @@ pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer:
             render_block(&mut l, b, blocks.get(i + 1));
         }
     }
-    let total = l.pages.len();
-    for (i, page) in l.pages.iter_mut().enumerate() {
+    for page in l.pages.iter_mut() {
         line_pair(
             page,
             font,
@@ -337,7 +337,7 @@ pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer:
             h - 30.0,
             8.0,
             footer,
-            &format!("{} / {}", i + 1, total),
+            "",
             (color::MUTED, color::MUTED),
         );
     }
