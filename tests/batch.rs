@@ -827,3 +827,52 @@ fn a_small_group_shows_nothing_and_reasons_stay_in_the_log() {
     let html = std::fs::read_to_string(named.path().join("_overview.html")).unwrap();
     assert!(html.contains("想离职去竞争对手") && html.contains("财务0 (F0)"));
 }
+
+#[test]
+fn one_giant_cell_fails_its_row_alone() {
+    let input = tempfile::tempdir().unwrap();
+    let roster = input.path().join("r.csv");
+    std::fs::write(
+        &roster,
+        format!(
+            "工号,姓名,部门\nG1,甲,{}\nG2,乙,客服部\n",
+            "长".repeat(20_000)
+        ),
+    )
+    .unwrap();
+    let fb = input.path().join("fb.csv");
+    std::fs::write(
+        &fb,
+        format!(
+            "subject_id,rater,adjectives\nG2,{},calm\nG2,b,kind\nG2,c,calm\n",
+            "x".repeat(20_000)
+        ),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = batch(
+        &[
+            roster.to_str().unwrap(),
+            "--feedback",
+            fb.to_str().unwrap(),
+            "-f",
+            "json",
+        ],
+        dir.path(),
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("r.csv:row 2: column C: the cell is longer than 10000 characters"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("fb.csv:row 2: feedback: column B: the cell is longer"),
+        "{stderr}"
+    );
+    assert_eq!(
+        json(dir.path(), "G2")["johari"]["raters"],
+        2,
+        "the other answers count"
+    );
+}

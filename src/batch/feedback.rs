@@ -525,6 +525,17 @@ fn read_table(
     };
     let answer = |l: &Layout, t: &TableRow, m: &mut Merge| {
         let at = format!("{shown}:row {}", t.row);
+        if let Some(c) = t.oversized {
+            m.problems.push((
+                at,
+                format!(
+                    "column {}: the cell is longer than {} characters; the row is skipped",
+                    column_letters(c),
+                    table::MAX_CELL
+                ),
+            ));
+            return;
+        }
         if t.cells.len() > l.width && t.cells[l.width..].iter().any(|c| !c.is_empty()) {
             m.problems.push((
                 at,

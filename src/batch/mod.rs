@@ -356,7 +356,24 @@ pub fn walk(
             }
         } else if is_roster(&input) {
             let at = index;
+            let mut oversized: Vec<(usize, Failure)> = Vec::new();
             let read = roster::read(&input, &mut |header, t| {
+                if let Some(c) = t.oversized {
+                    // that row alone fails; the roster goes on
+                    oversized.push((
+                        index,
+                        Failure {
+                            source: format!("{}:row {}", input.display(), t.row),
+                            reason: format!(
+                                "column {}: the cell is longer than {} characters",
+                                table::column_letters(c),
+                                table::MAX_CELL
+                            ),
+                        },
+                    ));
+                    index += 1;
+                    return ControlFlow::Continue(());
+                }
                 if shard.is_some() {
                     note_stem(
                         Some(stem_of_value(&header.row(&t).value, None)),
@@ -378,6 +395,11 @@ pub fn walk(
                 index += 1;
                 ControlFlow::Continue(())
             });
+            failures.extend(
+                oversized
+                    .into_iter()
+                    .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i))),
+            );
             match read {
                 Ok(info) => {
                     if !info.ignored.is_empty() {

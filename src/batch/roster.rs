@@ -196,6 +196,7 @@ mod tests {
         let r = h.row(&TableRow {
             row: 7,
             cells: cells(&["E1", "李娜", "1996", "administrative", "职员", "x"]),
+            oversized: None,
         });
         assert_eq!(r.value["person"]["birth_year"], Value::from(1996));
         assert_eq!(r.value["career"]["level"], Value::from("职员"));

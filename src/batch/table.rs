@@ -24,6 +24,9 @@ pub struct TableRow {
     pub row: usize,
     /// Cell texts, trimmed; index 0 is column A.
     pub cells: Vec<String>,
+    /// A cell longer than [`MAX_CELL`] (its column), emptied: the row is to be
+    /// reported, the rest of the table still read.
+    pub oversized: Option<usize>,
 }
 
 impl TableRow {
@@ -443,21 +446,16 @@ fn read_text(
             });
         }
         let record = record.trim_end_matches(['\n', '\r']);
-        let cells = split_record(record, delim);
-        if let Some((i, _)) = cells
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.chars().count() > MAX_CELL)
-        {
-            return Err(TableError {
-                row: Some(row),
-                message: format!(
-                    "row {row}, column {}: the cell is longer than {MAX_CELL} characters",
-                    column_letters(i)
-                ),
-            });
+        let mut cells = split_record(record, delim);
+        let oversized = cells.iter().position(|c| c.chars().count() > MAX_CELL);
+        if let Some(i) = oversized {
+            cells[i].clear();
         }
-        let t = TableRow { row, cells };
+        let t = TableRow {
+            row,
+            cells,
+            oversized,
+        };
         if !t.is_blank() && each(t).is_break() {
             return Ok(());
         }
