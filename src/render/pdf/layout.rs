@@ -1287,3 +1287,64 @@ fn draw_figure(l: &mut L, f: &Figure) {
     }
     l.y += h + 12.0;
 }
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+    use crate::locale::Locale;
+    use crate::render::sheets::{sheet, Subject};
+
+    #[test]
+    fn a_pick_sheet_has_55_tick_boxes_inside_the_page_each_beside_its_word() {
+        let font = FontFace::default_shared();
+        let s = Subject {
+            name: "同事甲".into(),
+            code: "S1".into(),
+        };
+        for paper in [Paper::A4, Paper::Letter] {
+            let laid = layout_pages(
+                &[sheet(&s, Locale::Zh, 1, 1)],
+                &font,
+                paper,
+                "同事反馈 · 匿名",
+            );
+            assert_eq!(laid.pages.len(), 1, "one sheet, one page");
+            let (w, h) = laid.size;
+            let cmds = &laid.pages[0].cmds;
+            let boxes: Vec<(f32, f32)> = cmds
+                .iter()
+                .filter_map(|c| match c {
+                    Cmd::Rect { x, y, w, h, .. }
+                        if (*w - TICK).abs() < 0.01 && (*h - TICK).abs() < 0.01 =>
+                    {
+                        Some((*x, *y))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(boxes.len(), 55);
+            for (x, y) in &boxes {
+                assert!(
+                    *x >= MARGIN_X - 0.5 && x + TICK <= w - MARGIN_X + 0.5,
+                    "box off the page"
+                );
+                assert!(*y >= MARGIN_TOP - 0.5 && y + TICK <= h - MARGIN_BOTTOM + 0.5);
+                // a word starts just right of every box, on its line
+                assert!(cmds
+                    .iter()
+                    .any(|c| matches!(c, Cmd::Text { x: tx, y: ty, .. }
+                    if (*tx - (x + 17.0)).abs() < 0.5 && *ty > *y && *ty < y + TICK + 6.0)));
+            }
+            let texts: Vec<&str> = cmds
+                .iter()
+                .filter_map(|c| match c {
+                    Cmd::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for a in crate::catalog::ADJECTIVES {
+                assert!(texts.iter().any(|t| t.contains(a.zh)), "{} missing", a.zh);
+            }
+        }
+    }
+}
