@@ -982,8 +982,12 @@ fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                 );
                 let path = output.join(format!("{stem}.sheets.pdf"));
                 match crate::render::pdf::render_pages(&pages, &settings, &title, loc.tag(), footer)
-                    .and_then(|b| output::write_atomic(&path, &b).map_err(|e| e.to_string()))
-                {
+                    .and_then(|doc| {
+                        for w in &doc.warnings {
+                            crate::errln!("warning: {label}: {w}");
+                        }
+                        output::write_atomic(&path, &doc.bytes).map_err(|e| e.to_string())
+                    }) {
                     Ok(()) => crate::outln!("{}", path.display()),
                     Err(e) => {
                         crate::errln!("error: {}: cannot write: {e}", path.display());

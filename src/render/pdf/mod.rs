@@ -41,27 +41,32 @@ pub struct PdfDoc {
     pub pages: usize,
 }
 
-/// Renders free-standing pages (one entry per page) to PDF.
+/// Renders free-standing pages (one entry per page) to PDF, with warnings such as
+/// characters the font lacks.
 pub fn render_pages(
     pages: &[Vec<crate::workbook::Block>],
     settings: &PdfSettings,
     title: &str,
     lang: &'static str,
     footer: &str,
-) -> Result<Vec<u8>, String> {
+) -> Result<PdfDoc, String> {
     let laid = layout::layout_pages(pages, &settings.font, settings.paper, footer);
     let meta = backend::Meta {
         title,
         author: "careerbook",
         lang,
     };
-    backend::write(&laid, &settings.font, &meta)
+    let warnings = missing_glyphs(&laid, &settings.font);
+    let bytes = backend::write(&laid, &settings.font, &meta)?;
+    Ok(PdfDoc {
+        pages: laid.pages.len(),
+        bytes,
+        warnings,
+    })
 }
 
-/// Renders a workbook to PDF.
-pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String> {
-    let font = &settings.font;
-    let laid = layout::layout(book, font, settings.paper);
+/// A warning naming the characters the font lacks (shown as □), if any.
+fn missing_glyphs(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
     let mut missing = BTreeSet::new();
     for page in &laid.pages {
         for c in &page.cmds {
@@ -70,19 +75,26 @@ pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String>
             }
         }
     }
-    let mut warnings = Vec::new();
-    if !missing.is_empty() {
-        let list: Vec<String> = missing
-            .iter()
-            .map(|c| format!("{c} (U+{:04X})", *c as u32))
-            .collect();
-        warnings.push(format!(
-            "the font {} lacks {} character(s), shown as □: {}",
-            font.name,
-            missing.len(),
-            list.join(", ")
-        ));
+    if missing.is_empty() {
+        return Vec::new();
     }
+    let list: Vec<String> = missing
+        .iter()
+        .map(|c| format!("{c} (U+{:04X})", *c as u32))
+        .collect();
+    vec![format!(
+        "the font {} lacks {} character(s), shown as □: {}",
+        font.name,
+        missing.len(),
+        list.join(", ")
+    )]
+}
+
+/// Renders a workbook to PDF.
+pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String> {
+    let font = &settings.font;
+    let laid = layout::layout(book, font, settings.paper);
+    let warnings = missing_glyphs(&laid, font);
     let pages = laid.pages.len();
     let meta = backend::Meta {
         title: &book.doc_title,
