@@ -336,13 +336,14 @@ pub struct Analysis {
 
 /// Runs every analysis.
 pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) -> Analysis {
+    let reviews = review_dates(p);
     Analysis {
         johari: johari(&p.johari_self, &p.johari_peers, rules),
         ladder: ladder_position(p, ladders, today),
         track_fit: track_fit(p, ladders),
-        reviews: review_dates(p),
         readiness: crate::readiness::readiness(p, ladders, today),
-        progress: crate::cycle::progress(p, &review_dates(p), today),
+        progress: crate::cycle::progress(p, &reviews, today),
+        reviews,
         changes: None,
     }
 }
