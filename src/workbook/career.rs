@@ -80,7 +80,12 @@ pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Sec
                 format!("On track: within the rung's typical age band (from {t})"),
             )
         }
-        Position::Behind => b.loc.pick(format!("落后：已超过下一级的典型年龄（比本级典型年龄 {t} 岁晚 {d} 年）"), format!("Behind: past the next rung's typical age ({d} years past this rung's typical {t})")),
+        // the band of a rung ends where the next rung's typical age begins: at that age
+        // exactly a person is already "behind", and the wording says "reached", not "past"
+        Position::Behind => b.loc.pick(
+            format!("落后：已到达或超过下一级的典型年龄（比本级典型年龄 {t} 岁晚 {d} 年）"),
+            format!("Behind: at or past the next rung's typical age ({} after this rung's typical {t})", years_en(d)),
+        ),
     });
     rows.push((b.t("进度", "Position"), position_text.unwrap_or_default()));
     rows.push((
