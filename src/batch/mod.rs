@@ -455,63 +455,63 @@ pub fn walk(
     }
 }
 
-/// The output name a profile value would get (from `person.id`, else the name),
-/// with ids as written where the YAML text is known.
+/// A profile as YAML, with its plain scalars as written, read quickly (no checks).
+type Quick = (serde_yaml::Value, Option<HashMap<String, String>>);
+
+fn quick_value(src: &Source) -> Option<Quick> {
+    match src {
+        Source::Row { row, .. } => Some((row.value.clone(), None)),
+        Source::File(path) => {
+            let bytes = crate::profile::read_file(path).ok()?;
+            let text = std::str::from_utf8(&bytes).ok()?;
+            let v: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
+            Some((v, Some(crate::profile::plain_scalars(text))))
+        }
+    }
+}
+
+/// `person.<key>` as text, as written where the YAML text is known (`id: 0x1F`).
+fn person_text(
+    v: &serde_yaml::Value,
+    plain: Option<&HashMap<String, String>>,
+    key: &str,
+) -> Option<String> {
+    let x = v.get("person")?.get(key)?;
+    if let Some(raw) = plain.and_then(|p| p.get(&format!("person.{key}"))) {
+        if !x.is_string() {
+            return Some(raw.clone());
+        }
+    }
+    match x {
+        serde_yaml::Value::String(s) => Some(s.trim().to_string()),
+        serde_yaml::Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+    .filter(|s| !s.is_empty())
+}
+
+/// The output name a profile would get (from `person.id`, else the name).
 fn stem_of_value(v: &serde_yaml::Value, plain: Option<&HashMap<String, String>>) -> String {
-    let text = |key: &str| -> Option<String> {
-        let x = v.get("person")?.get(key)?;
-        if let Some(raw) = plain.and_then(|p| p.get(&format!("person.{key}"))) {
-            if !x.is_string() {
-                return Some(raw.clone());
-            }
-        }
-        match x {
-            serde_yaml::Value::String(s) => Some(s.clone()),
-            serde_yaml::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
-    };
-    output::file_stem(text("id").as_deref(), &text("name").unwrap_or_default())
+    output::file_stem(
+        person_text(v, plain, "id").as_deref(),
+        &person_text(v, plain, "name").unwrap_or_default(),
+    )
 }
 
 /// The name and id of a source, read quickly (for the feedback sheets).
 pub fn name_and_id(src: &Source) -> Option<(String, Option<String>)> {
-    let (value, plain) = match src {
-        Source::Row { row, .. } => (row.value.clone(), None),
-        Source::File(path) => {
-            let bytes = crate::profile::read_file(path).ok()?;
-            let text = std::str::from_utf8(&bytes).ok()?.to_string();
-            let v: serde_yaml::Value = serde_yaml::from_str(&text).ok()?;
-            (v, Some(crate::profile::plain_scalars(&text)))
-        }
-    };
-    let text = |key: &str| -> Option<String> {
-        let x = value.get("person")?.get(key)?;
-        if let Some(raw) = plain.as_ref().and_then(|p| p.get(&format!("person.{key}"))) {
-            if !x.is_string() {
-                return Some(raw.clone());
-            }
-        }
-        match x {
-            serde_yaml::Value::String(s) => Some(s.trim().to_string()),
-            serde_yaml::Value::Number(n) => Some(n.to_string()),
-            _ => None,
-        }
-        .filter(|s| !s.is_empty())
-    };
-    Some((text("name")?, text("id")))
+    let (v, plain) = quick_value(src)?;
+    Some((
+        person_text(&v, plain.as_ref(), "name")?,
+        person_text(&v, plain.as_ref(), "id"),
+    ))
 }
 
 /// The output name of a profile file, read quickly; `None` when it does not parse
 /// (it then fails in its own shard).
 fn file_stem_of(path: &Path) -> Option<String> {
-    let bytes = crate::profile::read_file(path).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
-    let v: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
-    Some(stem_of_value(
-        &v,
-        Some(&crate::profile::plain_scalars(text)),
-    ))
+    let (v, plain) = quick_value(&Source::File(path.to_path_buf()))?;
+    Some(stem_of_value(&v, plain.as_ref()))
 }
 
 fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> String {
