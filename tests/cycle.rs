@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{cb, pdf_text, pinned, root, TODAY};
+use common::{cb, check_text, pdf_text, pinned, root, TODAY};
 use std::path::{Path, PathBuf};
 
 fn prev() -> PathBuf {
@@ -17,18 +17,11 @@ fn cur() -> PathBuf {
 #[test]
 fn status_done_on_and_review_log_are_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("plan.yaml");
-    std::fs::write(
-        &p,
+    let out = check_text(
+        dir.path(),
+        "plan.yaml",
         "person:\n  name: 某人\nactions:\n  - { goal: 甲, status: finished }\n  - { goal: 乙, status: 进行中, done_on: 2026-05 }\n  - { goal: 丙, done_on: 2026-05 }\n  - { goal: 丁, status: done, done_on: 2027-01-05 }\nreviews:\n  every: quarter\n  log:\n    - { date: 2026-12-20, notes: 还没到 }\n    - { date: 2026-13, notes: 月份写错 }\n",
-    )
-    .unwrap();
-    let out = cb()
-        .arg("check")
-        .arg(&p)
-        .args(["--today", TODAY])
-        .output()
-        .unwrap();
+    );
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("cycle-errors", pinned(&out, dir.path()));
 }

@@ -3,13 +3,8 @@
 
 mod common;
 
-use common::{cb, pdf_text, root, TODAY};
+use common::{cb, check_text, pdf_text, pinned, root, TODAY};
 use std::path::Path;
-
-/// stderr with the temporary folder replaced, for pinning.
-fn pinned(out: &std::process::Output, dir: &Path) -> String {
-    String::from_utf8_lossy(&out.stderr).replace(&dir.display().to_string(), "DIR")
-}
 
 #[test]
 fn ladder_files_are_checked_like_profiles() {
@@ -53,18 +48,11 @@ fn ladders_show_prints_the_standards() {
 #[test]
 fn assessment_keys_and_marks_are_checked() {
     let dir = tempfile::tempdir().unwrap();
-    let p = dir.path().join("marks.yaml");
-    std::fs::write(
-        &p,
+    let out = check_text(
+        dir.path(),
+        "marks.yaml",
         "person:\n  name: 某人\n  birth_year: 1992\ncareer:\n  track: administrative\n  level: staff\n  assessment:\n    supervisor_coching: { self: meets }\n    manager_budget: { self: meets }\n    supervisor_planning: { self: 达成, manager: exceed }\n    staff_results: { self: towards, manager: meets }\n",
-    )
-    .unwrap();
-    let out = cb()
-        .arg("check")
-        .arg(&p)
-        .args(["--today", TODAY])
-        .output()
-        .unwrap();
+    );
     assert_eq!(out.status.code(), Some(1));
     insta::assert_snapshot!("assessment-errors", pinned(&out, dir.path()));
 }

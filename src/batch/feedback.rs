@@ -957,18 +957,6 @@ mod tests {
         assert!(f.problems[0].0.ends_with("a.yaml:3:3"), "{:?}", f.problems);
         assert!(f.problems[0].1.starts_with("entry 2:"), "{:?}", f.problems);
     }
-}
-
-#[cfg(test)]
-mod review_tests {
-    use super::*;
-
-    fn read_csv(text: &str) -> Feedback {
-        let dir = tempfile::tempdir().unwrap();
-        let p = dir.path().join("f.csv");
-        std::fs::write(&p, text).unwrap();
-        read(&p).unwrap()
-    }
 
     #[test]
     fn anonymous_placeholders_and_ips_identify_nobody() {

@@ -30,3 +30,14 @@ pub fn pinned(out: &std::process::Output, dir: &Path) -> String {
         .replace(&dir.display().to_string(), "DIR")
         .replace(&root().display().to_string(), "ROOT")
 }
+
+/// Writes `text` as `dir/name` and runs `careerbook check` on it.
+pub fn check_text(dir: &Path, name: &str, text: &str) -> std::process::Output {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    cb().arg("check")
+        .arg(&p)
+        .args(["--today", TODAY])
+        .output()
+        .unwrap()
+}
