@@ -1,0 +1,418 @@
+//! Workbook blocks (paragraphs, headings, lists, facts, prompts, grids) laid out on the
+//! page, with the heights used to keep a block with its heading.
+
+use super::figure::draw_figure;
+use super::table::{table, table_heights};
+use super::*;
+
+/// Height a block needs at its start (for keeping headings with what follows).
+pub(super) fn lead_height(l: &L, block: Option<&Block>) -> f32 {
+    match block {
+        Some(Block::Figure { figure }) => {
+            figure.h as f32 * (l.width() / figure.w as f32).min(1.0) + 12.0
+        }
+        Some(Block::Table {
+            header,
+            rows,
+            widths,
+        }) => {
+            let (head, heights) = table_heights(l, header, rows, widths);
+            let total = head + heights.iter().sum::<f32>();
+            if total <= l.full() {
+                total
+            } else {
+                head + heights.iter().take(3).sum::<f32>()
+            }
+        }
+        Some(Block::Facts { rows }) => facts_height(l, rows).min(l.full() * 0.5),
+        Some(_) => L::line_h(BODY) * 3.0,
+        None => 0.0,
+    }
+}
+
+pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
+    let (x, w) = (l.left(), l.width());
+    match block {
+        Block::Paragraph { text } => {
+            l.flow(text, x, w, BODY, color::INK, false);
+            l.y += 6.0;
+        }
+        Block::Heading { text } => {
+            let lines = l.wrap(text, 12.5, w);
+            l.ensure(lines.len() as f32 * 20.0 + 8.0 + lead_height(l, next));
+            l.y += 8.0;
+            l.flow(text, x, w, 12.5, color::INK, true);
+            l.y += 2.0;
+        }
+        Block::Note { text } => {
+            let size = BODY - 0.5;
+            let lines = l.wrap(text, size, w - 24.0);
+            let lh = L::line_h(size);
+            // a note of a few lines is not split over two pages
+            let whole = lines.len() as f32 * lh + 12.0;
+            if whole <= l.full() / 3.0 {
+                l.ensure(whole);
+            }
+            let mut i = 0;
+            while i < lines.len() {
+                l.ensure(lh + 12.0);
+                let fit = (((l.room() - 12.0) / lh).floor() as usize)
+                    .max(1)
+                    .min(lines.len() - i);
+                let top = l.y;
+                let h = fit as f32 * lh + 12.0;
+                l.push(Cmd::Rect {
+                    x,
+                    y: top,
+                    w,
+                    h,
+                    fill: Some(rgb(color::PALE)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
+                l.push(Cmd::Rect {
+                    x,
+                    y: top,
+                    w: 3.0,
+                    h,
+                    fill: Some(rgb(color::ACCENT)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
+                for (k, line) in lines[i..i + fit].iter().enumerate() {
+                    l.text(
+                        x + 14.0,
+                        top + 6.0 + k as f32 * lh + size * 1.05,
+                        size,
+                        line,
+                        color::INK,
+                        false,
+                    );
+                }
+                l.y = top + h;
+                i += fit;
+            }
+            l.y += 8.0;
+        }
+        Block::Bullets { items } => {
+            for item in items {
+                let first = l.wrap(item, BODY, w - 16.0).len().min(2) as f32;
+                l.ensure(first * L::line_h(BODY));
+                let base = l.y + BODY * 1.05;
+                l.text(x + 3.0, base, BODY, "•", color::ACCENT, true);
+                l.flow(item, x + 16.0, w - 16.0, BODY, color::INK, false);
+                l.y += 2.0;
+            }
+            l.y += 4.0;
+        }
+        Block::Facts { rows } => {
+            let label_w = (w * 0.26).min(130.0);
+            // a key–value group stays together when it fits on a page
+            let total = facts_height(l, rows);
+            if total <= l.full() {
+                l.ensure(total);
+            }
+            for (label, value) in rows {
+                let llines = l.wrap(label, SMALL, label_w - 8.0);
+                let vlines = if value.is_empty() {
+                    vec![]
+                } else {
+                    l.wrap(value, BODY, w - label_w)
+                };
+                let lh = L::line_h(BODY);
+                let h = (llines.len().max(vlines.len()).max(1) as f32 * lh).max(24.0) + 6.0;
+                if h <= l.full() {
+                    l.ensure(h);
+                }
+                let top = l.y;
+                for (k, line) in llines.iter().enumerate() {
+                    l.text(
+                        x,
+                        top + 3.0 + k as f32 * lh + BODY * 1.05,
+                        SMALL,
+                        line,
+                        color::MUTED,
+                        false,
+                    );
+                }
+                let mut y = top + 3.0;
+                for line in &vlines {
+                    if y + lh > l.bottom() {
+                        l.new_page();
+                        y = l.y;
+                    }
+                    l.text(x + label_w, y + BODY * 1.05, BODY, line, color::INK, false);
+                    y += lh;
+                }
+                l.y = (y + 3.0).max(top + h).min(l.bottom());
+                if vlines.is_empty() {
+                    l.y = top + h;
+                }
+                let yy = l.y;
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: yy,
+                    x2: x + w,
+                    y2: yy,
+                    color: rgb(color::RULE),
+                    width: 0.5,
+                    dashed: false,
+                });
+            }
+            l.y += 8.0;
+        }
+        Block::Stats { items } => {
+            let n = items.len().max(1);
+            let gap = 10.0;
+            let bw = (w - gap * (n as f32 - 1.0)) / n as f32;
+            let labels: Vec<Vec<String>> = items
+                .iter()
+                .map(|s| l.wrap(&s.label, 8.5, bw - 16.0))
+                .collect();
+            let values: Vec<Vec<String>> = items
+                .iter()
+                .map(|s| l.wrap(&s.value, 18.0, bw - 16.0))
+                .collect();
+            let h = values.iter().map(Vec::len).max().unwrap_or(1) as f32 * 22.0
+                + labels.iter().map(Vec::len).max().unwrap_or(1) as f32 * 12.5
+                + 18.0;
+            l.ensure(h + 6.0);
+            let top = l.y;
+            for (i, (v, lab)) in values.iter().zip(&labels).enumerate() {
+                let bx = x + i as f32 * (bw + gap);
+                l.push(Cmd::Rect {
+                    x: bx,
+                    y: top,
+                    w: bw,
+                    h,
+                    fill: Some(rgb(color::PALER)),
+                    stroke: None,
+                    width: 0.0,
+                    dashed: false,
+                });
+                let mut y = top + 6.0;
+                for line in v {
+                    y += 22.0;
+                    l.text(bx + 8.0, y - 3.0, 18.0, line, color::ACCENT, true);
+                }
+                y += 4.0;
+                for line in lab {
+                    y += 12.5;
+                    l.text(bx + 8.0, y - 2.0, 8.5, line, color::MUTED, false);
+                }
+            }
+            l.y = top + h + 10.0;
+        }
+        Block::Table {
+            header,
+            rows,
+            widths,
+        } => table(l, header, rows, widths),
+        Block::Ratings { low, high, items } => {
+            let box_w = 26.0;
+            let label_w = w - box_w * 5.0;
+            let lh = L::line_h(BODY);
+            l.ensure(20.0 + lh * 2.0);
+            let y = l.y + 12.0;
+            for n in 1..=5 {
+                let cx = x + label_w + box_w * (n as f32 - 0.5);
+                let s = n.to_string();
+                let sw = l.font.width(&s, SMALL);
+                l.text(cx - sw / 2.0, y, SMALL, &s, color::MUTED, true);
+            }
+            l.y += 18.0;
+            for r in items {
+                let lines = l.wrap(&r.label, BODY, label_w - 10.0);
+                let h = lines.len() as f32 * lh + 6.0;
+                l.ensure(h);
+                let top = l.y;
+                for (k, line) in lines.iter().enumerate() {
+                    l.text(
+                        x,
+                        top + 3.0 + k as f32 * lh + BODY * 1.05,
+                        BODY,
+                        line,
+                        color::INK,
+                        false,
+                    );
+                }
+                for n in 1..=5u8 {
+                    let cx = x + label_w + box_w * (n as f32 - 0.5);
+                    let on = r.value == Some(n);
+                    l.tick_box(cx - TICK / 2.0, top + 3.0 + (lh - TICK) / 2.0, on);
+                }
+                l.y = top + h;
+                let yy = l.y;
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: yy,
+                    x2: x + w,
+                    y2: yy,
+                    color: rgb(color::RULE),
+                    width: 0.4,
+                    dashed: false,
+                });
+            }
+            l.y += 4.0;
+            let legend = format!("1 = {low}    5 = {high}");
+            l.ensure(14.0);
+            l.y += 11.0;
+            l.text(x + label_w, l.y, 8.0, &legend, color::MUTED, false);
+            l.y += 10.0;
+        }
+        Block::Grid { items, columns } => {
+            let cols = (*columns).max(1);
+            let cw = w / cols as f32;
+            let size = SMALL + 0.5;
+            let lh = L::line_h(size).max(TICK + 4.0);
+            let rows = items.len().div_ceil(cols);
+            let wrapped: Vec<Vec<String>> = items
+                .iter()
+                .map(|c| l.wrap(&c.label, size, cw - 22.0))
+                .collect();
+            // the grid is filled column by column, like a printed questionnaire
+            let row_h: Vec<f32> = (0..rows)
+                .map(|r| {
+                    (0..cols)
+                        .filter_map(|c| wrapped.get(c * rows + r))
+                        .map(Vec::len)
+                        .max()
+                        .unwrap_or(1) as f32
+                        * L::line_h(size)
+                        + 6.0
+                })
+                .map(|h| h.max(lh))
+                .collect();
+            let total: f32 = row_h.iter().sum();
+            if total <= l.full() {
+                l.ensure(total);
+            }
+            for (r, h) in row_h.iter().enumerate() {
+                l.ensure(*h);
+                let top = l.y;
+                for c in 0..cols {
+                    let Some(i) = (c * rows + r < items.len()).then_some(c * rows + r) else {
+                        continue;
+                    };
+                    let cx = x + c as f32 * cw;
+                    l.tick_box(cx, top + 2.0, items[i].checked);
+                    for (k, line) in wrapped[i].iter().enumerate() {
+                        l.text(
+                            cx + 17.0,
+                            top + 2.0 + k as f32 * L::line_h(size) + size * 1.0,
+                            size,
+                            line,
+                            color::INK,
+                            false,
+                        );
+                    }
+                }
+                l.push(Cmd::Line {
+                    x1: x,
+                    y1: top + h - 1.0,
+                    x2: x + w,
+                    y2: top + h - 1.0,
+                    color: rgb(color::PALER),
+                    width: 0.4,
+                    dashed: false,
+                });
+                l.y = top + h;
+            }
+            l.y += 8.0;
+        }
+        Block::Checklist { items } => {
+            let cols = 2;
+            let cw = w / cols as f32;
+            let lh = L::line_h(BODY);
+            for chunk in items.chunks(cols) {
+                let wrapped: Vec<Vec<String>> = chunk
+                    .iter()
+                    .map(|c| l.wrap(&c.label, BODY, cw - 28.0))
+                    .collect();
+                let h = wrapped.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 4.0;
+                l.ensure(h);
+                let top = l.y;
+                for (i, (c, lines)) in chunk.iter().zip(&wrapped).enumerate() {
+                    let cx = x + i as f32 * cw;
+                    l.tick_box(cx, top + (lh - TICK) / 2.0, c.checked);
+                    for (k, line) in lines.iter().enumerate() {
+                        l.text(
+                            cx + 18.0,
+                            top + k as f32 * lh + BODY * 1.05,
+                            BODY,
+                            line,
+                            color::INK,
+                            false,
+                        );
+                    }
+                }
+                l.y = top + h;
+            }
+            l.y += 6.0;
+        }
+        Block::Prompt {
+            question,
+            answer,
+            lines,
+        } => {
+            let need = if question.is_empty() {
+                0.0
+            } else {
+                L::line_h(BODY)
+            } + if answer.is_empty() {
+                22.7 * (*lines).min(2) as f32
+            } else {
+                L::line_h(BODY) * 2.0
+            };
+            l.ensure(need + 4.0);
+            l.y += 2.0;
+            if !question.is_empty() {
+                l.flow(question, x, w, BODY, color::INK, true);
+            }
+            if answer.is_empty() {
+                l.writing_lines(x, w, *lines);
+            } else {
+                for a in answer {
+                    let start_page = l.pages.len();
+                    let top = l.y;
+                    l.flow(a, x + 12.0, w - 12.0, BODY, color::INK, false);
+                    if l.pages.len() == start_page {
+                        let yy = l.y;
+                        l.push(Cmd::Rect {
+                            x: x + 2.0,
+                            y: top + 3.0,
+                            w: 2.0,
+                            h: yy - top - 4.0,
+                            fill: Some(rgb(color::RULE)),
+                            stroke: None,
+                            width: 0.0,
+                            dashed: false,
+                        });
+                    }
+                }
+            }
+            l.y += 8.0;
+        }
+        Block::Figure { figure } => draw_figure(l, figure),
+    }
+}
+
+/// Height of a key–value group.
+fn facts_height(l: &L, rows: &[(String, String)]) -> f32 {
+    let w = l.width();
+    let label_w = (w * 0.26).min(130.0);
+    let lh = L::line_h(BODY);
+    rows.iter()
+        .map(|(label, value)| {
+            let ll = l.wrap(label, SMALL, label_w - 8.0).len();
+            let vl = if value.is_empty() {
+                0
+            } else {
+                l.wrap(value, BODY, w - label_w).len()
+            };
+            (ll.max(vl).max(1) as f32 * lh).max(24.0) + 6.0
+        })
+        .sum()
+}

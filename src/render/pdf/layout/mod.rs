@@ -1,0 +1,470 @@
+//! Page layout: turns the workbook into pages of backend-neutral drawing commands
+//! (text runs, rectangles, lines, ellipses) with page breaks, repeated table
+//! headers, kept-together headings, and header/footer with page X / Y.
+
+use super::font::FontFace;
+use super::linebreak::break_lines;
+use crate::figure::{color, Anchor, Figure, Shape};
+use crate::workbook::{Block, Workbook};
+
+mod blocks;
+mod figure;
+mod front;
+mod table;
+
+use blocks::{lead_height, render_block};
+use front::{contents, cover, footer, section_title};
+
+/// An RGB colour, 0–1 per channel.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rgb(pub f32, pub f32, pub f32);
+
+/// Parses `#rrggbb`.
+pub fn rgb(hex: &str) -> Rgb {
+    let h = hex.trim_start_matches('#');
+    let ch = |i: usize| {
+        u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0) as f32 / 255.0
+    };
+    Rgb(ch(0), ch(2), ch(4))
+}
+
+/// A drawing command. Coordinates in points from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cmd {
+    /// One line of text; `y` is the baseline.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        text: String,
+        color: Rgb,
+        bold: bool,
+    },
+    /// A rectangle.
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        width: f32,
+        dashed: bool,
+    },
+    /// A line.
+    Line {
+        x1: f32,
+        y1: f32,
+        x2: f32,
+        y2: f32,
+        color: Rgb,
+        width: f32,
+        dashed: bool,
+    },
+    /// An ellipse.
+    Ellipse {
+        cx: f32,
+        cy: f32,
+        rx: f32,
+        ry: f32,
+        fill: Option<Rgb>,
+        stroke: Option<Rgb>,
+        width: f32,
+    },
+}
+
+/// Paper sizes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paper {
+    /// 210 × 297 mm.
+    #[default]
+    A4,
+    /// 8.5 × 11 in.
+    Letter,
+}
+
+impl Paper {
+    /// Width and height in points.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (595.28, 841.89),
+            Paper::Letter => (612.0, 792.0),
+        }
+    }
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// Commands in painting order.
+    pub cmds: Vec<Cmd>,
+}
+
+/// The laid-out document.
+#[derive(Debug, Clone)]
+pub struct Laid {
+    /// Page width and height in points.
+    pub size: (f32, f32),
+    /// Pages.
+    pub pages: Vec<Page>,
+    /// Outline entries: (title, 0-based page index).
+    pub outline: Vec<(String, usize)>,
+}
+
+const MARGIN_X: f32 = 56.7; // 20 mm
+const MARGIN_TOP: f32 = 56.7;
+const MARGIN_BOTTOM: f32 = 62.0;
+const BODY: f32 = 10.5;
+const LEADING: f32 = 1.62;
+const SMALL: f32 = 9.0;
+/// Side of a tick box.
+const TICK: f32 = 11.0;
+
+struct L<'a> {
+    font: &'a FontFace,
+    /// (page index, starts at the top of the page, title) of each section, for running headers.
+    section_pages: Vec<(usize, bool, String)>,
+    w: f32,
+    h: f32,
+    pages: Vec<Page>,
+    y: f32,
+}
+
+impl<'a> L<'a> {
+    fn left(&self) -> f32 {
+        MARGIN_X
+    }
+    fn width(&self) -> f32 {
+        self.w - 2.0 * MARGIN_X
+    }
+    fn bottom(&self) -> f32 {
+        self.h - MARGIN_BOTTOM
+    }
+    fn room(&self) -> f32 {
+        self.bottom() - self.y
+    }
+    fn full(&self) -> f32 {
+        self.bottom() - MARGIN_TOP
+    }
+    fn new_page(&mut self) {
+        self.pages.push(Page::default());
+        self.y = MARGIN_TOP;
+    }
+    fn ensure(&mut self, h: f32) {
+        if h > self.room() && self.y > MARGIN_TOP + 0.5 {
+            self.new_page();
+        }
+    }
+    fn push(&mut self, c: Cmd) {
+        self.pages.last_mut().expect("a page exists").cmds.push(c);
+    }
+    fn text(&mut self, x: f32, y: f32, size: f32, text: &str, color: &str, bold: bool) {
+        if !text.is_empty() {
+            self.push(Cmd::Text {
+                x,
+                y,
+                size,
+                text: text.to_string(),
+                color: rgb(color),
+                bold,
+            });
+        }
+    }
+    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let m = |s: &str| self.font.width(s, size);
+        break_lines(text, width, &m)
+            .into_iter()
+            .map(|l| text[l.start..l.end].to_string())
+            .collect()
+    }
+    fn line_h(size: f32) -> f32 {
+        size * LEADING
+    }
+
+    /// Flows wrapped lines at x with `width`, breaking pages as needed.
+    fn flow(&mut self, text: &str, x: f32, width: f32, size: f32, color: &str, bold: bool) {
+        let lh = Self::line_h(size);
+        for line in self.wrap(text, size, width) {
+            self.ensure(lh);
+            let base = self.y + size * 1.05;
+            self.text(x, base, size, &line, color, bold);
+            self.y += lh;
+        }
+    }
+
+    /// A tick box of side [`TICK`] at (x, y), filled with a tick when `on`.
+    fn tick_box(&mut self, x: f32, y: f32, on: bool) {
+        self.push(Cmd::Rect {
+            x,
+            y,
+            w: TICK,
+            h: TICK,
+            fill: on.then(|| rgb(color::ACCENT)),
+            stroke: Some(rgb(if on { color::ACCENT } else { color::MUTED })),
+            width: 0.8,
+            dashed: false,
+        });
+        if on {
+            let cw = self.font.width("✓", 9.0);
+            self.text(
+                x + TICK / 2.0 - cw / 2.0,
+                y + 8.8,
+                9.0,
+                "✓",
+                color::WHITE,
+                true,
+            );
+        }
+    }
+
+    fn writing_lines(&mut self, x: f32, width: f32, n: usize) {
+        let gap = 22.7; // 8 mm
+        for _ in 0..n {
+            self.ensure(gap);
+            self.y += gap;
+            let y = self.y - 4.0;
+            self.push(Cmd::Line {
+                x1: x,
+                y1: y,
+                x2: x + width,
+                y2: y,
+                color: rgb(color::RULE),
+                width: 0.6,
+                dashed: false,
+            });
+        }
+        self.y += 4.0;
+    }
+}
+
+/// Lays out a workbook.
+pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> Laid {
+    let (w, h) = paper.size();
+    let mut l = L {
+        font,
+        section_pages: Vec::new(),
+        w,
+        h,
+        pages: Vec::new(),
+        y: MARGIN_TOP,
+    };
+    let mut outline = Vec::new();
+    let cover_end = cover(&mut l, book);
+    outline.push((book.cover.title.clone(), 0));
+    l.new_page();
+    for section in &book.sections {
+        // a section starts on a new page when less than a third is left, or when its
+        // title, intro and first element would not fit together
+        let intro = match section.blocks.first() {
+            Some(Block::Paragraph { text }) => {
+                l.wrap(text, BODY, l.width()).len() as f32 * L::line_h(BODY)
+                    + 6.0
+                    + lead_height(&l, section.blocks.get(1))
+            }
+            first => lead_height(&l, first),
+        };
+        if l.room() < l.full() / 3.0 || (l.room() < 90.0 + intro && intro + 90.0 <= l.full()) {
+            l.new_page();
+        }
+        let at_top = l.y <= MARGIN_TOP + 0.5;
+        let pages_before = l.pages.len();
+        section_title(&mut l, &section.title, &section.gloss);
+        // the title may have moved to a new page to stay with its content
+        let page = l.pages.len() - 1;
+        outline.push((section.title.clone(), page));
+        l.section_pages.push((
+            page,
+            at_top || l.pages.len() != pages_before,
+            section.title.clone(),
+        ));
+        for (i, block) in section.blocks.iter().enumerate() {
+            let next = section.blocks.get(i + 1);
+            render_block(&mut l, block, next);
+        }
+        l.y += 14.0;
+    }
+    contents(&mut l.pages[0], font, w, h, cover_end, book, &outline[1..]);
+    let total = l.pages.len();
+    let sections = std::mem::take(&mut l.section_pages);
+    for (i, page) in l.pages.iter_mut().enumerate().skip(1) {
+        footer(page, font, w, h, book, i + 1, total);
+        // running header: the section this page continues (pages that open a section show its title already)
+        if !sections.iter().any(|(p, top, _)| *p == i && *top) {
+            if let Some((_, _, title)) = sections.iter().rev().find(|(p, _, _)| *p < i) {
+                page.cmds.push(Cmd::Text {
+                    x: MARGIN_X,
+                    y: 34.0,
+                    size: 8.0,
+                    text: title.clone(),
+                    color: rgb(color::MUTED),
+                    bold: false,
+                });
+                page.cmds.push(Cmd::Line {
+                    x1: MARGIN_X,
+                    y1: 40.0,
+                    x2: w - MARGIN_X,
+                    y2: 40.0,
+                    color: rgb(color::RULE),
+                    width: 0.5,
+                    dashed: false,
+                });
+            }
+        }
+    }
+    Laid {
+        size: (w, h),
+        pages: l.pages,
+        outline,
+    }
+}
+
+/// Lays out free-standing pages (e.g. the peers' pick sheets): each entry starts a
+/// new page; `footer` is printed at the foot of every page, the same on each (copies
+/// of a sheet must not be told apart).
+pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer: &str) -> Laid {
+    let (w, h) = paper.size();
+    let mut l = L {
+        font,
+        section_pages: Vec::new(),
+        w,
+        h,
+        pages: Vec::new(),
+        y: MARGIN_TOP,
+    };
+    for blocks in pages {
+        l.new_page();
+        for (i, b) in blocks.iter().enumerate() {
+            render_block(&mut l, b, blocks.get(i + 1));
+        }
+    }
+    for page in l.pages.iter_mut() {
+        line_pair(
+            page,
+            font,
+            w,
+            h - 30.0,
+            8.0,
+            footer,
+            "",
+            (color::MUTED, color::MUTED),
+        );
+    }
+    Laid {
+        size: (w, h),
+        pages: l.pages,
+        outline: Vec::new(),
+    }
+}
+
+/// `text` cut to `max` points at `size`, ending with "…" when cut.
+fn fit_width(font: &FontFace, text: &str, size: f32, max: f32) -> String {
+    if font.width(text, size) <= max {
+        return text.to_string();
+    }
+    let budget = max - font.width("…", size);
+    let mut out = String::new();
+    let mut used = 0.0;
+    for c in text.chars() {
+        used += font.advance_em(c) * size;
+        if used > budget {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// One line with `left` at the left margin and `right` flush right, the left text
+/// cut so that the two never touch.
+#[allow(clippy::too_many_arguments)]
+fn line_pair(
+    page: &mut Page,
+    font: &FontFace,
+    w: f32,
+    y: f32,
+    size: f32,
+    left: &str,
+    right: &str,
+    colors: (&str, &str),
+) {
+    let rw = font.width(right, size);
+    let left = fit_width(font, left, size, w - 2.0 * MARGIN_X - rw - 16.0);
+    page.cmds.push(Cmd::Text {
+        x: MARGIN_X,
+        y,
+        size,
+        text: left,
+        color: rgb(colors.0),
+        bold: false,
+    });
+    page.cmds.push(Cmd::Text {
+        x: w - MARGIN_X - rw,
+        y,
+        size,
+        text: right.to_string(),
+        color: rgb(colors.1),
+        bold: false,
+    });
+}
+
+#[cfg(test)]
+mod sheet_tests {
+    use super::*;
+    use crate::locale::Locale;
+    use crate::render::sheets::{sheet, Subject};
+
+    #[test]
+    fn a_pick_sheet_has_55_tick_boxes_inside_the_page_each_beside_its_word() {
+        let font = FontFace::default_shared();
+        let s = Subject {
+            name: "同事甲".into(),
+            code: "S1".into(),
+        };
+        for paper in [Paper::A4, Paper::Letter] {
+            let laid = layout_pages(
+                &[sheet(&s, Locale::Zh, 1, 1)],
+                &font,
+                paper,
+                "同事反馈 · 匿名",
+            );
+            assert_eq!(laid.pages.len(), 1, "one sheet, one page");
+            let (w, h) = laid.size;
+            let cmds = &laid.pages[0].cmds;
+            let boxes: Vec<(f32, f32)> = cmds
+                .iter()
+                .filter_map(|c| match c {
+                    Cmd::Rect { x, y, w, h, .. }
+                        if (*w - TICK).abs() < 0.01 && (*h - TICK).abs() < 0.01 =>
+                    {
+                        Some((*x, *y))
+                    }
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(boxes.len(), 55);
+            for (x, y) in &boxes {
+                assert!(
+                    *x >= MARGIN_X - 0.5 && x + TICK <= w - MARGIN_X + 0.5,
+                    "box off the page"
+                );
+                assert!(*y >= MARGIN_TOP - 0.5 && y + TICK <= h - MARGIN_BOTTOM + 0.5);
+                // a word starts just right of every box, on its line
+                assert!(cmds
+                    .iter()
+                    .any(|c| matches!(c, Cmd::Text { x: tx, y: ty, .. }
+                    if (*tx - (x + 17.0)).abs() < 0.5 && *ty > *y && *ty < y + TICK + 6.0)));
+            }
+            let texts: Vec<&str> = cmds
+                .iter()
+                .filter_map(|c| match c {
+                    Cmd::Text { text, .. } => Some(text.as_str()),
+                    _ => None,
+                })
+                .collect();
+            for a in crate::catalog::ADJECTIVES {
+                assert!(texts.iter().any(|t| t.contains(a.zh)), "{} missing", a.zh);
+            }
+        }
+    }
+}
