@@ -321,7 +321,10 @@ fn pick_sheets_and_the_survey_template() {
         "风趣 witty",
         "1 / 3",
     ] {
-        assert!(text.contains(needle), "sheet lacks {needle}");
+        // compared without spaces: the quarter-em between Chinese and digits reads
+        // back as a space in some extractors
+        let flat = |s: &str| s.split_whitespace().collect::<String>();
+        assert!(flat(&text).contains(&flat(needle)), "sheet lacks {needle}");
     }
     let doc =
         lopdf::Document::load_mem(&std::fs::read(dir.path().join("sheets/S1.sheets.pdf")).unwrap())

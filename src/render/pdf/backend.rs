@@ -16,16 +16,26 @@ pub struct Meta<'a> {
     pub lang: &'a str,
 }
 
-/// The character drawn for `c`: itself, or □ where the font lacks it (the caller
-/// warns about those).
 fn shown(font: &FontFace, c: char) -> char {
-    if c == '\t' {
-        ' '
-    } else if font.glyph(c).is_some() {
-        c
-    } else {
-        '□'
+    font.shown(c)
+}
+
+/// A text run as TJ items: the characters as drawn, with the Chinese-typography
+/// adjustments between them (TJ counts thousandths of an em, positive = tighter).
+fn text_items(font: &FontFace, text: &str) -> Vec<TextItem> {
+    let mut items = Vec::new();
+    let mut from = 0;
+    for (at, em) in font.adjustments(text) {
+        items.push(TextItem::Text(
+            text[from..at].chars().map(|c| shown(font, c)).collect(),
+        ));
+        items.push(TextItem::Offset(-em * 1000.0));
+        from = at;
     }
+    items.push(TextItem::Text(
+        text[from..].chars().map(|c| shown(font, c)).collect(),
+    ));
+    items
 }
 
 fn color(c: Rgb) -> Color {
@@ -154,9 +164,7 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                         },
                     });
                     ops.push(Op::ShowText {
-                        items: vec![TextItem::Text(
-                            text.chars().map(|c| shown(font, c)).collect(),
-                        )],
+                        items: text_items(font, text),
                     });
                     if *bold {
                         ops.push(Op::SetTextRenderingMode {

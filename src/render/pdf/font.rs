@@ -160,9 +160,35 @@ impl FontFace {
         self.advances.get(gid as usize).copied().unwrap_or(0) as f32 / self.upem
     }
 
-    /// Width of `text` at `size` points.
+    /// The character drawn for `c`: itself, or □ where the font lacks it (callers
+    /// warn about those); a tab is drawn as a space.
+    pub fn shown(&self, c: char) -> char {
+        if c == '\t' {
+            ' '
+        } else if self.glyph(c).is_some() {
+            c
+        } else {
+            '□'
+        }
+    }
+
+    /// Whether the font draws `c` a full em wide.
+    pub fn full_width(&self, c: char) -> bool {
+        self.advance_em(c) >= 0.9
+    }
+
+    /// The Chinese-typography adjustments of a drawn run (see [`super::clreq`]):
+    /// (byte offset into `text`, em).
+    pub fn adjustments(&self, text: &str) -> Vec<(usize, f32)> {
+        super::clreq::adjustments(text, &|c| self.full_width(self.shown(c)))
+    }
+
+    /// Width of `text` at `size` points, as drawn: glyph advances plus the
+    /// Chinese-typography adjustments.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance_em(c)).sum::<f32>() * size
+        let advances: f32 = text.chars().map(|c| self.advance_em(c)).sum();
+        let adjust: f32 = self.adjustments(text).iter().map(|(_, em)| em).sum();
+        (advances + adjust) * size
     }
 
     /// Builds a subset font holding only the glyphs for `chars` (plus .notdef).

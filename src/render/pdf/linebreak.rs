@@ -1,5 +1,8 @@
 //! Line breaking: UAX #14 break opportunities, Chinese line-start/line-end rules
-//! (禁则), and forced splits of tokens wider than the line.
+//! (禁则), no break inside a number range or before a unit, no paragraph ending in a
+//! lone character, and forced splits of tokens wider than the line.
+
+use super::clreq;
 
 /// Characters that may not start a line.
 pub const NO_START: &str = "，。、：；！？）」』》】〕〉’”%‰℃,.:;!?)]}…—·～";
@@ -22,6 +25,7 @@ pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
     let mut lines = Vec::new();
     let mut para_start = 0;
     for para in text.split('\n') {
+        let first = lines.len();
         break_paragraph(
             text,
             para_start,
@@ -30,9 +34,57 @@ pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
             measure,
             &mut lines,
         );
+        no_lone_last_character(text, &mut lines[first..], width, measure);
         para_start += para.len() + 1;
     }
     lines
+}
+
+/// A paragraph of more than one line must not end with a line holding one Chinese
+/// character (plus punctuation): pull a character down from the line before.
+fn no_lone_last_character(
+    text: &str,
+    lines: &mut [Line],
+    width: f32,
+    measure: &dyn Fn(&str) -> f32,
+) {
+    let n = lines.len();
+    if n < 2 {
+        return;
+    }
+    let last = &lines[n - 1];
+    let mut content = text[last.start..last.end]
+        .chars()
+        .filter(|c| !NO_START.contains(*c));
+    let (Some(lone), None) = (content.next(), content.next()) else {
+        return;
+    };
+    if !clreq::is_han(lone) {
+        return;
+    }
+    let prev = lines[n - 2].clone();
+    let mut cand = prev.end;
+    for _ in 0..3 {
+        let Some((i, _)) = text[prev.start..cand].char_indices().next_back() else {
+            return;
+        };
+        if i == 0 {
+            return;
+        }
+        cand = prev.start + i;
+        if allowed_break(text, cand) {
+            let end = lines[n - 1].end;
+            if measure(text[cand..end].trim()) > width {
+                return;
+            }
+            lines[n - 2] = trimmed(text, prev.start, cand);
+            lines[n - 1] = Line {
+                start: skip_spaces(text, cand, end),
+                end,
+            };
+            return;
+        }
+    }
 }
 
 fn allowed_break(text: &str, at: usize) -> bool {
@@ -40,7 +92,9 @@ fn allowed_break(text: &str, at: usize) -> bool {
     let before = text[..at].chars().next_back();
     let after = text[at..].chars().next();
     match (before, after) {
-        (Some(b), Some(a)) => !NO_START.contains(a) && !NO_END.contains(b),
+        (Some(b), Some(a)) => {
+            !NO_START.contains(a) && !NO_END.contains(b) && !clreq::keeps_together(text, at)
+        }
         _ => true,
     }
 }
@@ -263,6 +317,33 @@ mod tests {
         let lines = break_lines(text, 5.0, &m);
         let kept: String = lines.iter().map(|l| &text[l.start..l.end]).collect();
         assert_eq!(kept.split_whitespace().collect::<String>(), ":#,");
+    }
+
+    #[test]
+    fn a_paragraph_never_ends_with_one_character_and_its_stop() {
+        // 5 characters a line: "。" after 10 characters would leave "作。" alone
+        let out = lines("我们一起努力认真工作。", 50.0);
+        assert_eq!(out, vec!["我们一起努", "力认真", "工作。"]);
+        let last = out.last().unwrap();
+        assert!(last.chars().filter(|c| !NO_START.contains(*c)).count() >= 2, "{out:?}");
+        assert_eq!(out.concat(), "我们一起努力认真工作。");
+        // a one-line paragraph is left alone
+        assert_eq!(lines("好。", 50.0), vec!["好。"]);
+    }
+
+    #[test]
+    fn numbers_stay_with_their_units_and_ranges_at_a_break() {
+        // "30 岁" at the end of a line: the break goes before 30, not after it
+        let out = lines("我希望在30 岁前", 40.0);
+        assert!(out.iter().all(|l| !l.ends_with("30")), "{out:?}");
+        assert!(out.iter().any(|l| l.contains("30 岁")), "{out:?}");
+        // "5–6" never splits at the dash
+        let out = lines("预计需要5–6年", 45.0);
+        assert!(out.iter().any(|l| l.contains("5–6")), "{out:?}");
+        assert!(out.iter().all(|l| !l.ends_with('–') && !l.starts_with('–')), "{out:?}");
+        // "2027-06" stays whole
+        let out = lines("目标日期2027-06", 50.0);
+        assert!(out.iter().any(|l| l.contains("2027-06")), "{out:?}");
     }
 
     #[test]

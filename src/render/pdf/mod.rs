@@ -5,6 +5,7 @@
 pub mod backend;
 pub mod font;
 pub mod layout;
+pub mod clreq;
 pub mod linebreak;
 
 use crate::workbook::Workbook;
