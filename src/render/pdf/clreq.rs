@@ -122,7 +122,11 @@ mod tests {
     fn adjacent_punctuation_is_compressed_to_one_em() {
         // each pair would otherwise leave 1 em of blank between the two inks
         for pairs in ["”；", "）：", "。（", "，“", "）。", "」，"] {
-            assert_eq!(adj(pairs), vec![(pairs.chars().next().unwrap().to_string(), -0.5)], "{pairs}");
+            assert_eq!(
+                adj(pairs),
+                vec![(pairs.chars().next().unwrap().to_string(), -0.5)],
+                "{pairs}"
+            );
         }
         // opening + opening: the second gives back its left half
         assert_eq!(adj("（“"), vec![("（".to_string(), -0.5)]);
@@ -146,7 +150,14 @@ mod tests {
             adj("用Rust写"),
             vec![("用".to_string(), 0.25), ("t".to_string(), 0.25)]
         );
-        assert_eq!(adj("2027年6月"), vec![("7".to_string(), 0.25), ("年".to_string(), 0.25), ("6".to_string(), 0.25)]);
+        assert_eq!(
+            adj("2027年6月"),
+            vec![
+                ("7".to_string(), 0.25),
+                ("年".to_string(), 0.25),
+                ("6".to_string(), 0.25)
+            ]
+        );
         // text that already has a space gets no more
         assert!(adj("用 Rust 写").is_empty());
         // punctuation next to Latin is not spaced

@@ -325,7 +325,10 @@ mod tests {
         let out = lines("我们一起努力认真工作。", 50.0);
         assert_eq!(out, vec!["我们一起努", "力认真", "工作。"]);
         let last = out.last().unwrap();
-        assert!(last.chars().filter(|c| !NO_START.contains(*c)).count() >= 2, "{out:?}");
+        assert!(
+            last.chars().filter(|c| !NO_START.contains(*c)).count() >= 2,
+            "{out:?}"
+        );
         assert_eq!(out.concat(), "我们一起努力认真工作。");
         // a one-line paragraph is left alone
         assert_eq!(lines("好。", 50.0), vec!["好。"]);
@@ -340,7 +343,10 @@ mod tests {
         // "5–6" never splits at the dash
         let out = lines("预计需要5–6年", 45.0);
         assert!(out.iter().any(|l| l.contains("5–6")), "{out:?}");
-        assert!(out.iter().all(|l| !l.ends_with('–') && !l.starts_with('–')), "{out:?}");
+        assert!(
+            out.iter().all(|l| !l.ends_with('–') && !l.starts_with('–')),
+            "{out:?}"
+        );
         // "2027-06" stays whole
         let out = lines("目标日期2027-06", 50.0);
         assert!(out.iter().any(|l| l.contains("2027-06")), "{out:?}");

@@ -3,9 +3,9 @@
 //! the printpdf backend with a per-document font subset.
 
 pub mod backend;
+pub mod clreq;
 pub mod font;
 pub mod layout;
-pub mod clreq;
 pub mod linebreak;
 
 use crate::workbook::Workbook;

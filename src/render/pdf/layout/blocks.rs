@@ -357,22 +357,33 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             answer,
             lines,
         } => {
-            let need = if question.is_empty() {
+            let q = if question.is_empty() {
                 0.0
             } else {
-                L::line_h(BODY)
-            } + if answer.is_empty() {
-                22.7 * (*lines).min(2) as f32
+                l.wrap(question, BODY, w).len() as f32 * L::line_h(BODY)
+            };
+            // a prompt that would open a near-empty page may shrink its writing lines
+            // to what the room left holds (at least one)
+            let mut lines = *lines;
+            if answer.is_empty() && l.hints.squeeze.contains(&l.block) {
+                let fit = ((l.room() - q - 10.0) / 22.7).floor();
+                if fit >= 1.0 {
+                    lines = lines.min(fit as usize);
+                }
+            }
+            // the question stays with its first two lines (or its answer's start)
+            let need = q + if answer.is_empty() {
+                22.7 * lines.min(2) as f32
             } else {
                 L::line_h(BODY) * 2.0
             };
-            l.ensure(need + 4.0);
+            l.ensure(need + 6.0);
             l.y += 2.0;
             if !question.is_empty() {
                 l.flow(question, x, w, BODY, color::INK, true);
             }
             if answer.is_empty() {
-                l.writing_lines(x, w, *lines);
+                l.writing_lines(x, w, lines);
             } else {
                 for a in answer {
                     let start_page = l.pages.len();

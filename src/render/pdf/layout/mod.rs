@@ -120,8 +120,24 @@ const SMALL: f32 = 9.0;
 /// Side of a tick box.
 const TICK: f32 = 11.0;
 
+/// A block's place in the workbook: (section, block).
+type BlockAt = (usize, usize);
+
+/// What a second layout pass does differently to avoid a near-empty page.
+#[derive(Debug, Default, Clone)]
+struct Hints {
+    /// Prompts whose writing lines may shrink to fit the room left on the page.
+    squeeze: std::collections::BTreeSet<BlockAt>,
+    /// Blocks that start a new page (to keep company with the block after them).
+    break_before: std::collections::BTreeSet<BlockAt>,
+}
+
 struct L<'a> {
     font: &'a FontFace,
+    /// The block being laid out, and the block that opened each page.
+    block: BlockAt,
+    owners: Vec<BlockAt>,
+    hints: Hints,
     /// (page index, starts at the top of the page, title) of each section, for running headers.
     section_pages: Vec<(usize, bool, String)>,
     w: f32,
@@ -148,6 +164,7 @@ impl<'a> L<'a> {
     }
     fn new_page(&mut self) {
         self.pages.push(Page::default());
+        self.owners.push(self.block);
         self.y = MARGIN_TOP;
     }
     fn ensure(&mut self, h: f32) {
@@ -237,11 +254,86 @@ impl<'a> L<'a> {
     }
 }
 
-/// Lays out a workbook.
+/// Lays out a workbook. A page that would hold only a few lines (a lone prompt, a
+/// last row) is avoided by laying out again: the prompt that opens it shrinks its
+/// writing lines to fit the page before, or the block before it moves along with it.
 pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> Laid {
+    let mut hints = Hints::default();
+    let (mut best, mut owners) = layout_once(book, font, paper, hints.clone());
+    let mut worst = sparse_pages(&best).len();
+    for _ in 0..4 {
+        let sparse = sparse_pages(&best);
+        if sparse.is_empty() {
+            break;
+        }
+        for page in sparse {
+            let at = owners[page];
+            let prompt = matches!(
+                book.sections.get(at.0).and_then(|s| s.blocks.get(at.1)),
+                Some(Block::Prompt { answer, .. }) if answer.is_empty()
+            );
+            if prompt && !hints.squeeze.contains(&at) {
+                hints.squeeze.insert(at);
+            } else if at.1 > 0 {
+                hints.break_before.insert((at.0, at.1 - 1));
+            }
+        }
+        let (laid, own) = layout_once(book, font, paper, hints.clone());
+        let n = sparse_pages(&laid).len();
+        if n < worst {
+            worst = n;
+            best = laid;
+            owners = own;
+        } else {
+            break;
+        }
+    }
+    best
+}
+
+/// Pages (after the cover) that hold only a few lines: less than a fifth of the
+/// body used and fewer than six text runs.
+fn sparse_pages(laid: &Laid) -> Vec<usize> {
+    let h = laid.size.1;
+    let bottom = h - MARGIN_BOTTOM;
+    (1..laid.pages.len())
+        .filter(|&i| {
+            let cmds = &laid.pages[i].cmds;
+            let mut lowest = MARGIN_TOP;
+            let mut runs = 0;
+            for c in cmds {
+                let y = match c {
+                    Cmd::Text { y, .. } => {
+                        if *y < bottom && *y > MARGIN_TOP - 10.0 {
+                            runs += 1;
+                        }
+                        *y
+                    }
+                    Cmd::Rect { y, h, .. } => y + h,
+                    Cmd::Line { y1, y2, .. } => y1.max(*y2),
+                    Cmd::Ellipse { cy, ry, .. } => cy + ry,
+                };
+                if y < bottom {
+                    lowest = lowest.max(y);
+                }
+            }
+            (lowest - MARGIN_TOP) / (bottom - MARGIN_TOP) < 0.2 && runs < 6
+        })
+        .collect()
+}
+
+fn layout_once(
+    book: &Workbook,
+    font: &FontFace,
+    paper: Paper,
+    hints: Hints,
+) -> (Laid, Vec<BlockAt>) {
     let (w, h) = paper.size();
     let mut l = L {
         font,
+        block: (usize::MAX, 0),
+        owners: Vec::new(),
+        hints,
         section_pages: Vec::new(),
         w,
         h,
@@ -252,7 +344,8 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     let cover_end = cover(&mut l, book);
     outline.push((book.cover.title.clone(), 0));
     l.new_page();
-    for section in &book.sections {
+    for (si, section) in book.sections.iter().enumerate() {
+        l.block = (si, 0);
         // a section starts on a new page when less than a third is left, or when its
         // title, intro and first element would not fit together
         let intro = match section.blocks.first() {
@@ -278,6 +371,10 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
             section.title.clone(),
         ));
         for (i, block) in section.blocks.iter().enumerate() {
+            l.block = (si, i);
+            if l.hints.break_before.contains(&(si, i)) {
+                l.new_page();
+            }
             let next = section.blocks.get(i + 1);
             render_block(&mut l, block, next);
         }
@@ -311,11 +408,14 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
             }
         }
     }
-    Laid {
-        size: (w, h),
-        pages: l.pages,
-        outline,
-    }
+    (
+        Laid {
+            size: (w, h),
+            pages: l.pages,
+            outline,
+        },
+        l.owners,
+    )
 }
 
 /// Lays out free-standing pages (e.g. the peers' pick sheets): each entry starts a
@@ -325,6 +425,9 @@ pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer:
     let (w, h) = paper.size();
     let mut l = L {
         font,
+        block: (0, 0),
+        owners: Vec::new(),
+        hints: Hints::default(),
         section_pages: Vec::new(),
         w,
         h,
