@@ -9,19 +9,13 @@ pub(super) fn needs(b: &B, p: &Profile) -> Section {
             "Below are 20 personal needs. Question 1: circle the 3 that matter most in your next job and underline the next 3.",
         )),
         Block::Figure { figure: needs_figure(b, p).rounded() },
-        Block::Heading { text: format!("2. {}", b.w(&catalog::QUESTIONS[1])) },
     ];
-    if p.needs_extra.is_empty() {
-        blocks.push(Block::Prompt {
-            question: String::new(),
-            answer: vec![],
-            lines: 2,
-        });
-    } else {
-        blocks.push(Block::Bullets {
-            items: p.needs_extra.clone(),
-        });
-    }
+    // question 2 is a question like the others (same size), answered by the extras
+    blocks.push(Block::Prompt {
+        question: format!("2. {}", b.w(&catalog::QUESTIONS[1])),
+        answer: p.needs_extra.iter().map(|s| format!("• {s}")).collect(),
+        lines: 2,
+    });
     for (n, q) in catalog::QUESTIONS.iter().enumerate().skip(2) {
         let question = format!("{}. {}", n + 1, b.w(q));
         let (answer, lines) = match q.id {
@@ -79,59 +73,69 @@ pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
         let (c, r) = (i % cols, i / cols);
         let x = c as f64 * cw + cw / 2.0;
         let y = r as f64 * ch + 22.0;
-        let word = b.w(need);
-        let mut size: f64 = 10.0;
-        while approx_width(&word, size) > cw - 34.0 && size > 7.5 {
-            size -= 0.5;
-        }
-        let label = fit(&word, size, cw - 34.0);
+        // one size for every need; a name too long for its cell wraps onto two lines
+        let size = 10.0;
+        let lines = label_lines(&b.w(need), size, cw - 26.0);
+        let lw = lines
+            .iter()
+            .map(|l| approx_width(l, size))
+            .fold(0.0, f64::max);
+        let two = lines.len() > 1;
+        // baselines: one line at y, two lines around it
+        let base = |k: usize| if two { y - 5.5 + k as f64 * 12.0 } else { y };
+        let last = base(lines.len() - 1);
         let top = p.needs_top.iter().position(|n| n.id == need.id);
         let next = p.needs_next.iter().position(|n| n.id == need.id);
-        let lw = approx_width(&label, size);
-        match (top, next) {
-            (Some(k), _) => {
-                f.shapes.push(Shape::Ellipse {
-                    cx: x,
-                    cy: y - 3.5,
-                    rx: lw / 2.0 + 12.0,
-                    ry: 12.0,
-                    fill: Some(color::PALE),
-                    stroke: Some(color::ACCENT),
-                    width: 1.4,
-                });
-                f.text(x, y, size, label, Anchor::Middle, color::ACCENT, true);
-                f.text(
-                    x - lw / 2.0 - 14.0,
-                    y - 10.0,
-                    8.0,
-                    format!("{}", k + 1),
-                    Anchor::End,
-                    color::ACCENT,
-                    true,
-                );
-            }
-            (None, Some(k)) => {
-                f.text(x, y, size, label, Anchor::Middle, color::INK, true);
-                f.line(
-                    x - lw / 2.0,
-                    y + 3.5,
-                    x + lw / 2.0,
-                    y + 3.5,
-                    color::WARM,
-                    1.4,
-                    false,
-                );
-                f.text(
-                    x - lw / 2.0 - 6.0,
-                    y - 8.0,
-                    8.0,
-                    format!("{}", k + 4),
-                    Anchor::End,
-                    color::WARM,
-                    true,
-                );
-            }
-            _ => f.text(x, y, size, label, Anchor::Middle, color::INK, false),
+        let (ink, bold) = match (top, next) {
+            (Some(_), _) => (color::ACCENT, true),
+            (None, Some(_)) => (color::INK, true),
+            _ => (color::INK, false),
+        };
+        let ry = if two { 16.0 } else { 12.0 };
+        let cy = if two { y - 3.0 } else { y - 3.5 };
+        if let Some(k) = top {
+            f.shapes.push(Shape::Ellipse {
+                cx: x,
+                cy,
+                rx: lw / 2.0 + 12.0,
+                ry,
+                fill: Some(color::PALE),
+                stroke: Some(color::ACCENT),
+                width: 1.4,
+            });
+            f.text(
+                x - lw / 2.0 - 14.0,
+                cy - ry + 2.0,
+                8.0,
+                format!("{}", k + 1),
+                Anchor::End,
+                color::ACCENT,
+                true,
+            );
+        }
+        for (k, line) in lines.iter().enumerate() {
+            f.text(x, base(k), size, line.clone(), Anchor::Middle, ink, bold);
+        }
+        if let (None, Some(k)) = (top, next) {
+            let uw = approx_width(&lines[lines.len() - 1], size);
+            f.line(
+                x - uw / 2.0,
+                last + 3.5,
+                x + uw / 2.0,
+                last + 3.5,
+                color::WARM,
+                1.4,
+                false,
+            );
+            f.text(
+                x - lw / 2.0 - 6.0,
+                base(0) - 8.0,
+                8.0,
+                format!("{}", k + 4),
+                Anchor::End,
+                color::WARM,
+                true,
+            );
         }
     }
     let ly = rows as f64 * ch + 18.0;
@@ -164,4 +168,55 @@ pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
         false,
     );
     f
+}
+
+/// A need's name as one line, or as two balanced lines (split at a space, or between
+/// two Chinese characters) when one line is wider than `max`; cut with "…" only when
+/// even two lines cannot hold it.
+fn label_lines(word: &str, size: f64, max: f64) -> Vec<String> {
+    if approx_width(word, size) <= max {
+        return vec![word.to_string()];
+    }
+    // split at a space, or (Chinese) between two characters
+    let spaces: Vec<(usize, usize)> = word.match_indices(' ').map(|(i, _)| (i, i + 1)).collect();
+    let places = if spaces.is_empty() {
+        word.char_indices().skip(1).map(|(i, _)| (i, i)).collect()
+    } else {
+        spaces
+    };
+    let best = places
+        .into_iter()
+        .map(|(i, j)| {
+            let (a, b) = (&word[..i], &word[j..]);
+            (approx_width(a, size).max(approx_width(b, size)), i, j)
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    match best {
+        Some((w, i, j)) if w <= max => vec![word[..i].to_string(), word[j..].to_string()],
+        _ => vec![fit(word, size, max)],
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_need_names_wrap_at_one_size_instead_of_shrinking() {
+        assert_eq!(label_lines("money", 10.0, 94.0), vec!["money"]);
+        let two = label_lines("educational facilities extra", 10.0, 94.0);
+        assert_eq!(two.len(), 2);
+        assert!(two.iter().all(|l| approx_width(l, 10.0) <= 94.0), "{two:?}");
+        assert_eq!(two.join(" "), "educational facilities extra");
+        let zh = label_lines("与家庭在一起的时间时间", 10.0, 94.0);
+        assert_eq!(zh.len(), 2);
+        assert_eq!(zh.concat(), "与家庭在一起的时间时间");
+        // every catalogue need fits its cell in both languages without a cut
+        for need in catalog::NEEDS {
+            for loc in [Locale::Zh, Locale::En] {
+                let lines = label_lines(need.label(loc), 10.0, FIG_W / 4.0 - 26.0);
+                assert!(lines.iter().all(|l| !l.ends_with('…')), "{lines:?}");
+            }
+        }
+    }
 }
