@@ -218,32 +218,21 @@ impl Figure {
     }
 }
 
-/// Approximate advance of `text` at `size` points: CJK and full-width forms are one
-/// em, Latin about half. Used only to place short labels inside charts.
-pub fn approx_width(text: &str, size: f64) -> f64 {
-    text.chars()
-        .map(|c| match c as u32 {
-            0x1100..=0x11FF
-            | 0x2E80..=0xA4CF
-            | 0xAC00..=0xD7A3
-            | 0xF900..=0xFAFF
-            | 0xFF00..=0xFF60 => 1.0,
-            _ if c.is_ascii_uppercase() || c == 'm' || c == 'w' => 0.68,
-            _ if c == 'i' || c == 'l' || c == 'j' || c == ' ' || c == '.' || c == ',' => 0.28,
-            _ => 0.55,
-        })
-        .sum::<f64>()
-        * size
+/// Advance of `text` at `size` points in the compiled-in font (Noto Sans CJK SC, the
+/// font the PDF draws with and the HTML asks for first), so that chips, circles and
+/// underlines fit their labels exactly.
+pub fn text_width(text: &str, size: f64) -> f64 {
+    f64::from(crate::render::pdf::font::FontFace::default_shared().width(text, size as f32))
 }
 
 /// Cuts `text` to fit `max` points, ending with "…".
 pub fn fit(text: &str, size: f64, max: f64) -> String {
-    if approx_width(text, size) <= max {
+    if text_width(text, size) <= max {
         return text.to_string();
     }
     let mut out = String::new();
     for c in text.chars() {
-        if approx_width(&out, size) + approx_width(&format!("{c}…"), size) > max {
+        if text_width(&out, size) + text_width(&format!("{c}…"), size) > max {
             break;
         }
         out.push(c);
@@ -257,7 +246,7 @@ pub fn flow_chips(words: &[String], size: f64, w: f64, gap: f64) -> Vec<Vec<Stri
     let mut rows: Vec<Vec<String>> = vec![Vec::new()];
     let mut x = 0.0;
     for word in words {
-        let ww = approx_width(word, size) + size * 0.9;
+        let ww = text_width(word, size) + size * 0.9;
         if x > 0.0 && x + ww > w {
             rows.push(Vec::new());
             x = 0.0;
@@ -276,7 +265,7 @@ pub fn flow_words(text: &str, size: f64, w: f64) -> Vec<String> {
     let mut rows: Vec<String> = vec![String::new()];
     for word in text.split_inclusive(' ') {
         let last = rows.last_mut().expect("rows is never empty");
-        if !last.is_empty() && approx_width(format!("{last}{word}").trim_end(), size) > w {
+        if !last.is_empty() && text_width(format!("{last}{word}").trim_end(), size) > w {
             rows.push(word.to_string());
         } else {
             last.push_str(word);

@@ -149,9 +149,11 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             (a / (a + b)).clamp(0.38, 0.62)
         }
     };
-    // columns: known / not known to self; rows: known / not known to others
-    // a blank window (too few raters) has four equal panes to write in
-    let (col, row) = if a.johari.enough_raters {
+    // columns: known / not known to self; rows: known / not known to others. The
+    // panes are sized by what the open pane shares with the others (the window's
+    // meaning), then moved as little as needed for every word to fit, all at one
+    // chip size; a blank window (too few raters) has four equal panes to write in.
+    let preferred = if a.johari.enough_raters {
         (
             split(n_open + n_hidden, n_blind + 1.0),
             split(n_open + n_blind, n_hidden + 1.0),
@@ -160,7 +162,13 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
         (0.5, 0.5)
     };
     // a point short of the edge, so that the right border is not clipped by the viewBox
-    let (left, top, gw, gh) = (58.0, 34.0, FIG_W - 59.0, 330.0);
+    let (left, top, gw) = (58.0, 34.0, FIG_W - 59.0);
+    let plan = if a.johari.enough_raters {
+        plan_window([&open, &blind, &hidden, &unknown], gw, preferred)
+    } else {
+        None
+    };
+    let (col, row, gh, chip) = plan.unwrap_or((preferred.0, preferred.1, 330.0, 10.0));
     let cx = left + gw * col;
     let cy = top + gh * row;
     let mut f = Figure::new(
@@ -291,13 +299,9 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             }
             continue;
         }
-        let mut size: f64 = 10.0;
-        let gap = 5.0;
-        let mut rows = flow_chips(&list, size, w - 20.0, gap);
-        while rows.len() as f64 * size * 1.8 > h - 40.0 && size > 6.5 {
-            size -= 0.5;
-            rows = flow_chips(&list, size, w - 20.0, gap);
-        }
+        let size = chip;
+        let gap = CHIP_GAP;
+        let rows = flow_chips(&list, size, w - 20.0, gap);
         let line_h = size * 1.8;
         let mut max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
         if rows.len() > max_rows {
@@ -309,7 +313,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             let mut wx = x + 10.0;
             let wy = y + 34.0 + r as f64 * line_h;
             for word in row {
-                let ww = approx_width(word, size) + size * 0.9;
+                let ww = text_width(word, size) + size * 0.9;
                 f.shapes.push(Shape::Rect {
                     x: wx,
                     y: wy,
@@ -351,4 +355,67 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
         }
     }
     (f, overflow)
+}
+
+/// Space between chips.
+const CHIP_GAP: f64 = 5.0;
+
+/// Height a pane of width `w` needs for `words` as chips of `size` (title, rows,
+/// padding), or None when a chip is wider than the pane.
+fn pane_height(words: &[String], size: f64, w: f64) -> Option<f64> {
+    if words.is_empty() {
+        return Some(60.0);
+    }
+    if words
+        .iter()
+        .any(|wd| text_width(wd, size) + size * 0.9 > w - 20.0)
+    {
+        return None;
+    }
+    let rows = flow_chips(words, size, w - 20.0, CHIP_GAP).len() as f64;
+    Some((34.0 + (rows - 1.0) * size * 1.8 + size * 1.55 + 10.0).max(60.0))
+}
+
+/// The window's layout in which every word fits: (column split, row split, height,
+/// chip size). The largest chip size wins (10 pt down to 7 pt), then the lowest
+/// height (330 up to 450 pt), then the splits nearest `preferred`. `panes` are open,
+/// blind, hidden, unknown. None when nothing fits (the caller lists the rest below).
+fn plan_window(
+    panes: [&[String]; 4],
+    gw: f64,
+    preferred: (f64, f64),
+) -> Option<(f64, f64, f64, f64)> {
+    let [open, blind, hidden, unknown] = panes;
+    for size in [10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0] {
+        for gh in [330.0, 370.0, 410.0, 450.0] {
+            let mut best: Option<(f64, f64, f64)> = None;
+            for k in 0..=20 {
+                let col: f64 = 0.28 + 0.022 * k as f64;
+                let (lw, rw) = (gw * col, gw * (1.0 - col));
+                let need = (
+                    pane_height(open, size, lw),
+                    pane_height(blind, size, rw),
+                    pane_height(hidden, size, lw),
+                    pane_height(unknown, size, rw),
+                );
+                let (Some(o), Some(bl), Some(hi), Some(un)) = need else {
+                    continue;
+                };
+                let (top_h, bottom_h) = (o.max(bl), hi.max(un));
+                if top_h + bottom_h > gh {
+                    continue;
+                }
+                // the row split nearest the preferred one that leaves both rows room
+                let row = preferred.1.max(top_h / gh).min(1.0 - bottom_h / gh);
+                let cost = (col - preferred.0).abs() + (row - preferred.1).abs();
+                if best.is_none_or(|(c, _, _)| cost < c) {
+                    best = Some((cost, col, row));
+                }
+            }
+            if let Some((_, col, row)) = best {
+                return Some((col, row, gh, size));
+            }
+        }
+    }
+    None
 }

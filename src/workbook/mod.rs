@@ -3,7 +3,7 @@
 
 use crate::analysis::{Analysis, Leaning, Position};
 use crate::catalog::{self, by_id, Item};
-use crate::figure::{approx_width, color, fit, flow_chips, flow_words, Anchor, Figure, Shape};
+use crate::figure::{color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
 use crate::ladder::{Ladder, Ladders};
 use crate::locale::Locale;
 use crate::model::{Date, PartialDate, Profile};

@@ -78,7 +78,7 @@ pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
         let lines = label_lines(&b.w(need), size, cw - 26.0);
         let lw = lines
             .iter()
-            .map(|l| approx_width(l, size))
+            .map(|l| text_width(l, size))
             .fold(0.0, f64::max);
         let two = lines.len() > 1;
         // baselines: one line at y, two lines around it
@@ -117,7 +117,7 @@ pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
             f.text(x, base(k), size, line.clone(), Anchor::Middle, ink, bold);
         }
         if let (None, Some(k)) = (top, next) {
-            let uw = approx_width(&lines[lines.len() - 1], size);
+            let uw = text_width(&lines[lines.len() - 1], size);
             f.line(
                 x - uw / 2.0,
                 last + 3.5,
@@ -174,7 +174,7 @@ pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
 /// two Chinese characters) when one line is wider than `max`; cut with "…" only when
 /// even two lines cannot hold it.
 fn label_lines(word: &str, size: f64, max: f64) -> Vec<String> {
-    if approx_width(word, size) <= max {
+    if text_width(word, size) <= max {
         return vec![word.to_string()];
     }
     // split at a space, or (Chinese) between two characters
@@ -188,7 +188,7 @@ fn label_lines(word: &str, size: f64, max: f64) -> Vec<String> {
         .into_iter()
         .map(|(i, j)| {
             let (a, b) = (&word[..i], &word[j..]);
-            (approx_width(a, size).max(approx_width(b, size)), i, j)
+            (text_width(a, size).max(text_width(b, size)), i, j)
         })
         .min_by(|a, b| a.0.total_cmp(&b.0));
     match best {
@@ -206,7 +206,7 @@ mod tests {
         assert_eq!(label_lines("money", 10.0, 94.0), vec!["money"]);
         let two = label_lines("educational facilities extra", 10.0, 94.0);
         assert_eq!(two.len(), 2);
-        assert!(two.iter().all(|l| approx_width(l, 10.0) <= 94.0), "{two:?}");
+        assert!(two.iter().all(|l| text_width(l, 10.0) <= 94.0), "{two:?}");
         assert_eq!(two.join(" "), "educational facilities extra");
         let zh = label_lines("与家庭在一起的时间时间", 10.0, 94.0);
         assert_eq!(zh.len(), 2);
