@@ -127,7 +127,7 @@ fn judge(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
             }
         }
         // no near-empty page, the last one included: the body is used at least a
-        // fifth down, or holds several lines
+        // fifth down (some eight lines), with at least four text runs
         if n > 0 {
             let body: Vec<&Run> = rs.iter().filter(|r| r.y1 < body_bottom).collect();
             let lowest = page
@@ -142,7 +142,7 @@ fn judge(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
                 .filter(|y| *y < body_bottom)
                 .fold(body_top, f32::max);
             let used = (lowest - body_top) / (body_bottom - body_top);
-            if used < 0.2 && body.len() < 6 {
+            if used < 0.2 || body.len() < 4 {
                 problems.push(format!(
                     "page {p}: nearly empty ({} lines, {:.0}% of the body)",
                     body.len(),

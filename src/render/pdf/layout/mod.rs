@@ -292,7 +292,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
 }
 
 /// Pages (after the cover) that hold only a few lines: less than a fifth of the
-/// body used and fewer than six text runs.
+/// body used, or fewer than four text runs.
 fn sparse_pages(laid: &Laid) -> Vec<usize> {
     let h = laid.size.1;
     let bottom = h - MARGIN_BOTTOM;
@@ -317,7 +317,7 @@ fn sparse_pages(laid: &Laid) -> Vec<usize> {
                     lowest = lowest.max(y);
                 }
             }
-            (lowest - MARGIN_TOP) / (bottom - MARGIN_TOP) < 0.2 && runs < 6
+            (lowest - MARGIN_TOP) / (bottom - MARGIN_TOP) < 0.2 || runs < 4
         })
         .collect()
 }
