@@ -260,19 +260,14 @@ pub fn flow_chips(words: &[String], size: f64, w: f64, gap: f64) -> Vec<Vec<Stri
     rows
 }
 
-/// Splits a label into rows of whole words (or characters, for CJK) that fit `w`.
+/// Splits a label into rows that fit `w`, with the workbook's own line breaker: at
+/// spaces, between Chinese characters (never before closing punctuation), and
+/// through a word only when the word alone is wider than `w`.
 pub fn flow_words(text: &str, size: f64, w: f64) -> Vec<String> {
-    let mut rows: Vec<String> = vec![String::new()];
-    for word in text.split_inclusive(' ') {
-        let last = rows.last_mut().expect("rows is never empty");
-        if !last.is_empty() && text_width(format!("{last}{word}").trim_end(), size) > w {
-            rows.push(word.to_string());
-        } else {
-            last.push_str(word);
-        }
-    }
-    rows.into_iter()
-        .map(|r| r.trim_end().to_string())
+    let measure = |s: &str| text_width(s, size) as f32;
+    crate::render::pdf::linebreak::break_lines(text, w as f32, &measure)
+        .into_iter()
+        .map(|l| text[l.start..l.end].to_string())
         .filter(|r| !r.is_empty())
         .collect()
 }

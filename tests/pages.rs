@@ -1,4 +1,5 @@
-//! The page checker: every bundled profile (and two stress profiles) in both
+//! The page checker: every bundled profile (and three stress profiles, one on an
+//! eight-rung company ladder with long titles) in both
 //! languages on A4 and Letter, judged from the layout's own draw list — no text run
 //! overlaps another or leaves the box it starts in, no label is cut short with "…",
 //! and no page holds only a few lines (a lone heading, row or prompt).
@@ -30,8 +31,17 @@ struct Run {
     y1: f32,
 }
 
+/// The built-in ladders, the bundled company ladder, and the stress ladder (eight
+/// rungs with long titles and uneven ages).
 fn ladders() -> Ladders {
-    Ladders::with_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("profiles/ladders")).unwrap()
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut ladders = Ladders::with_dir(&root.join("profiles/ladders")).unwrap();
+    let stress =
+        std::fs::read_to_string(root.join("tests/fixtures/pages/ladders/stress.yaml")).unwrap();
+    ladders
+        .all
+        .push(careerbook::ladder::parse(&stress).unwrap());
+    ladders
 }
 
 fn load(path: &Path, ladders: &Ladders) -> Profile {
@@ -175,7 +185,11 @@ fn cases(ladders: &Ladders) -> Vec<(String, Profile, Option<Profile>)> {
     let prev = load(&root.join("profiles/cycle/2025/chen-li.zh.yaml"), ladders);
     let cur = load(&root.join("profiles/cycle/2026/chen-li.zh.yaml"), ladders);
     out.push(("cycle/2026/chen-li.zh.yaml".into(), cur, Some(prev)));
-    for f in ["stress-long.zh.yaml", "stress-long.en.yaml"] {
+    for f in [
+        "stress-long.zh.yaml",
+        "stress-long.en.yaml",
+        "stress-ladder.zh.yaml",
+    ] {
         out.push((
             f.into(),
             load(&root.join("tests/fixtures/pages").join(f), ladders),
@@ -217,7 +231,7 @@ fn every_page_of_every_profile_passes_the_page_checker() {
             }
         }
     }
-    assert!(documents >= 36, "{documents} documents checked");
+    assert!(documents >= 40, "{documents} documents checked");
     assert!(
         problems.is_empty(),
         "{} problems:\n{}",

@@ -255,15 +255,86 @@ pub(super) fn ladder_figure(
     let step_h = 17.0;
     let band = 112.0;
     let axis_y = 24.0 + band * shown.len() as f64;
+    let xat = |age: f64| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
+    // every step's title inside its step (9 pt down to 7 pt, wrapped), or, when one
+    // does not fit, the ladder's steps are numbered and the titles listed below
+    let steps = |l: &Ladder| {
+        let n = l.rungs.len() + 1;
+        let sh = (band - 22.0).min(step_h * n as f64) / n as f64;
+        let labels: Vec<Option<(f64, Vec<String>)>> = l
+            .rungs
+            .iter()
+            .enumerate()
+            .map(|(ri, r)| {
+                let x = xat(r.typical_age as f64);
+                let nx = l
+                    .rungs
+                    .get(ri + 1)
+                    .map_or(xat(l.open_age() as f64), |nr| xat(nr.typical_age as f64));
+                let (avail, h) = (nx - x - 10.0, sh * (ri as f64 + 1.0));
+                [9.0, 8.0, 7.0].iter().find_map(|sz| {
+                    let lines = flow_words(r.title.get(b.loc), *sz, avail);
+                    // whole words only: a Latin word is never split across lines
+                    let words_fit = r
+                        .title
+                        .get(b.loc)
+                        .split_whitespace()
+                        .filter(|w| w.chars().any(|c| c.is_ascii_alphabetic()))
+                        .all(|w| text_width(w, *sz) <= avail);
+                    let fits = words_fit
+                        && lines.len() as f64 * (sz + 1.5) <= h - 4.0
+                        && lines.iter().all(|l| text_width(l, *sz) <= avail)
+                        && lines.len() <= 3;
+                    fits.then_some((*sz, lines))
+                })
+            })
+            .collect();
+        let inside = labels.iter().all(Option::is_some);
+        (sh, inside.then_some(labels))
+    };
+    // the legend of numbered ladders: (ladder name, [(number, title · age, role)])
+    let numbered: Vec<&Ladder> = shown
+        .iter()
+        .copied()
+        .filter(|l| steps(l).1.is_none())
+        .collect();
+    let legend_size = 8.5;
+    let legend_col = (FIG_W - 12.0) / 2.0;
+    let legend_rows: f64 = numbered
+        .iter()
+        .map(|l| {
+            let entries: Vec<usize> = l
+                .rungs
+                .iter()
+                .map(|r| flow_words(&legend_entry(b, r), legend_size, legend_col - 18.0).len())
+                .collect();
+            // two columns: the taller column counts
+            let half = entries.len().div_ceil(2);
+            let a: usize = entries[..half].iter().sum();
+            let c: usize = entries[half..].iter().sum();
+            1.0 + a.max(c) as f64
+        })
+        .sum();
+    let legend_top = axis_y + 56.0;
+    let legend_h = if numbered.is_empty() {
+        0.0
+    } else {
+        legend_rows * (legend_size + 4.0) + 8.0 * numbered.len() as f64
+    };
     let mut f = Figure::new(
         FIG_W,
-        axis_y + 48.0,
+        axis_y
+            + 48.0
+            + if numbered.is_empty() {
+                0.0
+            } else {
+                legend_h + 12.0
+            },
         b.t(
             "两条职业阶梯与典型年龄",
             "The two career ladders by typical age",
         ),
     );
-    let xat = |age: f64| left + (age - min_age) / (max_age + 5.0 - min_age) * (right - left);
     // age axis
     f.line(left, axis_y, right, axis_y, color::MUTED, 0.8, false);
     // ticks at round ages, whatever age the first rung has
@@ -295,21 +366,27 @@ pub(super) fn ladder_figure(
     for (li, l) in shown.iter().enumerate() {
         let base = 24.0 + band * (li as f64 + 1.0) - 8.0;
         let is_own = own.is_some_and(|o| o.id == l.id);
-        let name_rows = flow_words(l.name.get(b.loc), 10.5, left - 8.0);
-        for (k, row) in name_rows.iter().take(2).enumerate() {
+        // the ladder's name at the left, wrapped (smaller when it needs more than
+        // three rows), never cut
+        let (name_size, name_rows) = [10.5, 9.5, 8.5]
+            .iter()
+            .map(|sz| (*sz, flow_words(l.name.get(b.loc), *sz, left - 8.0)))
+            .find(|(_, rows)| rows.len() <= 3)
+            .unwrap_or_else(|| (8.5, flow_words(l.name.get(b.loc), 8.5, left - 8.0)));
+        let name_top = base - band / 2.0 + 10.0 - (name_rows.len() as f64 - 1.0) * 5.0;
+        for (k, row) in name_rows.iter().enumerate() {
             f.text(
                 0.0,
-                base - band / 2.0 + 10.0 + k as f64 * 13.0,
-                10.5,
-                fit(row, 10.5, left - 8.0),
+                name_top + k as f64 * (name_size + 2.5),
+                name_size,
+                row.clone(),
                 Anchor::Start,
                 if is_own { color::ACCENT } else { color::INK },
                 true,
             );
         }
         let n = l.rungs.len() + 1;
-        let tall = (band - 22.0).min(step_h * n as f64);
-        let sh = tall / n as f64;
+        let (sh, labels) = steps(l);
         for (ri, r) in l.rungs.iter().enumerate() {
             let x = xat(r.typical_age as f64);
             let nx = l
@@ -337,14 +414,11 @@ pub(super) fn ladder_figure(
                 width: if target { 1.4 } else { 0.6 },
                 dashed: false,
             });
-            // the title wraps inside its step, smaller if it must, and is never cut
-            let avail = nx - x - 10.0;
-            let title = r.title.get(b.loc);
-            let (size, lines) = [9.0, 8.0, 7.0]
-                .iter()
-                .map(|sz| (*sz, flow_words(title, *sz, avail)))
-                .find(|(sz, lines)| lines.len() as f64 * (sz + 1.5) <= h - 4.0)
-                .unwrap_or_else(|| (7.0, flow_words(title, 7.0, avail)));
+            // the title inside its step, or the step's number (titles in the legend)
+            let (size, lines) = match &labels {
+                Some(labels) => labels[ri].clone().unwrap_or((7.0, Vec::new())),
+                None => (8.0, vec![format!("{}", ri + 1)]),
+            };
             for (k, line) in lines.iter().enumerate() {
                 f.text(
                     x + 5.0,
@@ -371,15 +445,22 @@ pub(super) fn ladder_figure(
             width: 0.8,
             dashed: true,
         });
-        f.text(
-            x + 5.0,
-            base - h + 12.0,
-            9.0,
-            b.t("由你来定", "yours to set"),
-            Anchor::Start,
-            color::MUTED,
-            false,
-        );
+        // "yours to set", wrapped to the open step's width
+        let open_w = xat(max_age + 5.0) - x - 10.0;
+        for (k, line) in flow_words(b.t("由你来定", "yours to set").as_str(), 9.0, open_w)
+            .into_iter()
+            .enumerate()
+        {
+            f.text(
+                x + 5.0,
+                base - h + 12.0 + k as f64 * 11.0,
+                9.0,
+                line,
+                Anchor::Start,
+                color::MUTED,
+                false,
+            );
+        }
         // markers
         if is_own {
             if let Some(p) = pos {
@@ -431,21 +512,90 @@ pub(super) fn ladder_figure(
                     if last {
                         f.line(x, base + 6.0, x, axis_y + 4.0, color::WARM, 0.6, true);
                     }
-                    f.text(
-                        x,
-                        label_y,
-                        8.0,
-                        b.loc.pick(
-                            format!("目标：{title} · {tage} 岁"),
-                            format!("target: {title} · {tage}"),
-                        ),
-                        Anchor::Middle,
-                        color::WARM,
-                        false,
+                    // centred under the mark, or held inside the figure when long
+                    let label = b.loc.pick(
+                        format!("目标：{title} · {tage} 岁"),
+                        format!("target: {title} · {tage}"),
                     );
+                    let half = text_width(&label, 8.0) / 2.0;
+                    let (lx, anchor) = if x + half > FIG_W {
+                        (FIG_W, Anchor::End)
+                    } else if x - half < 0.0 {
+                        (0.0, Anchor::Start)
+                    } else {
+                        (x, Anchor::Middle)
+                    };
+                    f.text(lx, label_y, 8.0, label, anchor, color::WARM, false);
                 }
             }
         }
     }
+    // the legend of numbered ladders, in two columns
+    let mut y = legend_top;
+    for l in &numbered {
+        let is_own = own.is_some_and(|o| o.id == l.id);
+        f.text(
+            0.0,
+            y,
+            legend_size,
+            b.loc.pick(
+                format!("{}：各级名称", l.name.zh),
+                format!("{}: the rungs", l.name.en),
+            ),
+            Anchor::Start,
+            color::MUTED,
+            true,
+        );
+        y += legend_size + 4.0;
+        let half = l.rungs.len().div_ceil(2);
+        let mut bottom = y;
+        for (c, chunk) in [&l.rungs[..half], &l.rungs[half..]].iter().enumerate() {
+            let mut cy = y;
+            for (k, r) in chunk.iter().enumerate() {
+                let number = c * half + k + 1;
+                let current = is_own && pos.and_then(|p| p.level.as_ref()) == Some(&r.id);
+                let target = is_own && pos.and_then(|p| p.target_level.as_ref()) == Some(&r.id);
+                let ink = if current {
+                    color::ACCENT
+                } else if target {
+                    color::WARM
+                } else {
+                    color::INK
+                };
+                let x = c as f64 * (legend_col + 12.0);
+                f.text(
+                    x + 10.0,
+                    cy,
+                    legend_size,
+                    format!("{number}"),
+                    Anchor::End,
+                    ink,
+                    true,
+                );
+                for line in flow_words(&legend_entry(b, r), legend_size, legend_col - 18.0) {
+                    f.text(
+                        x + 16.0,
+                        cy,
+                        legend_size,
+                        line,
+                        Anchor::Start,
+                        ink,
+                        current || target,
+                    );
+                    cy += legend_size + 4.0;
+                }
+            }
+            bottom = bottom.max(cy);
+        }
+        y = bottom + 8.0;
+    }
     f
+}
+
+/// A rung in the legend: its title and typical age.
+fn legend_entry(b: &B, r: &crate::ladder::Rung) -> String {
+    b.loc.pick(
+        format!("{} · {} 岁", r.title.zh, r.typical_age),
+        format!("{} · {}", r.title.en, r.typical_age),
+    )
 }
