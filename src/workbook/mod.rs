@@ -12,6 +12,7 @@ use serde::Serialize;
 mod career;
 mod intro;
 mod johari;
+mod ladder_chart;
 mod needs;
 mod next_rung;
 mod plan;
