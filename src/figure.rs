@@ -21,6 +21,50 @@ pub mod color {
     pub const RULE: &str = "#c9d2dc";
     /// White.
     pub const WHITE: &str = "#ffffff";
+    /// The open pane of the Johari window: the darkest of the three pane fills, so
+    /// that the panes stay apart in black-and-white print.
+    pub const PANE_OPEN: &str = "#d5dfec";
+    /// The blind and hidden panes (the unknown pane is white).
+    pub const PANE_SIDE: &str = "#eceff4";
+
+    /// Grey level (0 black – 1 white) of `#rrggbb`, as a greyscale printer or
+    /// `pdftoppm -gray` converts it (ITU-R BT.601 weights).
+    pub fn grey(hex: &str) -> f64 {
+        let h = hex.trim_start_matches('#');
+        let ch = |i: usize| {
+            f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
+                / 255.0
+        };
+        0.299 * ch(0) + 0.587 * ch(2) + 0.114 * ch(4)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        /// Black-and-white printing: what tells things apart by colour also differs
+        /// in grey level.
+        #[test]
+        fn meaning_survives_greyscale() {
+            let apart = |a: &str, b: &str, by: f64| {
+                let d = (grey(a) - grey(b)).abs();
+                assert!(d >= by, "{a} and {b} differ by {d:.3} in grey, need {by}");
+            };
+            // the person's rung (accent fill, white text) against the other rungs
+            apart(ACCENT, PALER, 0.5);
+            apart(WHITE, ACCENT, 0.5);
+            // the target step's outline against the other outlines
+            apart(WARM, RULE, 0.3);
+            // the three pane fills of the Johari window
+            apart(PANE_OPEN, PANE_SIDE, 0.05);
+            apart(PANE_SIDE, WHITE, 0.05);
+            // marks on white: top needs (accent circle), next needs (warm underline)
+            apart(ACCENT, WHITE, 0.5);
+            apart(WARM, WHITE, 0.5);
+            // body text on the pale note background
+            apart(INK, PALE, 0.6);
+        }
+    }
 }
 
 /// Horizontal anchor of a text.

@@ -232,7 +232,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             cy - top,
             b.t("公开的我", "Open self"),
             open,
-            color::PALE,
+            color::PANE_OPEN,
         ),
         (
             cx,
@@ -241,7 +241,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             cy - top,
             b.t("脊背的我", "Blind self"),
             blind,
-            color::PALER,
+            color::PANE_SIDE,
         ),
         (
             left,
@@ -250,7 +250,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
             top + gh - cy,
             b.t("隐私的我", "Hidden self"),
             hidden,
-            color::PALER,
+            color::PANE_SIDE,
         ),
         (
             cx,
