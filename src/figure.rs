@@ -32,8 +32,7 @@ pub mod color {
     pub fn grey(hex: &str) -> f64 {
         let h = hex.trim_start_matches('#');
         let ch = |i: usize| {
-            f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0))
-                / 255.0
+            f64::from(u8::from_str_radix(h.get(i..i + 2).unwrap_or("00"), 16).unwrap_or(0)) / 255.0
         };
         0.299 * ch(0) + 0.587 * ch(2) + 0.114 * ch(4)
     }

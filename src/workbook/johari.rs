@@ -162,7 +162,21 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
         (0.5, 0.5)
     };
     // a point short of the edge, so that the right border is not clipped by the viewBox
-    let (left, top, gw) = (58.0, 34.0, FIG_W - 59.0);
+    // the side labels ("Known to others") get at most two lines: the window starts
+    // where both fit
+    let sides = [
+        b.t("别人知道", "Known to others"),
+        b.t("别人不知道", "Not known to others"),
+    ];
+    let left = (0..=8)
+        .map(|k| 58.0 + 6.0 * k as f64)
+        .find(|l| {
+            sides
+                .iter()
+                .all(|t| flow_words(t, 9.5, l - 10.0).len() <= 2)
+        })
+        .unwrap_or(106.0);
+    let (top, gw) = (34.0, FIG_W - left - 1.0);
     let plan = if a.johari.enough_raters {
         plan_window([&open, &blind, &hidden, &unknown], gw, preferred)
     } else {
