@@ -198,6 +198,34 @@ fn pdf_has_key_words_pages_and_metadata() {
     let catalog = doc.get_object(root).unwrap().as_dict().unwrap();
     assert!(catalog.get(b"Outlines").is_ok(), "an outline");
     assert_eq!(catalog.get(b"Lang").unwrap().as_str().unwrap(), b"zh-CN");
+    // PDF 1.7, dated from --today (never 1970), no empty entries, XMP metadata
+    assert!(bytes.starts_with(b"%PDF-1.7"), "a PDF 1.7 header");
+    let info = doc.get_object(info).unwrap().as_dict().unwrap();
+    let day =
+        String::from_utf8_lossy(info.get(b"CreationDate").unwrap().as_str().unwrap()).into_owned();
+    assert_eq!(day, format!("D:{}000000Z", TODAY.replace('-', "")));
+    assert_eq!(
+        info.get(b"ModDate").unwrap().as_str().unwrap(),
+        day.as_bytes()
+    );
+    assert!(!info.has(b"GTS_PDFXVersion"), "no empty /GTS_PDFXVersion");
+    assert!(
+        info.iter()
+            .all(|(_, v)| !matches!(v, lopdf::Object::String(s, _) if s.is_empty())),
+        "no empty strings in /Info"
+    );
+    let xmp_id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let xmp = doc.get_object(xmp_id).unwrap().as_stream().unwrap();
+    assert_eq!(xmp.dict.get(b"Subtype").unwrap().as_name().unwrap(), b"XML");
+    let xmp = String::from_utf8(xmp.content.clone()).unwrap();
+    for part in [
+        "<rdf:li xml:lang=\"x-default\">李娜 — 职业发展工作手册</rdf:li>",
+        "<dc:creator><rdf:Seq><rdf:li>李娜</rdf:li>",
+        "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li>",
+        &format!("<xmp:CreateDate>{TODAY}T00:00:00Z</xmp:CreateDate>"),
+    ] {
+        assert!(xmp.contains(part), "XMP lacks {part}: {xmp}");
+    }
     // one embedded font: a subset (ABCDEF+Name) with a ToUnicode map for copy and search
     let fonts: Vec<&lopdf::Dictionary> = doc
         .objects

@@ -14,6 +14,9 @@ pub struct Meta<'a> {
     pub author: &'a str,
     /// BCP 47 language.
     pub lang: &'a str,
+    /// The day the document is made (`--today`, ISO `YYYY-MM-DD`): its creation and
+    /// modification date. None leaves the dates out (never 1970).
+    pub date: Option<&'a str>,
 }
 
 fn shown(font: &FontFace, c: char) -> char {
@@ -345,11 +348,7 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
             }
         }
     }
-    if let Some(cid) = catalog_id {
-        if let Ok(cat) = lo.get_object_mut(cid).and_then(Object::as_dict_mut) {
-            cat.set("Lang", Object::string_literal(meta.lang));
-        }
-    }
+    info_and_xmp(lo, meta, catalog_id);
     // trailer /ID from a hash of the content, so identical input gives identical bytes
     let mut h = Fnv::new();
     h.feed(meta.title.as_bytes());
@@ -390,6 +389,86 @@ fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
     let id_obj = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
+}
+
+/// The document information dictionary without printpdf's empty or epoch entries,
+/// dated from `--today`, and the same facts as an XMP metadata stream (title, author,
+/// language, dates, producer) on the catalog, with /Lang; PDF 1.7.
+fn info_and_xmp(lo: &mut lopdf::Document, meta: &Meta, catalog_id: Option<lopdf::ObjectId>) {
+    use lopdf::{Dictionary, Object, Stream};
+    lo.version = "1.7".to_string();
+    // D:YYYYMMDD000000Z and 2026-12-01T00:00:00Z from "2026-12-01"
+    let date = meta
+        .date
+        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-');
+    let pdf_date = date.map(|d| format!("D:{}{}{}000000Z", &d[..4], &d[5..7], &d[8..10]));
+    if let Ok(info_id) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        if let Ok(info) = lo.get_object_mut(info_id).and_then(Object::as_dict_mut) {
+            let empty: Vec<Vec<u8>> = info
+                .iter()
+                .filter(|(_, v)| matches!(v, Object::String(s, _) if s.is_empty()))
+                .map(|(k, _)| k.clone())
+                .collect();
+            for k in empty {
+                info.remove(&k);
+            }
+            for key in [b"CreationDate".as_slice(), b"ModDate"] {
+                match &pdf_date {
+                    Some(d) => info.set(key, Object::string_literal(d.as_str())),
+                    None => {
+                        info.remove(key);
+                    }
+                }
+            }
+            info.set(
+                "Author",
+                Object::String(utf16be(meta.author), lopdf::StringFormat::Hexadecimal),
+            );
+        }
+    }
+    let esc = |s: &str| {
+        s.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+    };
+    let dates = date.map_or(String::new(), |d| {
+        format!(
+            "<xmp:CreateDate>{d}T00:00:00Z</xmp:CreateDate><xmp:ModifyDate>{d}T00:00:00Z</xmp:ModifyDate><xmp:MetadataDate>{d}T00:00:00Z</xmp:MetadataDate>"
+        )
+    });
+    let xmp = format!(
+        concat!(
+            "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ",
+            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">",
+            "<dc:format>application/pdf</dc:format>",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>",
+            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>",
+            "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>",
+            "{dates}<xmp:CreatorTool>careerbook</xmp:CreatorTool>",
+            "<pdf:Producer>careerbook {version}</pdf:Producer>",
+            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
+        ),
+        title = esc(meta.title),
+        author = esc(meta.author),
+        lang = esc(meta.lang),
+        dates = dates,
+        version = env!("CARGO_PKG_VERSION"),
+    );
+    let mut dict = Dictionary::new();
+    dict.set("Type", "Metadata");
+    dict.set("Subtype", "XML");
+    // XMP stays uncompressed, so that tools that scan for it find it
+    let stream = Stream::new(dict, xmp.into_bytes()).with_compression(false);
+    let xmp_id = lo.add_object(Object::Stream(stream));
+    if let Some(cid) = catalog_id {
+        if let Ok(cat) = lo.get_object_mut(cid).and_then(Object::as_dict_mut) {
+            cat.set("Lang", Object::string_literal(meta.lang));
+            cat.set("Metadata", Object::Reference(xmp_id));
+        }
+    }
 }
 
 /// Names the font as a subset and drops /W entries equal to the default width.

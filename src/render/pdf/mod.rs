@@ -56,6 +56,7 @@ pub fn render_pages(
         title,
         author: "careerbook",
         lang,
+        date: None,
     };
     let warnings = missing_glyphs(&laid, &settings.font);
     let bytes = backend::write(&laid, &settings.font, &meta)?;
@@ -101,6 +102,7 @@ pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String>
         title: &book.doc_title,
         author: &book.name,
         lang: book.lang,
+        date: Some(&book.date),
     };
     let bytes = backend::write(&laid, font, &meta)?;
     Ok(PdfDoc {
