@@ -69,6 +69,7 @@ fn main() {
             title: &book.doc_title,
             author: &book.name,
             lang: book.lang,
+            date: Some(&book.date),
         };
         let t_load = median_us(runs, || {
             black_box(load_bytes(&bytes, &opts).ok());
