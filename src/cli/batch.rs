@@ -1,0 +1,309 @@
+//! `careerbook batch` (folders, rosters, feedback, shards) and `careerbook overview`
+//! (merging the overviews of a sharded run).
+
+use super::*;
+
+pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
+    let a = &b.doc;
+    let started = std::time::Instant::now();
+    let shard = b
+        .shard
+        .as_deref()
+        .map(crate::batch::Shard::parse)
+        .transpose()
+        .map_err(Usage)?;
+    let eng = engine(a)?;
+    if b.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
+        return Err(Usage(format!(
+            "--min-group {} is below {}: cells that small could point at a person",
+            b.overview.min_group,
+            crate::batch::overview::MIN_GROUP_FLOOR
+        )));
+    }
+    let feedback = match &b.feedback {
+        None => crate::batch::feedback::Feedback::default(),
+        Some(p) => match crate::batch::feedback::read_with(p, None) {
+            Ok(f) => f,
+            Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
+            Err(crate::batch::feedback::ReadError::NeedIds) => {
+                // no subject header: the column whose values are the employees' ids
+                let mut ids = HashSet::new();
+                let (mut notes, mut failures) = (Vec::new(), Vec::new());
+                crate::batch::walk(
+                    &b.inputs,
+                    None,
+                    &mut notes,
+                    &mut failures,
+                    &mut |_, src, _| {
+                        if let Some((_, Some(id))) = crate::batch::name_and_id(&src) {
+                            ids.insert(id);
+                        }
+                    },
+                );
+                match crate::batch::feedback::read_with(p, Some(&ids)) {
+                    Ok(f) => f,
+                    Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
+                    Err(crate::batch::feedback::ReadError::NeedIds) => {
+                        return Err(Usage(format!("{}: no subject column", p.display())))
+                    }
+                }
+            }
+        },
+    };
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    // what makes two shards parts of one run
+    let settings_of_run = format!(
+        "{:?} {:?}",
+        (
+            &b.inputs,
+            &a.format,
+            &a.common.today,
+            &a.locale,
+            &a.paper,
+            a.min_raters,
+            a.min_share,
+        ),
+        (
+            a.peer_counts,
+            a.modules,
+            &a.templates,
+            &a.font,
+            &a.common.ladders,
+            &b.feedback,
+            &b.previous,
+        )
+    );
+    let mode = match shard {
+        None => output::LockMode::Whole,
+        Some(s) => output::LockMode::Shard {
+            k: s.k,
+            n: s.n,
+            settings: settings_of_run.clone(),
+        },
+    };
+    let (_lock, warned) =
+        output::lock_dir(&a.output, "careerbook batch", &started_at(), &mode).map_err(Usage)?;
+    if let Some(w) = warned {
+        crate::errln!("warning: {w}");
+    }
+    let previous = match &b.previous {
+        None => None,
+        Some(p) => {
+            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            if !a.quiet {
+                for w in &idx.problems {
+                    crate::errln!("warning: previous cycle: {}", w.trim_end());
+                }
+            }
+            Some(idx)
+        }
+    };
+    let opts = crate::batch::BatchOptions {
+        formats: formats(a),
+        out: a.output.clone(),
+        feedback,
+        previous,
+        shard,
+        skip_existing: b.skip_existing,
+        progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        quiet: a.quiet,
+    };
+    if b.jobs.is_some_and(|j| j > 256) {
+        return Err(Usage(format!(
+            "--jobs {} is more threads than careerbook uses (at most 256; the default is one per core)",
+            b.jobs.unwrap_or(0)
+        )));
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(b.jobs.unwrap_or(0))
+        .build()
+        .map_err(|e| Usage(format!("cannot start worker threads: {e}")))?;
+    let log = |m: &str| crate::errln!("{m}");
+    let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
+    let tally =
+        crate::batch::tally::Tally::of(&report, &eng.today.iso(), shard.map(|s| (s.k, s.n)));
+    let settings = crate::batch::overview::Settings {
+        min_group: b.overview.min_group,
+        locale: eng.locale.unwrap_or(Locale::Zh),
+        named: b.overview.named,
+        ladders: &eng.ladders,
+    };
+    let suffix = shard
+        .map(|s| format!("-{}-of-{}", s.k, s.n))
+        .unwrap_or_default();
+    let overview_failed = !write_overview(
+        &eng.templates,
+        &tally,
+        &settings,
+        &a.output,
+        &suffix,
+        a.quiet,
+    );
+    let ok = report.summaries.len();
+    let feedback_bad = opts.feedback.problems.len();
+    crate::errln!(
+        "batch: {} profile(s){}: {} ok ({} skipped as existing), {} failed{}; {} file(s) written in {:.1} s",
+        report.total,
+        shard.map(|s| format!(" in shard {}/{}", s.k, s.n)).unwrap_or_default(),
+        ok,
+        report.skipped,
+        report.failures.len() - feedback_bad,
+        if feedback_bad > 0 { format!(", {feedback_bad} feedback row(s) skipped") } else { String::new() },
+        report.written,
+        started.elapsed().as_secs_f64()
+    );
+    if opts.previous.is_some() {
+        let with = report.summaries.iter().filter(|s| s.with_previous).count();
+        crate::errln!(
+            "previous cycle: {with} of {} workbook(s) compared with last cycle; {} rendered as a first cycle",
+            report.summaries.len(),
+            report.summaries.len() - with
+        );
+    }
+    let (answers, subjects) = report.feedback_unmatched;
+    if answers > 0 {
+        crate::errln!(
+            "feedback: {answers} answer(s) for {subjects} subject id(s) not among the employees of this run{} were not used",
+            if shard.is_some() { " (or of this shard)" } else { "" }
+        );
+    }
+    for n in &opts.feedback.notes {
+        crate::errln!("feedback: {n}");
+    }
+    if opts.feedback.empty_answers > 0 {
+        crate::errln!(
+            "feedback: {} empty answer(s) not counted as raters",
+            opts.feedback.empty_answers
+        );
+    }
+    if !report.failures.is_empty() {
+        crate::errln!("failed:");
+        for f in &report.failures {
+            crate::errln!("  {}: {}", f.source, f.reason);
+        }
+        return Ok(1);
+    }
+    Ok(if overview_failed { 1 } else { 0 })
+}
+
+/// Writes `_overview{suffix}.html` and `.csv` (and, for a shard, the raw counts as
+/// `.json`); says what went wrong, and returns whether everything was written.
+fn write_overview(
+    templates: &Templates,
+    tally: &crate::batch::tally::Tally,
+    settings: &crate::batch::overview::Settings,
+    out: &Path,
+    suffix: &str,
+    quiet: bool,
+) -> bool {
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let stem = crate::batch::overview::FILE_STEM;
+    if tally.shard.is_some() {
+        // a shard writes its raw counts only: an overview of part of a run, suppressed
+        // on its own small counts, could be set against the whole run's to undo the
+        // suppression; `careerbook overview` makes the one overview of the run
+        let json = serde_json::to_string_pretty(tally).unwrap_or_default();
+        files.push((format!("{stem}{suffix}.json"), json.into_bytes()));
+    } else {
+        let ov = crate::batch::overview::from_tally(tally, settings);
+        match templates.render_overview(&ov) {
+            Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
+            Err(e) => {
+                crate::errln!("error: cannot render the overview: {e}");
+                return false;
+            }
+        }
+        files.push((
+            format!("{stem}{suffix}.csv"),
+            crate::batch::overview::csv(&ov).into_bytes(),
+        ));
+    }
+    let mut ok = true;
+    for (name, bytes) in files {
+        let path = out.join(name);
+        match output::write_atomic(&path, &bytes) {
+            Ok(()) => {
+                if !quiet {
+                    crate::outln!("{}", path.display());
+                }
+            }
+            Err(e) => {
+                crate::errln!("error: {}: cannot write the overview: {e}", path.display());
+                ok = false;
+            }
+        }
+    }
+    ok
+}
+
+pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.ladders)?;
+    let locale = match &a.locale {
+        None => Locale::Zh,
+        Some(l) => Locale::parse(l)
+            .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))?,
+    };
+    if a.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
+        return Err(Usage(format!(
+            "--min-group {} is below {}: cells that small could point at a person",
+            a.overview.min_group,
+            crate::batch::overview::MIN_GROUP_FLOOR
+        )));
+    }
+    let mut files = Vec::new();
+    for input in &a.inputs {
+        if input.is_dir() {
+            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
+                .map_err(|e| Usage(format!("{}: cannot read: {e}", input.display())))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| {
+                    p.file_name()
+                        .and_then(|n| n.to_str())
+                        .is_some_and(|n| n.starts_with("_overview-") && n.ends_with(".json"))
+                })
+                .collect();
+            found.sort();
+            files.extend(found);
+        } else {
+            files.push(input.clone());
+        }
+    }
+    let mut shards = Vec::new();
+    for f in files {
+        let shown = f.display().to_string();
+        let text =
+            std::fs::read_to_string(&f).map_err(|e| Usage(format!("{shown}: cannot read: {e}")))?;
+        let t: crate::batch::tally::Tally = serde_json::from_str(&text).map_err(|_| {
+            Usage(format!(
+                "{shown}: not the counts of a careerbook shard (_overview-K-of-N.json)"
+            ))
+        })?;
+        shards.push((shown, t));
+    }
+    let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let settings = crate::batch::overview::Settings {
+        min_group: a.overview.min_group,
+        locale,
+        named: a.overview.named,
+        ladders: &ladders,
+    };
+    let templates = Templates::load(None).map_err(Usage)?;
+    Ok(
+        if write_overview(&templates, &tally, &settings, &a.output, "", false) {
+            0
+        } else {
+            1
+        },
+    )
+}

@@ -1,0 +1,489 @@
+//! Command-line interface (clap derive). Raw flags are checked and turned into an
+//! [`Engine`] before any work starts; each subcommand returns an exit code:
+//! 0 all good, 1 some input invalid, 2 usage error.
+
+use crate::analysis::JohariRules;
+use crate::ladder::Ladders;
+use crate::locale::Locale;
+use crate::model::Date;
+use crate::render::html::Templates;
+use crate::render::pdf::{font::FontFace, Paper, PdfSettings};
+use crate::{output, Engine, Format};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+mod batch;
+mod feedback;
+mod profiles;
+mod render;
+
+use batch::{batch, merge_overview};
+use feedback::feedback;
+use profiles::{check, form, init, ladders};
+use render::render;
+
+/// Turn a YAML employee profile into a career-development workbook (PDF, HTML, JSON).
+#[derive(Debug, Parser)]
+#[command(name = "careerbook", version, about, long_about = None, after_help = "Run `careerbook init -o me.yaml` to start a profile, then `careerbook render me.yaml -o out`.")]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Render profiles to workbooks (PDF, HTML and/or JSON).
+    Render(RenderArgs),
+    /// HR batch: folders and rosters in, one workbook per employee out, plus an overview.
+    Batch(BatchArgs),
+    /// Check profiles and report every problem, without writing anything.
+    Check(CheckArgs),
+    /// Write a form (one self-contained HTML file) to fill a profile in without YAML
+    /// and save it; pre-filled from PROFILE, or blank.
+    #[command(
+        after_help = "Examples:\n  careerbook form profiles/li-na.zh.yaml -o forms\n  careerbook form --locale en -o forms          (a blank form)\n  careerbook batch roster.xlsx -f form -o forms  (one per employee)"
+    )]
+    Form(FormArgs),
+    /// The peer-feedback round: printable pick sheets, and the question for a survey tool.
+    Feedback {
+        #[command(subcommand)]
+        action: FeedbackAction,
+    },
+    /// Merge the overviews of a sharded run into one (equal to an unsharded run's).
+    #[command(
+        after_help = "Example:\n  careerbook overview out/shard-1 out/shard-2 out/shard-3 -o out"
+    )]
+    Overview(OverviewArgs),
+    /// Write a commented starter profile that validates.
+    Init(InitArgs),
+    /// Print the JSON Schema (draft-07) of the profile format, for editors.
+    Schema,
+    /// List the career ladders, or show one.
+    Ladders(LaddersArgs),
+    /// Work with the HTML templates.
+    Templates {
+        #[command(subcommand)]
+        action: TemplatesAction,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Args)]
+struct Common {
+    /// Today's date (YYYY-MM-DD) for ages and reviews; default: the system date.
+    /// Fix it to make output reproducible.
+    #[arg(long, value_name = "DATE")]
+    today: Option<String>,
+    /// Folder of company ladder files (*.yaml) that add to or replace the built-ins.
+    #[arg(long, value_name = "DIR")]
+    ladders: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RenderArgs {
+    /// Profile files (YAML).
+    #[arg(required = true, value_name = "PROFILE")]
+    profiles: Vec<PathBuf>,
+    /// Last cycle's profile of the same person (with one PROFILE), or a folder of last
+    /// cycle's profiles matched by person.id: adds "Since last time" and carries
+    /// unfinished actions over.
+    #[arg(long, value_name = "FILE|DIR")]
+    previous: Option<PathBuf>,
+    #[command(flatten)]
+    doc: DocOpts,
+}
+
+#[derive(Debug, Args)]
+struct BatchArgs {
+    /// Folders of profiles (*.yaml, *.yml, searched recursively), profile files, and
+    /// rosters (.csv in UTF-8 or GBK, .xlsx: one employee per row).
+    #[arg(required = true, value_name = "INPUT")]
+    inputs: Vec<PathBuf>,
+    /// Peer feedback: a CSV (subject_id, rater, adjectives separated by ; 、 or ,) or a
+    /// folder of YAML files (subject_id, rater, adjectives). Raters are never shown.
+    #[arg(long, value_name = "FILE|DIR")]
+    feedback: Option<PathBuf>,
+    /// Worker threads [default: all cores].
+    #[arg(short, long, value_name = "N")]
+    jobs: Option<usize>,
+    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), to spread
+    /// a large run over machines.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<String>,
+    /// Skip employees whose output files already exist (to resume a large run).
+    #[arg(long)]
+    skip_existing: bool,
+    /// Folder of last cycle's profiles, matched by person.id; employees without one
+    /// render as a first cycle.
+    #[arg(long, value_name = "DIR")]
+    previous: Option<PathBuf>,
+    #[command(flatten)]
+    overview: OverviewOpts,
+    #[command(flatten)]
+    doc: DocOpts,
+}
+
+#[derive(Debug, Args)]
+struct OverviewOpts {
+    /// Fewest people behind a cell of the overview that counts people by something
+    /// personal (needs, positions, blind spots, readiness, progress); smaller cells are
+    /// suppressed. At least 3.
+    #[arg(long, default_value_t = 5, value_name = "N")]
+    min_group: usize,
+    /// Add HR's named lists to the overview (who is behind, who leans against their
+    /// ladder, who has too few raters). Never share such an overview.
+    #[arg(long)]
+    named: bool,
+}
+
+#[derive(Debug, Args)]
+struct OverviewArgs {
+    /// Output folders of the shards of one run (their _overview-K-of-N.json files), or
+    /// the files themselves.
+    #[arg(required = true, value_name = "DIR|FILE")]
+    inputs: Vec<PathBuf>,
+    /// Where to write _overview.html and _overview.csv.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of rung titles, needs and traits [default: zh-CN].
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    /// Folder of company ladder files (*.yaml), for their rung titles.
+    #[arg(long, value_name = "DIR")]
+    ladders: Option<PathBuf>,
+    #[command(flatten)]
+    overview: OverviewOpts,
+}
+
+#[derive(Debug, Args)]
+struct DocOpts {
+    /// Output formats, comma-separated.
+    #[arg(
+        short,
+        long,
+        value_delimiter = ',',
+        default_value = "pdf,html",
+        value_name = "FORMATS"
+    )]
+    format: Vec<FormatArg>,
+    /// Output folder (created if missing). Files are named from person.id, else the name.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of the workbook, overriding the profile's `locale`.
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    /// Folder whose files replace the built-in HTML templates of the same name.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+    /// Font for the PDF (TTF/OTF, or FILE#N for face N of a TTC) instead of the built-in Noto Sans CJK SC.
+    #[arg(long, value_name = "FILE")]
+    font: Option<String>,
+    /// Paper size for the PDF.
+    #[arg(long, value_enum, default_value = "a4")]
+    paper: PaperArg,
+    /// Include the service-mindset modules even when a profile has none.
+    #[arg(long)]
+    modules: bool,
+    /// Fewest peers whose answers are shown in the Johari window.
+    #[arg(long, default_value_t = 3, value_name = "N")]
+    min_raters: usize,
+    /// Share of peers (0–1) that must pick a trait for it to count as known to others
+    /// [default: any peer under 4 peers, else 0.25].
+    #[arg(long, value_name = "SHARE")]
+    min_share: Option<f64>,
+    /// Show the subject how many peers picked each trait (HR's choice; off by
+    /// default). Even then counts appear only when at least 5 peers answered, so that
+    /// two rounds a rater apart cannot be subtracted to recover one rater's picks.
+    #[arg(long)]
+    peer_counts: bool,
+    /// Print nothing but errors and the final summary.
+    #[arg(short, long)]
+    quiet: bool,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct FormArgs {
+    /// A profile to pre-fill the form with (peer picks are kept out).
+    #[arg(value_name = "PROFILE")]
+    profile: Option<PathBuf>,
+    /// Output folder (created if missing): writes <id>.form.html.
+    #[arg(short, long, default_value = ".", value_name = "DIR")]
+    output: PathBuf,
+    /// Language of the form: zh-CN or en [default: the profile's, else zh-CN].
+    #[arg(long, value_name = "LOCALE")]
+    locale: Option<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// Profile files (YAML).
+    #[arg(required = true, value_name = "PROFILE")]
+    profiles: Vec<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// Where to write the profile (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Language of the starter profile.
+    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+    locale: String,
+    /// Ladder of the starter profile.
+    #[arg(long, default_value = "administrative", value_name = "LADDER")]
+    track: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct LaddersArgs {
+    #[command(subcommand)]
+    action: Option<LaddersAction>,
+    /// Folder of company ladder files (*.yaml) that add to or replace the built-ins.
+    #[arg(long, value_name = "DIR", global = true)]
+    ladders: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum LaddersAction {
+    /// Print one ladder in the ladder file format.
+    Show {
+        /// Ladder id.
+        id: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum FeedbackAction {
+    /// Write a printable pick sheet (A4 PDF) per subject: name and code, the question
+    /// and the 55 adjectives with tick boxes; no place for the rater's name.
+    #[command(
+        after_help = "Examples:\n  careerbook feedback sheets roster.xlsx -o sheets --copies 6\n  careerbook feedback sheets profiles/ -o sheets --locale en"
+    )]
+    Sheets {
+        /// Profiles, folders of profiles and rosters, as for batch.
+        #[arg(required = true, value_name = "INPUT")]
+        inputs: Vec<PathBuf>,
+        /// Output folder: one <id>.sheets.pdf per subject.
+        #[arg(short, long, default_value = ".", value_name = "DIR")]
+        output: PathBuf,
+        /// Copies of the sheet per subject (one per colleague asked).
+        #[arg(long, default_value_t = 1, value_name = "N")]
+        copies: usize,
+        /// Language of the sheets (the words are always in both).
+        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+        locale: String,
+        /// Paper size.
+        #[arg(long, value_enum, default_value = "a4")]
+        paper: PaperArg,
+    },
+    /// Print the question and its 55 options as plain text to paste into a survey tool.
+    #[command(after_help = "Example:\n  careerbook feedback template --locale zh-CN > 问卷.txt")]
+    Template {
+        /// Language of the question and options.
+        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+        locale: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum TemplatesAction {
+    /// Write the built-in templates into DIR for editing; use them with --templates DIR.
+    Eject {
+        /// Target folder (must not contain the template files yet).
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Html,
+    Json,
+    Pdf,
+    /// iCalendar (RFC 5545): review dates and action due dates.
+    Ics,
+    /// The fill-in form (<id>.form.html).
+    Form,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum PaperArg {
+    A4,
+    Letter,
+}
+
+/// Where `render --previous` finds last cycle's profile.
+enum Previous {
+    /// One file, for the one profile.
+    File(PathBuf),
+    /// A folder, matched by person.id.
+    Dir(crate::previous::Index),
+}
+
+/// A usage error: printed, exit code 2.
+struct Usage(String);
+
+/// Runs the CLI and returns the process exit code.
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let result = match cli.command {
+        Command::Render(a) => render(a),
+        Command::Batch(a) => batch(a),
+        Command::Check(a) => check(a),
+        Command::Init(a) => init(a),
+        Command::Form(a) => form(a),
+        Command::Overview(a) => merge_overview(a),
+        Command::Feedback { action } => feedback(action),
+        Command::Schema => {
+            crate::outln!(
+                "{}",
+                serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default()
+            );
+            Ok(0)
+        }
+        Command::Ladders(a) => ladders(a),
+        Command::Templates {
+            action: TemplatesAction::Eject { dir },
+        } => match crate::render::html::eject(&dir) {
+            Ok(files) => {
+                for f in files {
+                    crate::outln!("wrote {f}");
+                }
+                Ok(0)
+            }
+            Err(e) => Err(Usage(e)),
+        },
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "careerbook",
+                &mut std::io::stdout(),
+            );
+            Ok(0)
+        }
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(Usage(msg)) => {
+            crate::errln!("error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn today(arg: &Option<String>) -> Result<Date, Usage> {
+    match arg {
+        None => Ok(Date::today_utc()),
+        Some(s) => Date::parse(s).ok_or_else(|| {
+            Usage(format!(
+                "--today `{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"
+            ))
+        }),
+    }
+}
+
+fn load_ladders(dir: &Option<PathBuf>) -> Result<Ladders, Usage> {
+    match dir {
+        None => Ok(Ladders::builtin()),
+        Some(d) => Ladders::with_dir(d).map_err(Usage),
+    }
+}
+
+fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
+    crate::profile::read_file(path)
+}
+
+fn formats(a: &DocOpts) -> Vec<Format> {
+    let mut formats: Vec<Format> = a
+        .format
+        .iter()
+        .map(|f| match f {
+            FormatArg::Html => Format::Html,
+            FormatArg::Json => Format::Json,
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Ics => Format::Ics,
+            FormatArg::Form => Format::Form,
+        })
+        .collect();
+    formats.sort();
+    formats.dedup();
+    formats
+}
+
+fn engine(a: &DocOpts) -> Result<Engine, Usage> {
+    let locale =
+        match &a.locale {
+            None => None,
+            Some(l) => Some(Locale::parse(l).ok_or_else(|| {
+                Usage(format!("--locale `{l}` is not supported; use zh-CN or en"))
+            })?),
+        };
+    if let Some(s) = a.min_share {
+        if !(0.0..=1.0).contains(&s) || s == 0.0 {
+            return Err(Usage(format!(
+                "--min-share {s} must be above 0 and at most 1 (e.g. 0.25)"
+            )));
+        }
+    }
+    let font = match &a.font {
+        None => FontFace::default_shared(),
+        Some(spec) => Arc::new(FontFace::load(spec).map_err(Usage)?),
+    };
+    Ok(Engine {
+        ladders: load_ladders(&a.common.ladders)?,
+        templates: Templates::load(a.templates.as_deref()).map_err(Usage)?,
+        pdf: PdfSettings {
+            font,
+            paper: match a.paper {
+                PaperArg::A4 => Paper::A4,
+                PaperArg::Letter => Paper::Letter,
+            },
+        },
+        rules: JohariRules {
+            min_raters: a.min_raters.max(1),
+            min_share: a.min_share,
+            show_counts: a.peer_counts,
+        },
+        modules: a.modules,
+        locale,
+        today: today(&a.common.today)?,
+    })
+}
+
+/// The wall-clock time a run started, for the lock file (never in any output).
+fn started_at() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let day = Date::from_unix_days((secs / 86_400) as i64);
+    let t = secs % 86_400;
+    format!(
+        "{} {:02}:{:02}:{:02} UTC",
+        day.iso(),
+        t / 3600,
+        t / 60 % 60,
+        t % 60
+    )
+}

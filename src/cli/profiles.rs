@@ -1,0 +1,168 @@
+//! The commands that help write a profile: `check`, `init`, `form` and `ladders`.
+
+use super::*;
+
+pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.common.ladders)?;
+    let today = today(&a.common.today)?;
+    let opts = crate::profile::LoadOptions {
+        ladders: &ladders,
+        today,
+    };
+    let mut bad = 0;
+    for path in &a.profiles {
+        let file = path.display().to_string();
+        match read_profile(path) {
+            Err(e) => {
+                crate::errln!("error: {e}\n  --> {file}\n");
+                bad += 1;
+            }
+            Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
+                Ok(p) => {
+                    crate::outln!("ok: {file}");
+                    for h in p.hints() {
+                        crate::outln!("  note: {h}");
+                    }
+                }
+                Err(e) => {
+                    crate::errln!("{}", e.render(&file));
+                    bad += 1;
+                }
+            },
+        }
+    }
+    if bad > 0 {
+        crate::errln!("{bad} of {} profile(s) have problems", a.profiles.len());
+        return Ok(1);
+    }
+    Ok(0)
+}
+
+pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.common.ladders)?;
+    let today = today(&a.common.today)?;
+    let locale = a
+        .locale
+        .as_deref()
+        .map(|l| {
+            Locale::parse(l)
+                .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))
+        })
+        .transpose()?;
+    let profile = match &a.profile {
+        None => None,
+        Some(path) => {
+            let file = path.display().to_string();
+            let bytes = match read_profile(path) {
+                Ok(b) => b,
+                Err(e) => {
+                    crate::errln!("error: {e}\n  --> {file}\n");
+                    return Ok(1);
+                }
+            };
+            let opts = crate::profile::LoadOptions {
+                ladders: &ladders,
+                today,
+            };
+            match crate::profile::load_bytes(&bytes, &opts) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    crate::errln!("{}", e.render(&file));
+                    return Ok(1);
+                }
+            }
+        }
+    };
+    let locale = locale
+        .or(profile.as_ref().map(|p| p.locale))
+        .unwrap_or_default();
+    let html = crate::render::form::page(profile.as_ref(), locale, &ladders, today);
+    let stem = match &profile {
+        Some(p) => output::file_stem(p.person.id.as_deref(), &p.person.name),
+        None => "profile".to_string(),
+    };
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let path = a.output.join(format!("{stem}.form.html"));
+    output::write_atomic(&path, html.as_bytes())
+        .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
+    if profile.as_ref().is_some_and(|p| !p.johari_peers.is_empty()) {
+        crate::errln!("note: the profile's peer picks (johari.peers) are kept out of the form; HR merges feedback when rendering");
+    }
+    crate::outln!("{}", path.display());
+    Ok(0)
+}
+
+pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
+    let locale = Locale::parse(&a.locale).ok_or_else(|| {
+        Usage(format!(
+            "--locale `{}` is not supported; use zh-CN or en",
+            a.locale
+        ))
+    })?;
+    let ladders = Ladders::builtin();
+    let ladder = ladders.get(&a.track).map_err(|_| {
+        Usage(format!(
+            "--track `{}` is not a built-in ladder; use {}",
+            a.track,
+            ladders.ids()
+        ))
+    })?;
+    let rung = &ladder.rungs[0];
+    let text = crate::starter::starter(locale, &ladder.id, locale.pick(&rung.title.zh, &rung.id));
+    match a.output {
+        None => crate::out!("{text}"),
+        Some(path) => {
+            if path.exists() && !a.force {
+                return Err(Usage(format!(
+                    "{} already exists; use --force to overwrite it",
+                    path.display()
+                )));
+            }
+            output::write_atomic(&path, text.as_bytes())
+                .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+            crate::outln!("wrote {}", path.display());
+        }
+    }
+    Ok(0)
+}
+
+pub(super) fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.ladders)?;
+    match a.action {
+        None => {
+            for l in &ladders.all {
+                let rungs: Vec<String> = l
+                    .rungs
+                    .iter()
+                    .map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age))
+                    .collect();
+                crate::outln!(
+                    "{:<16} {} / {}\n  {}",
+                    l.id,
+                    l.name.zh,
+                    l.name.en,
+                    rungs.join(" → ")
+                );
+            }
+            Ok(0)
+        }
+        Some(LaddersAction::Show { id }) => match ladders.get(&id) {
+            Ok(l) => {
+                crate::out!("{}", serde_yaml::to_string(l).unwrap_or_default());
+                Ok(0)
+            }
+            Err(near) => Err(Usage(match near {
+                Some(n) => format!(
+                    "no ladder `{id}`; did you mean `{n}`? known: {}",
+                    ladders.ids()
+                ),
+                None => format!("no ladder `{id}`; known: {}", ladders.ids()),
+            })),
+        },
+    }
+}

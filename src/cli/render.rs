@@ -1,0 +1,144 @@
+//! `careerbook render`: one or more profiles to workbooks, with last cycle's beside.
+
+use super::*;
+
+pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
+    let a = &r.doc;
+    let formats = formats(a);
+    let eng = engine(a)?;
+    std::fs::create_dir_all(&a.output).map_err(|e| {
+        Usage(format!(
+            "{}: cannot create the output folder: {e}",
+            a.output.display()
+        ))
+    })?;
+    let (_lock, warned) = output::lock_dir(
+        &a.output,
+        "careerbook render",
+        &started_at(),
+        &output::LockMode::Whole,
+    )
+    .map_err(Usage)?;
+    if let Some(w) = warned {
+        crate::errln!("warning: {w}");
+    }
+    let previous = match &r.previous {
+        None => None,
+        Some(p) if p.is_dir() => {
+            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            for w in &idx.problems {
+                crate::errln!("warning: previous cycle: {}", w.trim_end());
+            }
+            Some(Previous::Dir(idx))
+        }
+        Some(_) if r.profiles.len() > 1 => {
+            return Err(Usage(
+                "--previous FILE goes with one profile; for several, pass a folder of last cycle's profiles (matched by person.id)".into(),
+            ))
+        }
+        Some(p) => Some(Previous::File(p.clone())),
+    };
+    let mut failed = Vec::new();
+    let mut used: HashSet<String> = HashSet::new();
+    for path in &r.profiles {
+        let file = path.display().to_string();
+        let bytes = match read_profile(path) {
+            Ok(b) => b,
+            Err(e) => {
+                crate::errln!("error: {e}\n  --> {file}\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let mut profile = match eng.load(&bytes) {
+            Ok(p) => p,
+            Err(e) => {
+                crate::errln!("{}", e.render(&file));
+                failed.push(file);
+                continue;
+            }
+        };
+        let prev_path = match &previous {
+            None => None,
+            Some(Previous::File(p)) => Some(p.clone()),
+            Some(Previous::Dir(idx)) => profile
+                .person
+                .id
+                .as_deref()
+                .and_then(|id| idx.path(id))
+                .map(Path::to_path_buf),
+        };
+        let prev = prev_path.and_then(|pp| match crate::previous::load(&eng, &pp) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                crate::errln!(
+                    "warning: the previous cycle's profile does not load:\n{}",
+                    e.trim_end()
+                );
+                crate::errln!(
+                    "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
+                );
+                None
+            }
+        });
+        let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
+            Ok(a) => a,
+            Err(e) => {
+                crate::errln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let docs = match eng.render_analysed(&profile, &analysis, &formats) {
+            Ok(d) => d,
+            Err(e) => {
+                crate::errln!("error: {e}\n  --> {file}\n");
+                failed.push(file);
+                continue;
+            }
+        };
+        let base = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
+        let mut stem = base.clone();
+        let mut n = 2;
+        while !used.insert(stem.clone()) {
+            stem = format!("{base}-{n}");
+            n += 1;
+        }
+        for w in docs.iter().flat_map(|d| &d.warnings) {
+            crate::errln!("warning: {file}: {w}");
+        }
+        let set: Vec<(PathBuf, &[u8])> = docs
+            .iter()
+            .map(|d| {
+                (
+                    a.output.join(format!("{stem}.{}", d.format.ext())),
+                    d.bytes.as_slice(),
+                )
+            })
+            .collect();
+        match output::write_set(&set) {
+            Ok(()) => {
+                if !a.quiet {
+                    for (p, _) in &set {
+                        crate::outln!("{}", p.display());
+                    }
+                }
+            }
+            Err(e) => {
+                crate::errln!("error: {e}\n  --> {file}\n");
+                failed.push(file.clone());
+            }
+        }
+    }
+    if !failed.is_empty() {
+        failed.dedup();
+        crate::errln!(
+            "{} of {} profile(s) failed: {}",
+            failed.len(),
+            r.profiles.len(),
+            failed.join(", ")
+        );
+        return Ok(1);
+    }
+    Ok(0)
+}
