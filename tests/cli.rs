@@ -661,3 +661,84 @@ fn wording_reads_like_prose() {
         serde_json::from_slice(&std::fs::read(dir.path().join("E2041.json")).unwrap()).unwrap();
     assert_eq!(json["ladder"]["years_on_rung"], 5, "2026 − since 2021");
 }
+
+/// Every subcommand's `--help` ends with examples.
+#[test]
+fn every_subcommand_help_ends_with_examples() {
+    use clap::CommandFactory;
+    fn walk(cmd: &clap::Command, path: &str, missing: &mut Vec<String>) {
+        for sub in cmd.get_subcommands() {
+            let name = format!("{path} {}", sub.get_name());
+            let help = sub
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            let has_children = sub.get_subcommands().next().is_some();
+            if !help.starts_with("Example") {
+                missing.push(name.clone());
+            }
+            if has_children {
+                walk(sub, &name, missing);
+            }
+        }
+    }
+    let mut missing = Vec::new();
+    walk(&careerbook::cli::Cli::command(), "careerbook", &mut missing);
+    missing.retain(|m| !m.ends_with(" help"));
+    assert!(missing.is_empty(), "no examples in --help of: {missing:?}");
+}
+
+/// `check -` reads standard input; `render -o -` writes one JSON or HTML to stdout;
+/// `render` of a folder points to `batch`.
+#[test]
+fn dash_means_standard_input_and_output() {
+    let yaml = std::fs::read(profile("li-na.zh.yaml")).unwrap();
+    let out = cb()
+        .args(["check", "-", "--today", TODAY])
+        .write_stdin(yaml.clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "ok: <stdin>");
+    let out = cb()
+        .args(["check", "-"])
+        .write_stdin("person:\n  age: [\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--> <stdin>:"));
+
+    let out = cb()
+        .arg("render")
+        .arg(profile("li-na.zh.yaml"))
+        .args(["-f", "json", "-o", "-", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["person"]["name"], "李娜");
+    let out = cb()
+        .args(["render", "-", "-f", "html", "-o", "-", "--today", TODAY])
+        .write_stdin(yaml)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("<!DOCTYPE html>"));
+    // a PDF, or two documents, do not go to stdout
+    let out = cb()
+        .arg("render")
+        .arg(profile("li-na.zh.yaml"))
+        .args(["-f", "pdf", "-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let out = cb()
+        .arg("render")
+        .arg(root().join("profiles"))
+        .args(["-o", "-"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("careerbook batch"));
+}

@@ -36,10 +36,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Render profiles to workbooks (PDF, HTML and/or JSON).
+    #[command(
+        after_help = "Examples:\n  careerbook render profiles/li-na.zh.yaml -o out\n  careerbook render me.yaml -f json -o - | jq .ladder      (one document to stdout)\n  careerbook render 2026/me.yaml --previous 2025/me.yaml -f pdf,ics -o out"
+    )]
     Render(RenderArgs),
     /// HR batch: folders and rosters in, one workbook per employee out, plus an overview.
+    #[command(
+        after_help = "Examples:\n  careerbook batch profiles/ roster.xlsx -o out\n  careerbook batch staff/ --feedback survey.csv --previous last-year/ -o out\n  careerbook batch staff/ --shard 1/3 -o out/shard-1      (then `careerbook overview`)"
+    )]
     Batch(BatchArgs),
     /// Check profiles and report every problem, without writing anything.
+    #[command(
+        after_help = "Examples:\n  careerbook check me.yaml\n  careerbook check profiles/*.yaml --ladders company-ladders/\n  cat me.yaml | careerbook check -                          (from stdin)"
+    )]
     Check(CheckArgs),
     /// Write a form (one self-contained HTML file) to fill a profile in without YAML
     /// and save it; pre-filled from PROFILE, or blank.
@@ -48,6 +57,9 @@ enum Command {
     )]
     Form(FormArgs),
     /// The peer-feedback round: printable pick sheets, and the question for a survey tool.
+    #[command(
+        after_help = "Examples:\n  careerbook feedback sheets roster.xlsx -o sheets --copies 6\n  careerbook feedback template > question.txt"
+    )]
     Feedback {
         #[command(subcommand)]
         action: FeedbackAction,
@@ -58,17 +70,30 @@ enum Command {
     )]
     Overview(OverviewArgs),
     /// Write a commented starter profile that validates.
+    #[command(
+        after_help = "Examples:\n  careerbook init -o me.yaml\n  careerbook init --locale en -o me.yaml"
+    )]
     Init(InitArgs),
     /// Print the JSON Schema (draft-07) of the profile format, for editors.
+    #[command(after_help = "Example:\n  careerbook schema > profile.schema.json")]
     Schema,
     /// List the career ladders, or show one.
+    #[command(
+        after_help = "Examples:\n  careerbook ladders\n  careerbook ladders show administrative > company-ladders/admin.yaml\n  careerbook ladders --ladders company-ladders/"
+    )]
     Ladders(LaddersArgs),
     /// Work with the HTML templates.
+    #[command(
+        after_help = "Example:\n  careerbook templates eject my-templates   (then render with --templates my-templates)"
+    )]
     Templates {
         #[command(subcommand)]
         action: TemplatesAction,
     },
     /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  careerbook completions bash > ~/.local/share/bash-completion/completions/careerbook\n  careerbook completions zsh > ~/.zfunc/_careerbook"
+    )]
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
@@ -262,6 +287,9 @@ struct LaddersArgs {
 #[derive(Debug, Subcommand)]
 enum LaddersAction {
     /// Print one ladder in the ladder file format.
+    #[command(
+        after_help = "Example:\n  careerbook ladders show technical > company-ladders/technical.yaml"
+    )]
     Show {
         /// Ladder id.
         id: String,
@@ -304,6 +332,7 @@ enum FeedbackAction {
 #[derive(Debug, Subcommand)]
 enum TemplatesAction {
     /// Write the built-in templates into DIR for editing; use them with --templates DIR.
+    #[command(after_help = "Example:\n  careerbook templates eject my-templates")]
     Eject {
         /// Target folder (must not contain the template files yet).
         dir: PathBuf,
@@ -411,8 +440,39 @@ fn load_ladders(dir: &Option<PathBuf>) -> Result<Ladders, Usage> {
     }
 }
 
+/// Reads a profile: a file, or standard input for `-` (the same 1 MiB bound).
 fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
+    if is_dash(path) {
+        use std::io::Read;
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(crate::profile::MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
+        if bytes.len() > crate::profile::MAX_BYTES {
+            return Err(format!(
+                "standard input holds more than {} bytes; a profile may be at most 1 MiB",
+                crate::profile::MAX_BYTES
+            ));
+        }
+        return Ok(bytes);
+    }
     crate::profile::read_file(path)
+}
+
+/// `-`: standard input (as a profile) or standard output (as `-o`).
+fn is_dash(path: &Path) -> bool {
+    path.as_os_str() == "-"
+}
+
+/// How a profile path is named in messages.
+fn shown_path(path: &Path) -> String {
+    if is_dash(path) {
+        "<stdin>".to_string()
+    } else {
+        path.display().to_string()
+    }
 }
 
 fn formats(a: &DocOpts) -> Vec<Format> {

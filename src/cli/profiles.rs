@@ -11,7 +11,7 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
     };
     let mut bad = 0;
     for path in &a.profiles {
-        let file = path.display().to_string();
+        let file = shown_path(path);
         match read_profile(path) {
             Err(e) => {
                 crate::errln!("error: {e}\n  --> {file}\n");

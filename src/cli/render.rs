@@ -5,7 +5,17 @@ use super::*;
 pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let a = &r.doc;
     let formats = formats(a);
+    if let Some(dir) = r.profiles.iter().find(|p| p.is_dir()) {
+        return Err(Usage(format!(
+            "{} is a folder: `render` takes profile files; for a folder, run `careerbook batch {} -o OUT`",
+            dir.display(),
+            dir.display()
+        )));
+    }
     let eng = engine(a)?;
+    if is_dash(&a.output) {
+        return render_to_stdout(&r, &formats, &eng);
+    }
     std::fs::create_dir_all(&a.output).map_err(|e| {
         Usage(format!(
             "{}: cannot create the output folder: {e}",
@@ -41,7 +51,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let mut failed = Vec::new();
     let mut used: HashSet<String> = HashSet::new();
     for path in &r.profiles {
-        let file = path.display().to_string();
+        let file = shown_path(path);
         let bytes = match read_profile(path) {
             Ok(b) => b,
             Err(e) => {
@@ -141,4 +151,77 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
         return Ok(1);
     }
     Ok(0)
+}
+
+/// `-o -`: one profile, one text format (JSON or HTML), written to standard output;
+/// messages go to standard error.
+fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<u8, Usage> {
+    let text = matches!(formats, [Format::Json] | [Format::Html]);
+    if r.profiles.len() != 1 || !text {
+        return Err(Usage(
+            "-o - writes one document to standard output: give one profile and -f json or -f html"
+                .into(),
+        ));
+    }
+    let path = &r.profiles[0];
+    let file = shown_path(path);
+    let bytes = match read_profile(path) {
+        Ok(b) => b,
+        Err(e) => {
+            crate::errln!("error: {e}\n  --> {file}\n");
+            return Ok(1);
+        }
+    };
+    let mut profile = match eng.load(&bytes) {
+        Ok(p) => p,
+        Err(e) => {
+            crate::errln!("{}", e.render(&file));
+            return Ok(1);
+        }
+    };
+    let prev = match &r.previous {
+        Some(p) if !p.is_dir() => match crate::previous::load(eng, p) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                crate::errln!(
+                    "warning: the previous cycle's profile does not load:\n{}",
+                    e.trim_end()
+                );
+                None
+            }
+        },
+        Some(_) => {
+            return Err(Usage(
+                "with -o -, --previous takes the previous profile itself, not a folder".into(),
+            ))
+        }
+        None => None,
+    };
+    let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
+        Ok(a) => a,
+        Err(e) => {
+            crate::errln!("error: {e}\n  --> {file}\n");
+            return Ok(1);
+        }
+    };
+    match eng.render_analysed(&profile, &analysis, formats) {
+        Ok(docs) => {
+            for w in docs.iter().flat_map(|d| &d.warnings) {
+                crate::errln!("warning: {file}: {w}");
+            }
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            for d in &docs {
+                // a closed pipe (`| head`) is not an error worth a message
+                if out.write_all(&d.bytes).and_then(|()| out.flush()).is_err() {
+                    return Ok(0);
+                }
+            }
+            Ok(0)
+        }
+        Err(e) => {
+            crate::errln!("error: {e}\n  --> {file}\n");
+            Ok(1)
+        }
+    }
 }
