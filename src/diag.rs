@@ -54,25 +54,38 @@ impl Diagnostic {
                     let num = line.to_string();
                     let pad = " ".repeat(num.len());
                     let shown: String = text.chars().take(160).collect();
+                    // East-Asian wide characters take two columns, in the padding
+                    // and under the caret
                     let caret_pad: String = shown
                         .chars()
                         .take(col.saturating_sub(1))
                         .map(|c| {
                             if c == '\t' {
-                                '\t'
+                                "\t"
                             } else if is_wide(c) {
-                                '\u{3000}'
+                                "  "
                             } else {
-                                ' '
+                                " "
                             }
                         })
                         .collect();
                     let caret_len = self
                         .len
                         .min(shown.chars().count().saturating_sub(col - 1).max(1));
+                    let carets: String = shown
+                        .chars()
+                        .skip(col.saturating_sub(1))
+                        .take(caret_len)
+                        .map(|c| if is_wide(c) { "^^" } else { "^" })
+                        .collect();
+                    let carets = if carets.is_empty() {
+                        "^".to_string()
+                    } else {
+                        carets
+                    };
                     let _ = writeln!(out, "{pad} |");
                     let _ = writeln!(out, "{num} | {shown}");
-                    let _ = writeln!(out, "{pad} | {caret_pad}{}", "^".repeat(caret_len));
+                    let _ = writeln!(out, "{pad} | {caret_pad}{carets}");
                 }
             }
             None => {

@@ -15,12 +15,14 @@ macro_rules! outln {
     }};
 }
 
-/// Prints a line to standard error, ignoring a closed pipe.
+/// Prints a line to standard error, ignoring a closed pipe; diagnostics are painted
+/// when colour is on (see [`term`]).
 #[macro_export]
 macro_rules! errln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($t)*);
+        let text = $crate::term::paint(&format!($($t)*));
+        let _ = writeln!(std::io::stderr(), "{text}");
     }};
 }
 
@@ -49,6 +51,7 @@ pub mod profile;
 pub mod readiness;
 pub mod render;
 pub mod starter;
+pub mod term;
 pub mod workbook;
 
 use analysis::JohariRules;

@@ -742,3 +742,25 @@ fn dash_means_standard_input_and_output() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("careerbook batch"));
 }
+
+/// `--color always` paints our diagnostics, `never` and a pipe (the default `auto`
+/// here) do not; NO_COLOR turns `auto` off but not an explicit `always`.
+#[test]
+fn color_follows_the_flag_no_color_and_the_terminal() {
+    let bad = root().join("tests/fixtures/invalid/bad-values.yaml");
+    let run = |args: &[&str], no_color: bool| {
+        let mut c = cb();
+        c.arg("check").arg(&bad).args(args);
+        if no_color {
+            c.env("NO_COLOR", "1");
+        } else {
+            c.env_remove("NO_COLOR");
+        }
+        String::from_utf8_lossy(&c.output().unwrap().stderr).into_owned()
+    };
+    assert!(run(&["--color", "always"], false).contains("\x1b[1;31merror\x1b[0m:"));
+    assert!(run(&["--color", "always"], true).contains("\x1b["));
+    assert!(!run(&["--color", "never"], false).contains('\x1b'));
+    assert!(!run(&[], false).contains('\x1b'), "no colour into a pipe");
+    assert!(!run(&["--color", "auto"], true).contains('\x1b'));
+}

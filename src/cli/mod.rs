@@ -31,6 +31,15 @@ use render::render;
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Colour our messages: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(
+        long,
+        global = true,
+        value_enum,
+        default_value = "auto",
+        value_name = "WHEN"
+    )]
+    color: crate::term::ColorChoice,
 }
 
 #[derive(Debug, Subcommand)]
@@ -376,6 +385,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    crate::term::init(cli.color);
     let result = match cli.command {
         Command::Render(a) => render(a),
         Command::Batch(a) => batch(a),
