@@ -553,10 +553,12 @@ pub fn run(
         let pb = indicatif::ProgressBar::new(0);
         pb.set_style(
             indicatif::ProgressStyle::with_template(
-                "rendering {bar:40} {pos}/{len} {per_sec:.0} eta {eta}",
+                // `per_sec:0`: the rate rounded to a whole number per second
+                "{prefix} {bar:40} {pos}/{len} workbooks · {per_sec:0} · {eta} left",
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
+        pb.set_prefix("careerbook batch");
         Some(pb)
     } else {
         None
