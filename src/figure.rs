@@ -189,6 +189,60 @@ impl Figure {
         self
     }
 
+    /// Adds a vertical line from `y1` down to `y2` at `x`, with gaps where it would
+    /// cross a text already on the chart (a marker never strikes through a label).
+    /// Call it after the texts are placed.
+    pub fn vline_around_text(
+        &mut self,
+        x: f64,
+        y1: f64,
+        y2: f64,
+        stroke: &'static str,
+        width: f64,
+        dashed: bool,
+    ) {
+        let pad = 2.0;
+        let mut blocked: Vec<(f64, f64)> = self
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text {
+                    x: tx,
+                    y,
+                    size,
+                    text,
+                    anchor,
+                    ..
+                } => {
+                    let w = text_width(text, *size);
+                    let x0 = match anchor {
+                        Anchor::Start => *tx,
+                        Anchor::Middle => tx - w / 2.0,
+                        Anchor::End => tx - w,
+                    };
+                    (x > x0 - pad && x < x0 + w + pad)
+                        .then_some((y - 0.85 * size - pad, y + 0.2 * size + pad))
+                }
+                _ => None,
+            })
+            .collect();
+        blocked.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let mut from = y1.min(y2);
+        let end = y1.max(y2);
+        for (b0, b1) in blocked {
+            if b1 <= from || b0 >= end {
+                continue;
+            }
+            if b0 > from + 1.0 {
+                self.line(x, from, x, b0, stroke, width, dashed);
+            }
+            from = from.max(b1);
+        }
+        if end > from + 1.0 {
+            self.line(x, from, x, end, stroke, width, dashed);
+        }
+    }
+
     /// Adds a rectangle.
     #[allow(clippy::too_many_arguments)]
     pub fn rect(

@@ -1,7 +1,8 @@
 //! The page checker: every bundled profile (and three stress profiles, one on an
 //! eight-rung company ladder with long titles) in both
 //! languages on A4 and Letter, judged from the layout's own draw list — no text run
-//! overlaps another or leaves the box it starts in, no label is cut short with "…",
+//! overlaps another, is crossed by a line or leaves the box it starts in, no label is
+//! cut short with "…",
 //! and no page holds only a few lines (a lone heading, row or prompt).
 
 use careerbook::analysis::{analyse, JohariRules};
@@ -114,6 +115,20 @@ fn judge(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
                 let dy = a.y1.min(b.y1) - a.y0.max(b.y0);
                 if dx > EPS && dy > EPS {
                     problems.push(format!("page {p}: {:?} overlaps {:?}", a.text, b.text));
+                }
+            }
+        }
+        // no line (a rule, a tick, a marker) runs through a text run's ink
+        for c in &page.cmds {
+            if let layout::Cmd::Line { x1, y1, x2, y2, .. } = c {
+                let (lx0, lx1) = (x1.min(*x2), x1.max(*x2));
+                let (ly0, ly1) = (y1.min(*y2), y1.max(*y2));
+                for r in &rs {
+                    let inside_x = lx1 > r.x0 + 1.0 && lx0 < r.x1 - 1.0;
+                    let inside_y = ly1 > r.y0 + 1.5 && ly0 < r.y1 - 1.5;
+                    if inside_x && inside_y {
+                        problems.push(format!("page {p}: a line runs through {:?}", r.text));
+                    }
                 }
             }
         }
@@ -274,6 +289,16 @@ fn the_page_checker_catches_overlaps_overflow_cuts_and_empty_pages() {
             },
             text(62.0, 134.0, "超出方框的标签"),
             text(60.0, 150.0, "截断的标…"),
+            layout::Cmd::Line {
+                x1: 200.0,
+                y1: 90.0,
+                x2: 200.0,
+                y2: 110.0,
+                color: layout::rgb("#000000"),
+                width: 0.5,
+                dashed: true,
+            },
+            text(190.0, 100.0, "被线穿过"),
         ],
     };
     let laid = layout::Laid {

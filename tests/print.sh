@@ -2,7 +2,7 @@
 # Real-browser print test: Debian's chromium prints the HTML workbook of every bundled
 # profile on A4 and on Letter, and poppler reads the result back. Each print must
 # - carry the footer on every page but the cover (title · name, page N of M, from CSS
-#   paged media), with the right total,
+#   paged media), with the right total, and none on the cover,
 # - show Chinese as Chinese (fonts embedded, the Chinese title read back as text),
 # - keep close to the PDF's page count (within two pages: browser metrics differ), and
 # - hold no near-empty page (a lone heading, row or prompt: fewer than 6 text lines).
@@ -53,6 +53,10 @@ for profile in profiles/*.yaml; do
     all=$(pdftotext "$out/print.pdf" -)
     grep -q "职业发展工作手册" <<< "$all" || {
       echo "FAIL: $name: the Chinese title is not in the printed text" >&2; fail=1; }
+    cover=$(pdftotext -layout -f 1 -l 1 "$out/print.pdf" -)
+    if grep -Eq "第 1 页|Page 1 of" <<< "$cover"; then
+      echo "FAIL: $name: the cover carries a footer" >&2; fail=1
+    fi
     for ((i = 2; i <= n; i++)); do
       text=$(pdftotext -layout -f "$i" -l "$i" "$out/print.pdf" -)
       if ! grep -Eq "第 $i 页 / 共 $n 页|Page $i of $n" <<< "$text"; then

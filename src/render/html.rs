@@ -120,7 +120,8 @@ fn print_css(book: &Workbook, paper: &str) -> String {
     format!(
         "@page {{ size: {paper}; margin: 18mm 20mm 20mm; \
          @bottom-left {{ content: {left}; font-size: 8pt; color: #6b7785; }} \
-         @bottom-right {{ content: {pages}; font-size: 8pt; color: #6b7785; }} }}"
+         @bottom-right {{ content: {pages}; font-size: 8pt; color: #6b7785; }} }} \
+         @page :first {{ @bottom-left {{ content: none; }} @bottom-right {{ content: none; }} }}"
     )
 }
 

@@ -22,21 +22,27 @@ fn rungs_en(n: usize) -> String {
 }
 
 pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
-    let mut blocks = vec![para(b.t(
-        "职业生涯有两条路线：带领团队的行政路线，和深耕专业的技术路线。下图按典型年龄画出两条阶梯，45 岁的台阶留给你自己来定。",
-        "There are two routes: the administrative route of leading people and the technical route of deepening expertise. The chart shows both ladders by typical age; the step at 45 is yours to set.",
-    ))];
     let own = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
     let mut shown: Vec<&Ladder> = ladders
         .all
         .iter()
         .filter(|l| l.id == "administrative" || l.id == "technical")
         .collect();
-    if let Some(l) = own {
-        if !shown.iter().any(|s| s.id == l.id) {
-            shown.push(l);
-        }
+    let company = own.filter(|l| !shown.iter().any(|s| s.id == l.id));
+    if let Some(l) = company {
+        shown.push(l);
     }
+    // the intro says what the chart shows: the two routes, plus the company's own
+    let mut blocks = vec![para(match company {
+        None => b.t(
+            "职业生涯有两条路线：带领团队的行政路线，和深耕专业的技术路线。下图按典型年龄画出两条阶梯，45 岁的台阶留给你自己来定。",
+            "There are two routes: the administrative route of leading people and the technical route of deepening expertise. The chart shows both ladders by typical age; the step at 45 is yours to set.",
+        ),
+        Some(l) => b.loc.pick(
+            format!("职业生涯有两条路线：带领团队的行政路线，和深耕专业的技术路线。下图按典型年龄画出这两条阶梯和公司的“{}”，每条阶梯最后的虚线台阶留给你自己来定。", l.name.zh),
+            format!("There are two routes: the administrative route of leading people and the technical route of deepening expertise. The chart shows both by typical age, with your company's {}; the dashed last step of each is yours to set.", l.name.en),
+        ),
+    })];
     blocks.push(Block::Figure {
         figure: ladder_figure(b, &shown, a, own).rounded(),
     });

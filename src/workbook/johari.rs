@@ -97,7 +97,12 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
             let words: Vec<String> = j.open.iter().map(|id| b.adj(id)).collect();
             tips.push(b.loc.pick(
                 format!("发挥公开的优势：“{}”已被大家认可，可以在工作中承担更多相应的责任。", b.list(&words)),
-                format!("Build on the open pane: {} is already seen by others; take on work that uses it.", b.list(&words)),
+                format!(
+                    "Build on the open pane: {} {} already seen by others; take on work that uses {}.",
+                    and_list(&words),
+                    if words.len() == 1 { "is" } else { "are" },
+                    if words.len() == 1 { "it" } else { "them" },
+                ),
             ));
         }
         tips.push(b.t(
@@ -432,4 +437,13 @@ fn plan_window(
         }
     }
     None
+}
+
+/// An English list: "a", "a and b", "a, b and c".
+fn and_list(words: &[String]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }

@@ -134,6 +134,8 @@ pub(super) fn ladder_figure(
         false,
     );
     let pos = a.ladder.as_ref();
+    // the "you are here" and target marker lines: (x, from, to, width)
+    let mut markers: Vec<(f64, f64, f64, f64)> = Vec::new();
     for (li, l) in shown.iter().enumerate() {
         let base = 24.0 + band * (li as f64 + 1.0) - 8.0;
         let is_own = own.is_some_and(|o| o.id == l.id);
@@ -237,7 +239,8 @@ pub(super) fn ladder_figure(
             if let Some(p) = pos {
                 if let Some(age) = p.age {
                     let x = xat((age as f64).clamp(min_age - 2.0, max_age + 4.0));
-                    f.line(x, base - band + 30.0, x, axis_y, color::WARM, 1.0, true);
+                    // drawn once every label is placed, with gaps around them
+                    markers.push((x, base - band + 30.0, axis_y, 1.0));
                     f.shapes.push(Shape::Ellipse {
                         cx: x,
                         cy: axis_y,
@@ -281,7 +284,7 @@ pub(super) fn ladder_figure(
                     let last = li + 1 == shown.len();
                     let label_y = if last { axis_y + 40.0 } else { base + 14.0 };
                     if last {
-                        f.line(x, base + 6.0, x, axis_y + 4.0, color::WARM, 0.6, true);
+                        markers.push((x, base + 6.0, axis_y + 4.0, 0.6));
                     }
                     // centred under the mark, or held inside the figure when long
                     let label = b.loc.pick(
@@ -300,6 +303,9 @@ pub(super) fn ladder_figure(
                 }
             }
         }
+    }
+    for (x, y1, y2, width) in markers {
+        f.vline_around_text(x, y1, y2, color::WARM, width, true);
     }
     // the legend of numbered ladders, in two columns
     let mut y = legend_top;

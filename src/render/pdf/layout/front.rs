@@ -29,7 +29,7 @@ pub(super) fn footer(
     line_pair(
         page,
         font,
-        w,
+        (MARGIN_X, w - MARGIN_X),
         y,
         8.0,
         &left,
@@ -49,13 +49,17 @@ pub(super) fn contents(
     entries: &[(String, usize)],
 ) {
     let y0 = top + 18.0;
-    // rows tighten to fit the cover's remaining room (more sections, Letter paper)
+    // rows tighten to fit the cover's remaining room; when one column would be too
+    // tight (many sections, Letter paper) the entries go in two columns
     let room = h - MARGIN_BOTTOM - y0 - 22.0;
-    let row = (room / (entries.len() as f32 + 1.0)).min(17.0);
-    if row < 11.0 {
+    let n = entries.len();
+    let Some((cols, row)) = [1usize, 2].iter().find_map(|&cols| {
+        let row = (room / (n.div_ceil(cols) as f32 + 1.0)).min(17.0);
+        (row >= 12.5).then_some((cols, row))
+    }) else {
         return;
-    }
-    let size = if row < 14.0 { 9.0 } else { 10.0 };
+    };
+    let size = if row >= 15.0 { 10.0 } else { 9.0 };
     page.cmds.push(Cmd::Text {
         x: MARGIN_X,
         y: y0 + 12.0,
@@ -64,23 +68,29 @@ pub(super) fn contents(
         color: rgb(color::ACCENT),
         bold: true,
     });
+    let gap = 20.0;
+    let col_w = (w - 2.0 * MARGIN_X - gap * (cols as f32 - 1.0)) / cols as f32;
+    let per_col = n.div_ceil(cols);
     for (i, (title, p)) in entries.iter().enumerate() {
-        let y = y0 + 22.0 + (i + 1) as f32 * row;
+        let (c, r) = (i / per_col, i % per_col);
+        let x0 = MARGIN_X + c as f32 * (col_w + gap);
+        let y = y0 + 22.0 + (r + 1) as f32 * row;
         line_pair(
             page,
             font,
-            w,
+            (x0, x0 + col_w),
             y,
             size,
             title,
             &(p + 1).to_string(),
             (color::INK, color::MUTED),
         );
+        // the dotted rule just under the descenders, clear of the next entry
         page.cmds.push(Cmd::Line {
-            x1: MARGIN_X,
-            y1: y + 5.0,
-            x2: w - MARGIN_X,
-            y2: y + 5.0,
+            x1: x0,
+            y1: y + 0.3 * size,
+            x2: x0 + col_w,
+            y2: y + 0.3 * size,
             color: rgb(color::RULE),
             width: 0.4,
             dashed: true,

@@ -444,7 +444,7 @@ pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer:
         line_pair(
             page,
             font,
-            w,
+            (MARGIN_X, w - MARGIN_X),
             h - 30.0,
             8.0,
             footer,
@@ -484,7 +484,7 @@ fn fit_width(font: &FontFace, text: &str, size: f32, max: f32) -> String {
 fn line_pair(
     page: &mut Page,
     font: &FontFace,
-    w: f32,
+    (x0, x1): (f32, f32),
     y: f32,
     size: f32,
     left: &str,
@@ -492,9 +492,9 @@ fn line_pair(
     colors: (&str, &str),
 ) {
     let rw = font.width(right, size);
-    let left = fit_width(font, left, size, w - 2.0 * MARGIN_X - rw - 16.0);
+    let left = fit_width(font, left, size, x1 - x0 - rw - 16.0);
     page.cmds.push(Cmd::Text {
-        x: MARGIN_X,
+        x: x0,
         y,
         size,
         text: left,
@@ -502,7 +502,7 @@ fn line_pair(
         bold: false,
     });
     page.cmds.push(Cmd::Text {
-        x: w - MARGIN_X - rw,
+        x: x1 - rw,
         y,
         size,
         text: right.to_string(),
