@@ -46,7 +46,12 @@ impl Diagnostic {
     /// Renders the diagnostic like a compiler error, showing the source line.
     pub fn render(&self, file: &str, source: Option<&str>) -> String {
         let mut out = String::new();
-        let _ = writeln!(out, "error: {}", self.message);
+        let _ = writeln!(
+            out,
+            "{}{}",
+            crate::lang::pick("错误：", "error: "),
+            self.message
+        );
         match self.pos {
             Some((line, col)) => {
                 let _ = writeln!(out, "  --> {file}:{line}:{col}");
@@ -93,10 +98,15 @@ impl Diagnostic {
             }
         }
         if !self.path.is_empty() {
-            let _ = writeln!(out, "   = field: {}", self.path);
+            let _ = writeln!(
+                out,
+                "   = {}{}",
+                crate::lang::pick("字段：", "field: "),
+                self.path
+            );
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "   = help: {help}");
+            let _ = writeln!(out, "   = {}{help}", crate::lang::pick("改法：", "help: "));
         }
         out
     }

@@ -43,6 +43,7 @@ pub mod cycle;
 pub mod diag;
 pub mod figure;
 pub mod ladder;
+pub mod lang;
 pub mod locale;
 pub mod model;
 pub mod output;

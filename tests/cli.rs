@@ -6,8 +6,12 @@ use std::path::{Path, PathBuf};
 
 const TODAY: &str = "2026-11-23";
 
+/// The binary, with messages in English whatever the machine's locale (tests that
+/// want Chinese pass `--lang zh-CN`).
 fn cb() -> Command {
-    Command::cargo_bin("careerbook").expect("binary built")
+    let mut c = Command::cargo_bin("careerbook").expect("binary built");
+    c.env("CAREERBOOK_LANG", "en");
+    c
 }
 
 fn root() -> PathBuf {

@@ -8,6 +8,7 @@ use std::time::Duration;
 fn cb() -> Command {
     let mut c = Command::cargo_bin("careerbook").unwrap();
     c.timeout(Duration::from_secs(20));
+    c.env("CAREERBOOK_LANG", "en");
     c
 }
 

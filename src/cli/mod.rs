@@ -40,6 +40,10 @@ pub struct Cli {
         value_name = "WHEN"
     )]
     color: crate::term::ColorChoice,
+    /// Language of our messages: zh-CN or en [default: CAREERBOOK_LANG, else the
+    /// system locale (LC_ALL, LC_MESSAGES, LANG), else en].
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -386,6 +390,7 @@ pub fn main() -> ExitCode {
         }
     };
     crate::term::init(cli.color);
+    crate::lang::init(cli.lang.as_deref());
     let result = match cli.command {
         Command::Render(a) => render(a),
         Command::Batch(a) => batch(a),

@@ -19,9 +19,9 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
             }
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
-                    crate::outln!("ok: {file}");
+                    crate::outln!("{}{file}", crate::lang::pick("通过：", "ok: "));
                     for h in p.hints() {
-                        crate::outln!("  note: {h}");
+                        crate::outln!("  {}{h}", crate::lang::pick("提示：", "note: "));
                     }
                 }
                 Err(e) => {
@@ -32,7 +32,18 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
         }
     }
     if bad > 0 {
-        crate::errln!("{bad} of {} profile(s) have problems", a.profiles.len());
+        let n = a.profiles.len();
+        crate::errln!(
+            "{}",
+            crate::lang::pick(
+                format!("共 {n} 个档案，其中 {bad} 个有问题"),
+                if n == 1 {
+                    "1 profile has problems".to_string()
+                } else {
+                    format!("{bad} of {n} profiles have problems")
+                },
+            )
+        );
         return Ok(1);
     }
     Ok(0)

@@ -209,10 +209,22 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
         } else {
             format!("`{key}` must be {}, not {}", type_words(&types), kind(v))
         };
-        let help = match types.first() {
-            Some(&"array") => "write a list: `[a, b, c]` or one `- item` per line",
-            Some(&"object") => "write keys under it, indented, as `key: value`",
-            Some(&"integer") => "write a whole number such as 1996",
+        let help = match (types.first(), key) {
+            (_, "age") => crate::lang::pick(
+                "年龄写成数字（周岁），例如 `age: 30`",
+                "write the age as a number of years, e.g. `age: 30`",
+            ),
+            (Some(&"array"), _) => "write a list: `[a, b, c]` or one `- item` per line",
+            (Some(&"object"), _) => "write keys under it, indented, as `key: value`",
+            (Some(&"integer"), "birth_year") => crate::lang::pick(
+                "出生年份写成四位数字，例如 `birth_year: 1996`",
+                "write the year of birth as four digits, e.g. `birth_year: 1996`",
+            ),
+            (Some(&"integer"), "by_age") => crate::lang::pick(
+                "目标年龄写成数字（周岁），例如 `by_age: 35`",
+                "write the target age as a number of years, e.g. `by_age: 35`",
+            ),
+            (Some(&"integer"), _) => "write a whole number, e.g. `30`",
             _ => "write a plain value after the colon",
         };
         out.push(at(Diagnostic::new(msg).help(help), path, locs, true));
@@ -251,7 +263,13 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
                                 format!("under `{path}`")
                             };
                             let mut d = Diagnostic::new(format!("unknown key `{key}` {place}"));
-                            d = d.help(match nearest(key, known.iter().copied()) {
+                            // a key written in Chinese: name the English key it means
+                            let alias = chinese_key(key).filter(|k| known.contains(k));
+                            d = d.help(match alias.or_else(|| nearest(key, known.iter().copied())) {
+                                Some(n) if alias.is_some() => crate::lang::pick(
+                                    format!("键名用英文：把 `{key}` 改成 `{n}`（可用的键：{}）", known.join(", ")),
+                                    format!("did you mean `{n}`? keys are written in English (valid keys here: {})", known.join(", ")),
+                                ),
                                 Some(n) => format!(
                                     "did you mean `{n}`? valid keys here: {}",
                                     known.join(", ")
@@ -311,4 +329,62 @@ fn at(mut d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnosti
 /// Attaches the position of `path` (its value when `value`) to a diagnostic.
 pub fn place(d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnostic {
     at(d, path, locs, value)
+}
+
+/// The English key a Chinese key name means (`姓名` → `name`).
+fn chinese_key(key: &str) -> Option<&'static str> {
+    const KEYS: &[(&str, &str)] = &[
+        ("姓名", "name"),
+        ("名字", "name"),
+        ("工号", "id"),
+        ("员工编号", "id"),
+        ("编号", "id"),
+        ("部门", "department"),
+        ("岗位", "role"),
+        ("职位", "role"),
+        ("职务", "role"),
+        ("年龄", "age"),
+        ("出生年份", "birth_year"),
+        ("出生年", "birth_year"),
+        ("入职时间", "joined"),
+        ("入职日期", "joined"),
+        ("入职", "joined"),
+        ("直属上级", "manager"),
+        ("上级", "manager"),
+        ("主管", "manager"),
+        ("经理", "manager"),
+        ("语言", "locale"),
+        ("个人信息", "person"),
+        ("基本信息", "person"),
+        ("员工", "person"),
+        ("职业", "career"),
+        ("职业路线", "career"),
+        ("路线", "track"),
+        ("阶梯", "track"),
+        ("级别", "level"),
+        ("职级", "level"),
+        ("目标", "target"),
+        ("目标年龄", "by_age"),
+        ("需要", "needs"),
+        ("回答", "answers"),
+        ("策略", "strategy"),
+        ("行动", "actions"),
+        ("行动计划", "actions"),
+        ("复盘", "reviews"),
+        ("回顾", "reviews"),
+        ("服务", "service"),
+        ("橱窗", "johari"),
+        ("橱窗分析", "johari"),
+        ("自评", "self"),
+        ("同事", "peers"),
+        ("同事评价", "peers"),
+        ("目的", "goal"),
+        ("步骤", "steps"),
+        ("截止", "due"),
+        ("完成时间", "due"),
+        ("支持", "support"),
+        ("衡量", "measure"),
+        ("状态", "status"),
+    ];
+    KEYS.iter().find(|(zh, _)| *zh == key).map(|(_, en)| *en)
 }

@@ -6,6 +6,7 @@ mod events;
 mod lint;
 pub mod locate;
 pub mod raw;
+mod typing;
 mod validate;
 
 pub use lint::place;
@@ -138,8 +139,19 @@ pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError
     load_str(text, opts)
 }
 
-/// Loads a profile from text.
+/// Loads a profile from text. When it fails, the mistakes people typing on a
+/// Chinese keyboard make (full-width colons, spaces and commas, tabs) are named in
+/// the message language, in place of what the parser made of them.
 pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
+    load_text(text, opts).map_err(|mut e| {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let findings = typing::scan(text, crate::lang::current());
+        e.diagnostics = typing::merge(findings, std::mem::take(&mut e.diagnostics));
+        e
+    })
+}
+
+fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let fail = |d: Diagnostic| Err(LoadError::one(d, Some(text)));
     if let Some(d) = prescan(text) {
@@ -238,16 +250,62 @@ fn check_value(
     locs: &Locations,
     opts: &LoadOptions,
 ) -> Result<Profile, Vec<Diagnostic>> {
+    let mut value = value;
     let mut diags = lint::check(&value, locs);
-    if !diags.is_empty() {
+    // unknown keys do not hide the other problems: they are left out and the rest is
+    // validated too, so that one pass reports everything; a wrong type stops here
+    if !diags.iter().all(|d| d.message.starts_with("unknown key")) {
         diags.sort_by_key(|d| d.pos);
         return Err(diags);
     }
-    let raw: raw::RawProfile = serde_yaml::from_value(value).map_err(|e| vec![yaml_error(&e)])?;
-    validate::validate(raw, locs, opts).map_err(|mut diagnostics| {
-        diagnostics.sort_by_key(|d| d.pos);
-        diagnostics
-    })
+    for d in &diags {
+        remove_path(&mut value, &d.path);
+    }
+    let checked = serde_yaml::from_value::<raw::RawProfile>(value)
+        .map_err(|e| vec![yaml_error(&e)])
+        .and_then(|raw| validate::validate(raw, locs, opts));
+    match checked {
+        Ok(p) if diags.is_empty() => Ok(p),
+        Ok(_) => {
+            diags.sort_by_key(|d| d.pos);
+            Err(diags)
+        }
+        Err(more) => {
+            diags.extend(more);
+            diags.sort_by_key(|d| d.pos);
+            Err(diags)
+        }
+    }
+}
+
+/// Removes the key at `path` (`person.姓名`, `actions[0].foo`, `foo`) from `v`.
+fn remove_path(v: &mut serde_yaml::Value, path: &str) {
+    let (parent, key) = match path.rsplit_once('.') {
+        Some((p, k)) => (p, k),
+        None => ("", path),
+    };
+    let mut cur = v;
+    for part in parent.split('.').filter(|p| !p.is_empty()) {
+        // `actions[0]`, `peers[1][2]`
+        let mut pieces = part.split('[');
+        let name = pieces.next().unwrap_or("");
+        let Some(next) = cur.get_mut(name) else {
+            return;
+        };
+        cur = next;
+        for idx in pieces {
+            let Some(i) = idx.trim_end_matches(']').parse::<usize>().ok() else {
+                return;
+            };
+            let Some(next) = cur.get_mut(i) else {
+                return;
+            };
+            cur = next;
+        }
+    }
+    if let Some(m) = cur.as_mapping_mut() {
+        m.remove(key);
+    }
 }
 
 fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {

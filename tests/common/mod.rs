@@ -9,7 +9,10 @@ pub const TODAY: &str = "2026-11-23";
 
 /// The careerbook binary.
 pub fn cb() -> Command {
-    Command::cargo_bin("careerbook").expect("binary built")
+    // messages in English whatever the machine's locale (`--lang zh-CN` for Chinese)
+    let mut c = Command::cargo_bin("careerbook").expect("binary built");
+    c.env("CAREERBOOK_LANG", "en");
+    c
 }
 
 /// The project root.

@@ -55,13 +55,31 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
                 .iter()
                 .map(|r| format!("{} ({})", r.id, r.title.zh))
                 .collect();
-            let help = match near {
+            // a rung of another ladder: say which one it belongs to
+            let other = opts
+                .ladders
+                .all
+                .iter()
+                .find(|l| l.id != ladder.id && l.rung(word).is_ok());
+            let help = match (other, near) {
+                (Some(o), _) => crate::lang::pick(
+                    format!(
+                        "`{word}` 是“{}”（`{}`）的一级，不在“{}”里：改成 `track: {}`，或从这些级别中选：{}",
+                        o.name.zh, o.id, ladder.name.zh, o.id, valid.join(", ")
+                    ),
+                    format!(
+                        "`{word}` is a rung of the `{}` ladder ({}), not of `{}`: write `track: {}`, or pick a rung of `{}`: {}",
+                        o.id, o.name.en, ladder.id, o.id, ladder.id, valid.join(", ")
+                    ),
+                ),
+                (None, near) => match near {
                 Some(n) => format!(
                     "did you mean `{n}`? rungs of `{}`: {}",
                     ladder.id,
                     valid.join(", ")
                 ),
                 None => format!("rungs of `{}`: {}", ladder.id, valid.join(", ")),
+                },
             };
             c.err(
                 path,

@@ -155,7 +155,15 @@ impl Ctx<'_> {
         match parse_partial(&t.0) {
             Some(d) => Some(d),
             None => {
-                self.err(path, format!("`{}` is not a valid date", t.0), "write YYYY, YYYY-MM or YYYY-MM-DD with a real month (01–12) and day, e.g. 2027-06");
+                let help = match chinese_date(&t.0) {
+                    // 2027年6月 → 2027-06
+                    Some(iso) => crate::lang::pick(
+                        format!("日期写成“年-月”或“年-月-日”，用半角连字符：`{iso}`"),
+                        format!("write the date with hyphens: `{iso}`"),
+                    ),
+                    None => "write YYYY, YYYY-MM or YYYY-MM-DD with a real month (01–12) and day, e.g. 2027-06".to_string(),
+                };
+                self.err(path, format!("`{}` is not a valid date", t.0), help);
                 None
             }
         }
@@ -487,4 +495,49 @@ pub fn validate(
         burnout,
         service,
     })
+}
+
+/// `2027年6月`, `2027年6月15日`, `2027年` (and full-width digits) as ISO: `2027-06`.
+fn chinese_date(text: &str) -> Option<String> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
+        })
+        .collect();
+    let (y, rest) = t.split_once('年')?;
+    let year: u32 = y.trim().parse().ok()?;
+    let rest = rest.trim();
+    if rest.is_empty() {
+        return Some(format!("{year}"));
+    }
+    let (m, rest) = rest.split_once('月')?;
+    let month: u32 = m.trim().parse().ok().filter(|m| (1..=12).contains(m))?;
+    let rest = rest.trim().trim_end_matches(['日', '号']);
+    if rest.is_empty() {
+        return Some(format!("{year}-{month:02}"));
+    }
+    let day: u32 = rest.trim().parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some(format!("{year}-{month:02}-{day:02}"))
+}
+
+#[cfg(test)]
+mod date_tests {
+    #[test]
+    fn chinese_dates_are_rewritten_with_hyphens() {
+        assert_eq!(super::chinese_date("2027年6月").as_deref(), Some("2027-06"));
+        assert_eq!(
+            super::chinese_date("2027年6月15日").as_deref(),
+            Some("2027-06-15")
+        );
+        assert_eq!(
+            super::chinese_date("２０２７年１２月").as_deref(),
+            Some("2027-12")
+        );
+        assert_eq!(super::chinese_date("2027年").as_deref(), Some("2027"));
+        assert_eq!(super::chinese_date("2027年13月"), None);
+        assert_eq!(super::chinese_date("明年六月"), None);
+    }
 }
