@@ -37,6 +37,14 @@ fn check_inside(yaml: &str, paper: Paper) -> usize {
             } = c
             {
                 let right = x + font.width(text, *size);
+                // an opening bracket at a line start hangs its blank half into the
+                // margin: its ink starts half an em later
+                let hang = if text.starts_with(['（', '「', '『', '《', '【', '“', '‘']) {
+                    0.5 * size
+                } else {
+                    0.0
+                };
+                let x = &(x + hang);
                 assert!(
                     *x >= margin - 1.0 || n == 0,
                     "page {}: {text:?} starts at {x}",

@@ -65,7 +65,12 @@ fn runs(page: &layout::Page, font: &FontFace) -> Vec<Run> {
                 x, y, size, text, ..
             } if !text.trim().is_empty() => Some(Run {
                 text: text.clone(),
-                x0: *x,
+                // a hanging opening bracket's ink starts half an em in
+                x0: if text.starts_with(['（', '「', '『', '《', '【', '“', '‘']) {
+                    x + 0.5 * size
+                } else {
+                    *x
+                },
                 x1: x + font.width(text.trim_end(), *size),
                 y0: y - 0.82 * size,
                 y1: y + 0.14 * size,

@@ -20,6 +20,11 @@ const UNITS: &str = "岁年月日号时分秒周天个次项名人位级层万�
 /// Dashes and tildes that join a number range (`5–6`, `3~5`).
 const RANGE: &str = "–—-~～";
 
+/// Whether `c` is a full-width opening bracket or quote (its ink in the right half).
+pub fn opens(c: char) -> bool {
+    OPEN.contains(c)
+}
+
 /// Whether `c` is a Han ideograph (or a full-width kana / Hangul syllable): the
 /// scripts that take the mixed-script space.
 pub fn is_han(c: char) -> bool {

@@ -2,7 +2,7 @@
 //! page, with the heights used to keep a block with its heading.
 
 use super::figure::draw_figure;
-use super::table::{table, table_heights};
+use super::table::{keeps_together, table, table_heights};
 use super::*;
 
 /// Height a block needs at its start (for keeping headings with what follows).
@@ -18,7 +18,7 @@ pub(super) fn lead_height(l: &L, block: Option<&Block>) -> f32 {
         }) => {
             let (head, heights) = table_heights(l, header, rows, widths);
             let total = head + heights.iter().sum::<f32>();
-            if total <= l.full() {
+            if keeps_together(l, rows.len(), total) {
                 total
             } else {
                 head + heights.iter().take(3).sum::<f32>()
@@ -365,6 +365,9 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             // a prompt that would open a near-empty page may shrink its writing lines
             // to what the room left holds (at least one)
             let mut lines = *lines;
+            if let Some(k) = l.hints.fewer.get(&l.block) {
+                lines = lines.saturating_sub(*k).max(1);
+            }
             if answer.is_empty() && l.hints.squeeze.contains(&l.block) {
                 let fit = ((l.room() - q - 10.0) / 22.7).floor();
                 if fit >= 1.0 {
@@ -388,7 +391,42 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 for a in answer {
                     let start_page = l.pages.len();
                     let top = l.y;
-                    l.flow(a, x + 12.0, w - 12.0, BODY, color::INK, false);
+                    // a listed answer ("• item") hangs: wrapped lines align with the
+                    // text, not with the bullet
+                    match a.strip_prefix("• ") {
+                        Some(item) => {
+                            let p0 = l.pages.len() - 1;
+                            let n0 = l.pages[p0].cmds.len();
+                            l.flow(item, x + 24.0, w - 24.0, BODY, color::INK, false);
+                            // the bullet goes beside the item's first line, on whichever
+                            // page that landed
+                            let text_y = |c: &Cmd| match c {
+                                Cmd::Text { y, .. } => Some(*y),
+                                _ => None,
+                            };
+                            let first = l.pages[p0].cmds[n0..]
+                                .iter()
+                                .find_map(text_y)
+                                .map(|y| (p0, y))
+                                .or_else(|| {
+                                    l.pages
+                                        .get(p0 + 1)
+                                        .and_then(|pg| pg.cmds.iter().find_map(text_y))
+                                        .map(|y| (p0 + 1, y))
+                                });
+                            if let Some((pi, y)) = first {
+                                l.pages[pi].cmds.push(Cmd::Text {
+                                    x: x + 14.0,
+                                    y,
+                                    size: BODY,
+                                    text: "•".to_string(),
+                                    color: rgb(color::ACCENT),
+                                    bold: false,
+                                });
+                            }
+                        }
+                        None => l.flow(a, x + 12.0, w - 12.0, BODY, color::INK, false),
+                    }
                     if l.pages.len() == start_page {
                         let yy = l.y;
                         l.push(Cmd::Rect {
@@ -406,7 +444,21 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             }
             l.y += 8.0;
         }
-        Block::Figure { figure } => draw_figure(l, figure),
+        Block::Figure { figure } => {
+            // a short note after a chart explains it: they stay on one page
+            if let Some(Block::Note { text }) = next {
+                let size = BODY - 0.5;
+                let note = l.wrap(text, size, w - 24.0).len() as f32 * L::line_h(size) + 12.0;
+                let fig = figure.h as f32
+                    * (l.width() / figure.w as f32)
+                        .min(l.full() / figure.h as f32)
+                        .min(1.0);
+                if note <= l.full() / 3.0 && fig + note + 24.0 <= l.full() {
+                    l.ensure(fig + note + 24.0);
+                }
+            }
+            draw_figure(l, figure)
+        }
     }
 }
 

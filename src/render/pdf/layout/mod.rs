@@ -130,6 +130,9 @@ struct Hints {
     squeeze: std::collections::BTreeSet<BlockAt>,
     /// Blocks that start a new page (to keep company with the block after them).
     break_before: std::collections::BTreeSet<BlockAt>,
+    /// Prompts that give up writing lines (this many) to make room for the prompt
+    /// after them.
+    fewer: std::collections::BTreeMap<BlockAt, usize>,
 }
 
 struct L<'a> {
@@ -177,6 +180,12 @@ impl<'a> L<'a> {
     }
     fn text(&mut self, x: f32, y: f32, size: f32, text: &str, color: &str, bold: bool) {
         if !text.is_empty() {
+            // clreq: an opening bracket or quote at the start of a line is set half
+            // width, its blank left half hanging into the margin, so the ink aligns
+            let x = match text.chars().next() {
+                Some(c) if super::clreq::opens(c) && self.font.full_width(c) => x - 0.5 * size,
+                _ => x,
+            };
             self.push(Cmd::Text {
                 x,
                 y,
@@ -199,12 +208,31 @@ impl<'a> L<'a> {
     }
 
     /// Flows wrapped lines at x with `width`, breaking pages as needed.
+    /// Flows a paragraph, with widow and orphan control: a paragraph split across
+    /// pages leaves at least two lines on each side.
     fn flow(&mut self, text: &str, x: f32, width: f32, size: f32, color: &str, bold: bool) {
         let lh = Self::line_h(size);
-        for line in self.wrap(text, size, width) {
+        let lines = self.wrap(text, size, width);
+        let n = lines.len();
+        let fit = (self.room() / lh).floor().max(0.0) as usize;
+        // where the page break falls (None: the paragraph fits, or it is one line)
+        let mut break_after = None;
+        if n > 1 && fit < n && self.y > MARGIN_TOP + 0.5 {
+            break_after = Some(if fit < 2 {
+                0 // not a lone first line at the foot: start on the next page
+            } else if n - fit < 2 {
+                fit - 1 // not a lone last line at the head: take one more along
+            } else {
+                fit
+            });
+        }
+        for (i, line) in lines.iter().enumerate() {
+            if break_after == Some(i) {
+                self.new_page();
+            }
             self.ensure(lh);
             let base = self.y + size * 1.05;
-            self.text(x, base, size, &line, color, bold);
+            self.text(x, base, size, line, color, bold);
             self.y += lh;
         }
     }
@@ -261,7 +289,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
     let mut hints = Hints::default();
     let (mut best, mut owners) = layout_once(book, font, paper, hints.clone());
     let mut worst = sparse_pages(&best).len();
-    for _ in 0..4 {
+    for _ in 0..6 {
         let sparse = sparse_pages(&best);
         if sparse.is_empty() {
             break;
@@ -272,20 +300,29 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
                 book.sections.get(at.0).and_then(|s| s.blocks.get(at.1)),
                 Some(Block::Prompt { answer, .. }) if answer.is_empty()
             );
+            let blocks = book.sections.get(at.0).map_or(&[][..], |s| &s.blocks[..]);
+            // the nearest prompt before it in the section that can give up a line
+            let giver = (0..at.1).rev().find(|&k| {
+                matches!(&blocks[k], Block::Prompt { answer, lines, .. }
+                    if answer.is_empty()
+                        && *lines > 1 + hints.fewer.get(&(at.0, k)).copied().unwrap_or(0))
+            });
             if prompt && !hints.squeeze.contains(&at) {
                 hints.squeeze.insert(at);
+            } else if let (true, Some(k)) = (prompt, giver) {
+                *hints.fewer.entry((at.0, k)).or_insert(0) += 1;
             } else if at.1 > 0 {
                 hints.break_before.insert((at.0, at.1 - 1));
             }
         }
         let (laid, own) = layout_once(book, font, paper, hints.clone());
         let n = sparse_pages(&laid).len();
+        // keep the better layout; the hints keep growing from the best one (a prompt
+        // before may give up one more line on the next round)
         if n < worst {
             worst = n;
             best = laid;
             owners = own;
-        } else {
-            break;
         }
     }
     best
@@ -356,7 +393,12 @@ fn layout_once(
             }
             first => lead_height(&l, first),
         };
-        if l.room() < l.full() / 3.0 || (l.room() < 90.0 + intro && intro + 90.0 <= l.full()) {
+        // the title block: its lines, the gloss, the rule and the space around them
+        let title_h = l.wrap(&section.title, 18.0, l.width() - 12.0).len() as f32 * 18.0 * 1.35
+            + if section.gloss.is_empty() { 0.0 } else { 14.0 }
+            + 26.0;
+        let together = title_h + intro + 8.0;
+        if l.room() < l.full() / 3.0 || (l.room() < together && together <= l.full()) {
             l.new_page();
         }
         let at_top = l.y <= MARGIN_TOP + 0.5;

@@ -91,8 +91,8 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
     let wrapped: Vec<Vec<Vec<String>>> = rows.iter().map(|r| wrap_row(l, r, size)).collect();
     let (_, heights) = table_heights(l, header, rows, widths);
     let total: f32 = head_h + heights.iter().sum::<f32>();
-    if total <= l.full() {
-        // a table that fits on a page stays together
+    if keeps_together(l, rows.len(), total) {
+        // a small table stays together
         l.ensure(total);
     } else {
         // a long one starts with at least three rows
@@ -168,4 +168,10 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
         }
     }
     l.y += 10.0;
+}
+
+/// Whether a table is small enough to stay on one page: five rows or fewer, or at
+/// most half a page, and never more than a page (the HTML print keeps the same rule).
+pub(super) fn keeps_together(l: &L, rows: usize, total: f32) -> bool {
+    total <= l.full() && (rows <= 5 || total <= l.full() / 2.0)
 }
