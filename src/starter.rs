@@ -3,10 +3,10 @@
 use crate::locale::Locale;
 
 /// The starter profile text for a locale and ladder id.
-pub fn starter(locale: Locale, track: &str, first_rung: &str) -> String {
+pub fn starter(locale: Locale, track: &str, first_rung: &str, schema: &str) -> String {
     match locale {
         Locale::Zh => format!(
-            r#"# yaml-language-server: $schema=https://careerbook.invalid/profile-v1.schema.json
+            r#"# yaml-language-server: $schema={schema}
 # careerbook 档案（格式版本 1）。只有 person.name 是必填的；没写的内容会在手册里
 # 留成空白练习，可以手写补上。改完后运行：careerbook check 本文件
 version: 1
@@ -47,7 +47,7 @@ career:
 "#
         ),
         Locale::En => format!(
-            r#"# yaml-language-server: $schema=https://careerbook.invalid/profile-v1.schema.json
+            r#"# yaml-language-server: $schema={schema}
 # careerbook profile (format version 1). Only person.name is required; whatever you
 # leave out becomes a blank exercise in the workbook. Check it with:
 #   careerbook check THIS_FILE

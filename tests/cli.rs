@@ -467,6 +467,23 @@ fn init_writes_profiles_that_validate() {
             .success();
         // never overwrites by accident
         cb().args(["init", "-o"]).arg(&path).assert().code(2);
+        // the editor schema beside it, named by a relative modeline
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# yaml-language-server: $schema=./careerbook.schema.json\n"),
+            "{text}"
+        );
+        let schema: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(dir.path().join("careerbook.schema.json")).unwrap(),
+        )
+        .unwrap();
+        assert!(
+            schema["definitions"]["RawJohari"]["properties"]["self"]["items"]["enum"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|w| w == "可靠")
+        );
     }
 }
 
@@ -478,6 +495,23 @@ fn schema_is_draft_07_and_strict() {
     assert_eq!(v["additionalProperties"], false);
     assert_eq!(v["required"], serde_json::json!(["person"]));
     assert!(v["definitions"]["RawPerson"]["properties"]["birth_year"].is_object());
+    // -o FILE writes it; company ladders add their rungs
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.json");
+    cb().args(["schema", "--ladders"])
+        .arg(root().join("profiles/ladders"))
+        .arg("-o")
+        .arg(&file)
+        .assert()
+        .success();
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    let rungs = v["definitions"]["RawCareer"]["properties"]["level"]["enum"]
+        .as_array()
+        .unwrap();
+    assert!(
+        rungs.iter().any(|r| r == "销售顾问"),
+        "the company ladder's rungs"
+    );
 }
 
 #[test]

@@ -22,7 +22,7 @@ mod render;
 
 use batch::{batch, merge_overview};
 use feedback::feedback;
-use profiles::{check, form, init, ladders};
+use profiles::{check, form, init, ladders, schema};
 use render::render;
 
 /// Turn a YAML employee profile into a career-development workbook (PDF, HTML, JSON).
@@ -88,8 +88,10 @@ enum Command {
     )]
     Init(InitArgs),
     /// Print the JSON Schema (draft-07) of the profile format, for editors.
-    #[command(after_help = "Example:\n  careerbook schema > profile.schema.json")]
-    Schema,
+    #[command(
+        after_help = "Examples:\n  careerbook schema -o careerbook.schema.json\n  careerbook schema --ladders company-ladders/ -o careerbook.schema.json"
+    )]
+    Schema(SchemaArgs),
     /// List the career ladders, or show one.
     #[command(
         after_help = "Examples:\n  careerbook ladders\n  careerbook ladders show administrative > company-ladders/admin.yaml\n  careerbook ladders --ladders company-ladders/"
@@ -273,6 +275,16 @@ struct CheckArgs {
 }
 
 #[derive(Debug, Args)]
+struct SchemaArgs {
+    /// Write the schema to FILE (default: standard output).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Folder of company ladder files: their rungs join the schema's words.
+    #[arg(long, value_name = "DIR")]
+    ladders: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
 struct InitArgs {
     /// Where to write the profile (default: standard output).
     #[arg(short, long, value_name = "FILE")]
@@ -399,13 +411,7 @@ pub fn main() -> ExitCode {
         Command::Form(a) => form(a),
         Command::Overview(a) => merge_overview(a),
         Command::Feedback { action } => feedback(action),
-        Command::Schema => {
-            crate::outln!(
-                "{}",
-                serde_json::to_string_pretty(&crate::profile::raw::schema()).unwrap_or_default()
-            );
-            Ok(0)
-        }
+        Command::Schema(a) => schema(a),
         Command::Ladders(a) => ladders(a),
         Command::Templates {
             action: TemplatesAction::Eject { dir },

@@ -1,4 +1,5 @@
-//! The commands that help write a profile: `check`, `init`, `form` and `ladders`.
+//! The commands that help write a profile: `check`, `init`, `schema`, `form` and
+//! `ladders`.
 
 use super::*;
 
@@ -124,7 +125,13 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
         ))
     })?;
     let rung = &ladder.rungs[0];
-    let text = crate::starter::starter(locale, &ladder.id, locale.pick(&rung.title.zh, &rung.id));
+    let schema_name = crate::profile::editor_schema::FILE_NAME;
+    let text = crate::starter::starter(
+        locale,
+        &ladder.id,
+        locale.pick(&rung.title.zh, &rung.id),
+        &format!("./{schema_name}"),
+    );
     match a.output {
         None => crate::out!("{text}"),
         Some(path) => {
@@ -135,6 +142,30 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
                 )));
             }
             output::write_atomic(&path, text.as_bytes())
+                .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+            crate::outln!("wrote {}", path.display());
+            // the schema beside it, for the editor modeline `$schema=./careerbook.schema.json`
+            let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+            let schema_path =
+                dir.map_or_else(|| PathBuf::from(schema_name), |d| d.join(schema_name));
+            let schema = crate::profile::editor_schema::schema(&ladders);
+            let json = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+            output::write_atomic(&schema_path, json.as_bytes())
+                .map_err(|e| Usage(format!("{}: {e}", schema_path.display())))?;
+            crate::outln!("wrote {}", schema_path.display());
+        }
+    }
+    Ok(0)
+}
+
+pub(super) fn schema(a: SchemaArgs) -> Result<u8, Usage> {
+    let ladders = load_ladders(&a.ladders)?;
+    let schema = crate::profile::editor_schema::schema(&ladders);
+    let json = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    match a.output {
+        None => crate::out!("{json}"),
+        Some(path) => {
+            output::write_atomic(&path, json.as_bytes())
                 .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
             crate::outln!("wrote {}", path.display());
         }

@@ -2,6 +2,7 @@
 //! structural check of every key against the schema (so all problems are reported
 //! together), then validation into [`crate::model::Profile`].
 
+pub mod editor_schema;
 mod events;
 mod lint;
 pub mod locate;

@@ -301,10 +301,7 @@ pub fn schema() -> serde_json::Value {
     let schema = generator.into_root_schema_for::<RawProfile>();
     let mut v = serde_json::to_value(schema).unwrap_or_default();
     if let Some(obj) = v.as_object_mut() {
-        obj.insert(
-            "$id".into(),
-            "https://careerbook.invalid/profile-v1.schema.json".into(),
-        );
+        obj.insert("$id".into(), "urn:careerbook:profile:1".into());
     }
     v
 }
