@@ -31,8 +31,13 @@ surn, given = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗', '�
 depts = ['客服部', '研发中心', '财务部', '销售部', '人力资源部']
 for i in range(n):
     name = random.choice(surn) + random.choice(given) + random.choice(given)
-    s = (src.replace('李娜', name).replace('E2041', f'G{i:05d}')
-            .replace('客服部', random.choice(depts)).replace('1996', str(random.randint(1975, 2000))))
+    # whole fields only: a bare replace of '1996' rewrote ids such as G01996, and the
+    # rewritten ids collided from about 2,000 profiles up
+    year = random.randint(1975, 2000)
+    s = (src.replace('name: 李娜', f'name: {name}').replace('id: E2041', f'id: G{i:06d}')
+            .replace('department: 客服部', f'department: {random.choice(depts)}')
+            .replace('birth_year: 1996', f'birth_year: {year}'))
+    assert f'id: G{i:06d}' in s and f'birth_year: {year}' in s
     open(f'{out}/p{i:05d}.yaml', 'w', encoding='utf-8').write(s)
 PY
 

@@ -203,7 +203,7 @@ pub const MEDIOCRITY: &[Item] = &[
     it(
         "careless",
         "马虎，只求差不多",
-        "Careless, settles for \"close enough\"",
+        "Careless, settles for “close enough”",
     ),
     it(
         "avoids_hardship",

@@ -107,7 +107,7 @@ pub(super) fn self_check(b: &B, p: &Profile) -> Section {
     let blocks = vec![
         para(b.t(
             "平庸的人常有七种表现。请诚实地为每一项打分：1 表示“完全不像我”，5 表示“非常像我”。分数高的项目，就是最值得先改的地方。",
-            "Seven marks are typical of mediocre work. Rate each honestly: 1 means \"not me at all\", 5 \"very much me\". The highest scores are where to start.",
+            "Seven marks are typical of mediocre work. Rate each honestly: 1 means “not me at all”, 5 “very much me”. The highest scores are where to start.",
         )),
         Block::Ratings { low: b.t("不像我", "not me"), high: b.t("很像我", "very me"), items },
         Block::Heading { text: b.t("责任感", "Responsibility") },

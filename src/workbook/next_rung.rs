@@ -227,7 +227,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
         blocks.push(Block::Note {
             text: b.t(
                 "先逐项自评，再请上级评估，在“依据与事例”里写下能说明的工作和结果。标为“待提高”或还没有把握的，就是你下一步的发展重点。",
-                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked \"towards\", or not yet sure, is where to develop next.",
+                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked “working towards”, or not yet sure, is where to develop next.",
             ),
         });
         return section(b, "next_rung", title.0, title.1, blocks);
