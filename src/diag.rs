@@ -16,6 +16,9 @@ pub struct Diagnostic {
     pub message: String,
     /// What would be valid, and "did you mean" where a near id exists.
     pub help: Option<String>,
+    /// What kind of problem, for code that treats some apart (e.g. `unknown_key`);
+    /// empty for most. Never shown.
+    pub code: &'static str,
 }
 
 impl Diagnostic {
@@ -27,7 +30,14 @@ impl Diagnostic {
             len: 1,
             message: message.into(),
             help: None,
+            code: "",
         }
+    }
+
+    /// Sets the kind of problem (see [`Diagnostic::code`]).
+    pub fn code(mut self, code: &'static str) -> Self {
+        self.code = code;
+        self
     }
 
     /// Sets the help line.
@@ -46,12 +56,7 @@ impl Diagnostic {
     /// Renders the diagnostic like a compiler error, showing the source line.
     pub fn render(&self, file: &str, source: Option<&str>) -> String {
         let mut out = String::new();
-        let _ = writeln!(
-            out,
-            "{}{}",
-            crate::lang::pick("错误：", "error: "),
-            self.message
-        );
+        let _ = writeln!(out, "{}{}", crate::msg!("diag.error"), self.message);
         match self.pos {
             Some((line, col)) => {
                 let _ = writeln!(out, "  --> {file}:{line}:{col}");
@@ -98,15 +103,10 @@ impl Diagnostic {
             }
         }
         if !self.path.is_empty() {
-            let _ = writeln!(
-                out,
-                "   = {}{}",
-                crate::lang::pick("字段：", "field: "),
-                self.path
-            );
+            let _ = writeln!(out, "   = {}{}", crate::msg!("diag.field"), self.path);
         }
         if let Some(help) = &self.help {
-            let _ = writeln!(out, "   = {}{help}", crate::lang::pick("改法：", "help: "));
+            let _ = writeln!(out, "   = {}{help}", crate::msg!("diag.help"));
         }
         out
     }

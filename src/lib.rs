@@ -45,6 +45,7 @@ pub mod figure;
 pub mod ladder;
 pub mod lang;
 pub mod locale;
+pub mod messages;
 pub mod model;
 pub mod output;
 pub mod previous;

@@ -20,9 +20,9 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
             }
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
-                    crate::outln!("{}{file}", crate::lang::pick("通过：", "ok: "));
+                    crate::outln!("{}", crate::msg!("check.ok", file = file));
                     for h in p.hints() {
-                        crate::outln!("  {}{h}", crate::lang::pick("提示：", "note: "));
+                        crate::outln!("{}", crate::msg!("check.note", note = h));
                     }
                 }
                 Err(e) => {
@@ -34,17 +34,12 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
     }
     if bad > 0 {
         let n = a.profiles.len();
-        crate::errln!(
-            "{}",
-            crate::lang::pick(
-                format!("共 {n} 个档案，其中 {bad} 个有问题"),
-                if n == 1 {
-                    "1 profile has problems".to_string()
-                } else {
-                    format!("{bad} of {n} profiles have problems")
-                },
-            )
-        );
+        let summary = if n == 1 {
+            crate::msg!("check.summary.one")
+        } else {
+            crate::msg!("check.summary.many", bad = bad, total = n)
+        };
+        crate::errln!("{summary}");
         return Ok(1);
     }
     Ok(0)

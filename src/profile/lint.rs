@@ -19,12 +19,9 @@ pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if !matches!(value, Y::Mapping(_)) {
         out.push(
-            Diagnostic::new(format!(
-                "the profile must be a mapping of keys, but it is {}",
-                kind(value)
-            ))
-            .at(Some((1, 1)), 1)
-            .help("start with `person:` and a `name:` under it (see `careerbook init`)"),
+            Diagnostic::new(crate::msg!("lint.root", kind = kind(value)))
+                .at(Some((1, 1)), 1)
+                .help(crate::msg!("lint.root.help")),
         );
         return out;
     }
@@ -103,16 +100,16 @@ fn resolve(s: &J) -> &J {
     }
 }
 
-fn kind(v: &Y) -> &'static str {
+fn kind(v: &Y) -> String {
     match v {
-        Y::Null => "empty",
-        Y::Bool(_) => "true/false",
-        Y::Number(n) if n.is_i64() || n.is_u64() => "a whole number",
-        Y::Number(_) => "a number",
-        Y::String(_) => "text",
-        Y::Sequence(_) => "a list",
-        Y::Mapping(_) => "a mapping",
-        Y::Tagged(_) => "a tagged value",
+        Y::Null => crate::msg!("kind.empty"),
+        Y::Bool(_) => crate::msg!("kind.bool"),
+        Y::Number(n) if n.is_i64() || n.is_u64() => crate::msg!("kind.integer"),
+        Y::Number(_) => crate::msg!("kind.number"),
+        Y::String(_) => crate::msg!("kind.text"),
+        Y::Sequence(_) => crate::msg!("kind.list"),
+        Y::Mapping(_) => crate::msg!("kind.mapping"),
+        Y::Tagged(_) => crate::msg!("kind.tagged"),
     }
 }
 
@@ -128,22 +125,22 @@ fn matches_type(v: &Y, t: &str) -> bool {
 
 fn type_words(types: &[&str]) -> String {
     if types.contains(&"string") {
-        return "text".into();
+        return crate::msg!("kind.text");
     }
-    let words: Vec<&str> = types
+    let words: Vec<String> = types
         .iter()
         .filter(|t| **t != "null")
         .map(|t| match *t {
-            "string" => "text",
-            "integer" => "a whole number",
-            "number" => "a number",
-            "boolean" => "true/false",
-            "array" => "a list",
-            "object" => "a mapping of keys",
-            _ => "a value",
+            "string" => crate::msg!("kind.text"),
+            "integer" => crate::msg!("kind.integer"),
+            "number" => crate::msg!("kind.number"),
+            "boolean" => crate::msg!("kind.bool"),
+            "array" => crate::msg!("kind.list"),
+            "object" => crate::msg!("kind.mapping_of_keys"),
+            _ => crate::msg!("kind.value"),
         })
         .collect();
-    words.join(" or ")
+    words.join(&crate::msg!("kind.or"))
 }
 
 fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
@@ -185,8 +182,7 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
     }
     if let Y::Tagged(_) = v {
         out.push(at(
-            Diagnostic::new("YAML tags (`!name`) are not used in profiles")
-                .help("remove the `!tag` before the value"),
+            Diagnostic::new(crate::msg!("lint.tag")).help(crate::msg!("lint.tag.help")),
             path,
             locs,
             true,
@@ -205,27 +201,23 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
             .unwrap_or(path)
             .trim_end_matches(']');
         let msg = if matches!(v, Y::Null) {
-            format!("`{key}` is empty but needs {}", type_words(&types))
+            crate::msg!("lint.empty", key = key, want = type_words(&types))
         } else {
-            format!("`{key}` must be {}, not {}", type_words(&types), kind(v))
+            crate::msg!(
+                "lint.type",
+                key = key,
+                want = type_words(&types),
+                kind = kind(v)
+            )
         };
         let help = match (types.first(), key) {
-            (_, "age") => crate::lang::pick(
-                "年龄写成数字（周岁），例如 `age: 30`",
-                "write the age as a number of years, e.g. `age: 30`",
-            ),
-            (Some(&"array"), _) => "write a list: `[a, b, c]` or one `- item` per line",
-            (Some(&"object"), _) => "write keys under it, indented, as `key: value`",
-            (Some(&"integer"), "birth_year") => crate::lang::pick(
-                "出生年份写成四位数字，例如 `birth_year: 1996`",
-                "write the year of birth as four digits, e.g. `birth_year: 1996`",
-            ),
-            (Some(&"integer"), "by_age") => crate::lang::pick(
-                "目标年龄写成数字（周岁），例如 `by_age: 35`",
-                "write the target age as a number of years, e.g. `by_age: 35`",
-            ),
-            (Some(&"integer"), _) => "write a whole number, e.g. `30`",
-            _ => "write a plain value after the colon",
+            (_, "age") => crate::msg!("lint.help.age"),
+            (Some(&"array"), _) => crate::msg!("lint.help.list"),
+            (Some(&"object"), _) => crate::msg!("lint.help.mapping"),
+            (Some(&"integer"), "birth_year") => crate::msg!("lint.help.birth_year"),
+            (Some(&"integer"), "by_age") => crate::msg!("lint.help.by_age"),
+            (Some(&"integer"), _) => crate::msg!("lint.help.integer"),
+            _ => crate::msg!("lint.help.plain"),
         };
         out.push(at(Diagnostic::new(msg).help(help), path, locs, true));
         return;
@@ -237,8 +229,9 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
             for (k, val) in m {
                 let Some(key) = k.as_str() else {
                     out.push(at(
-                        Diagnostic::new("keys must be text")
-                            .help("write keys as words, e.g. `name:`"),
+                        Diagnostic::new(crate::msg!("lint.key_text"))
+                            .help(crate::msg!("lint.key_text.help"))
+                            .code("key_not_text"),
                         path,
                         locs,
                         false,
@@ -258,24 +251,35 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
                                 .map(|p| p.keys().map(String::as_str).collect())
                                 .unwrap_or_default();
                             let place = if path.is_empty() {
-                                "at the top level".to_string()
+                                crate::msg!("lint.place.top")
                             } else {
-                                format!("under `{path}`")
+                                crate::msg!("lint.place.under", path = path)
                             };
-                            let mut d = Diagnostic::new(format!("unknown key `{key}` {place}"));
+                            let mut d = Diagnostic::new(crate::msg!(
+                                "lint.unknown_key",
+                                key = key,
+                                place = place
+                            ))
+                            .code("unknown_key");
                             // a key written in Chinese: name the English key it means
                             let alias = chinese_key(key).filter(|k| known.contains(k));
-                            d = d.help(match alias.or_else(|| nearest(key, known.iter().copied())) {
-                                Some(n) if alias.is_some() => crate::lang::pick(
-                                    format!("键名用英文：把 `{key}` 改成 `{n}`（可用的键：{}）", known.join(", ")),
-                                    format!("did you mean `{n}`? keys are written in English (valid keys here: {})", known.join(", ")),
-                                ),
-                                Some(n) => format!(
-                                    "did you mean `{n}`? valid keys here: {}",
-                                    known.join(", ")
-                                ),
-                                None => format!("valid keys here: {}", known.join(", ")),
-                            });
+                            let keys = known.join(", ");
+                            d = d.help(
+                                match alias.or_else(|| nearest(key, known.iter().copied())) {
+                                    Some(n) if alias.is_some() => {
+                                        crate::msg!(
+                                            "lint.unknown_key.chinese",
+                                            key = key,
+                                            near = n,
+                                            keys = keys
+                                        )
+                                    }
+                                    Some(n) => {
+                                        crate::msg!("lint.unknown_key.near", near = n, keys = keys)
+                                    }
+                                    None => crate::msg!("lint.unknown_key.list", keys = keys),
+                                },
+                            );
                             out.push(at(d, &child, locs, false));
                         }
                         Some(es @ J::Object(_)) => walk(val, es, &child, locs, out),
@@ -287,13 +291,13 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
                 for r in req.iter().filter_map(J::as_str) {
                     if !m.contains_key(r) {
                         let place = if path.is_empty() {
-                            "the profile".to_string()
+                            crate::msg!("lint.missing.root")
                         } else {
                             format!("`{path}`")
                         };
                         out.push(at(
-                            Diagnostic::new(format!("{place} is missing `{r}`"))
-                                .help(format!("add `{r}:` with a value")),
+                            Diagnostic::new(crate::msg!("lint.missing", place = place, key = r))
+                                .help(crate::msg!("lint.missing.help", key = r)),
                             path,
                             locs,
                             false,

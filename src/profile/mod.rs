@@ -223,7 +223,7 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
 /// Gives a place to a diagnostic about a file that has none yet: a key that is not
 /// text where the event pass saw it, else the nearest enclosing field, else line 1.
 fn place_unplaced(d: Diagnostic, locs: &Locations, ev: &events::EventScan) -> Diagnostic {
-    if d.message.contains("keys must be text") {
+    if d.code == "key_not_text" {
         if let Some((_, pos)) = ev.odd_keys.iter().find(|(p, _)| *p == d.path) {
             return d.at(Some(*pos), 1);
         }
@@ -255,7 +255,7 @@ fn check_value(
     let mut diags = lint::check(&value, locs);
     // unknown keys do not hide the other problems: they are left out and the rest is
     // validated too, so that one pass reports everything; a wrong type stops here
-    if !diags.iter().all(|d| d.message.starts_with("unknown key")) {
+    if !diags.iter().all(|d| d.code == "unknown_key") {
         diags.sort_by_key(|d| d.pos);
         return Err(diags);
     }

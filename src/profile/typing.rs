@@ -28,13 +28,6 @@ pub struct Finding {
     pub diagnostic: Diagnostic,
 }
 
-fn t(lang: Lang, zh: &str, en: &str) -> String {
-    match lang {
-        Lang::Zh => zh.to_string(),
-        Lang::En => en.to_string(),
-    }
-}
-
 /// Whether `s` looks like a key: ASCII letters, digits and `_`, or Chinese
 /// characters (someone writing `姓名`), at most 20 characters.
 fn is_key(s: &str) -> bool {
@@ -72,34 +65,18 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
         if let Some(i) = indent_chars.iter().position(|c| *c == '\u{3000}') {
             out.push(Finding {
                 kind: Kind::Structure,
-                diagnostic: Diagnostic::new(t(
-                    lang,
-                    "缩进里有全角空格“　”",
-                    "a full-width space “　” in the indentation",
-                ))
-                .at(Some((no, col(i))), 1)
-                .help(t(
-                    lang,
-                    "YAML 的缩进只认半角空格：把行首的全角空格换成半角空格（每级两个）",
-                    "YAML indents with ASCII spaces only: replace the full-width space with two spaces",
-                )),
+                diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.fullwidth_space"))
+                    .at(Some((no, col(i))), 1)
+                    .help(crate::msg!(in lang, "typing.fullwidth_space.help")),
             });
             continue;
         }
         if let Some(i) = indent_chars.iter().position(|c| *c == '\t') {
             out.push(Finding {
                 kind: Kind::Structure,
-                diagnostic: Diagnostic::new(t(
-                    lang,
-                    "缩进里有制表符（Tab）",
-                    "a tab in the indentation",
-                ))
-                .at(Some((no, col(i))), 1)
-                .help(t(
-                    lang,
-                    "YAML 的缩进只能用空格：把 Tab 换成空格（每级两个）",
-                    "YAML indents with spaces only: replace the tab with spaces (two per level)",
-                )),
+                diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.tab"))
+                    .at(Some((no, col(i))), 1)
+                    .help(crate::msg!(in lang, "typing.tab.help")),
             });
             continue;
         }
@@ -123,19 +100,9 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
                 let value = after.trim_start();
                 out.push(Finding {
                     kind: Kind::Structure,
-                    diagnostic: Diagnostic::new(match lang {
-                        Lang::Zh => format!("`{key}` 后面用了全角冒号“：”"),
-                        Lang::En => format!("a full-width colon “：” after `{key}`"),
-                    })
-                    .at(Some((no, col(key_col))), 1)
-                    .help(match lang {
-                        Lang::Zh => {
-                            format!("把全角冒号“：”改成半角冒号加空格“: ”，写成 `{key}: {value}`")
-                        }
-                        Lang::En => format!(
-                            "replace “：” with an ASCII colon and a space: `{key}: {value}`"
-                        ),
-                    }),
+                    diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.colon", key = key))
+                        .at(Some((no, col(key_col))), 1)
+                        .help(crate::msg!(in lang, "typing.colon.help", key = key, value = value)),
                 });
                 continue;
             }
@@ -147,15 +114,11 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
             {
                 out.push(Finding {
                     kind: Kind::Structure,
-                    diagnostic: Diagnostic::new(match lang {
-                        Lang::Zh => format!("`{key}:` 的冒号后面少了一个空格"),
-                        Lang::En => format!("no space after the colon of `{key}:`"),
-                    })
-                    .at(Some((no, col(key_col))), 1)
-                    .help(match lang {
-                        Lang::Zh => format!("在冒号后面加一个空格：`{key}: {after}`"),
-                        Lang::En => format!("put a space after the colon: `{key}: {after}`"),
-                    }),
+                    diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.no_space", key = key))
+                        .at(Some((no, col(key_col))), 1)
+                        .help(
+                            crate::msg!(in lang, "typing.no_space.help", key = key, value = after),
+                        ),
                 });
                 continue;
             }
@@ -195,17 +158,11 @@ fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Findi
                 .replace(['，', '、'], ", ");
             out.push(Finding {
                 kind: Kind::Value,
-                diagnostic: Diagnostic::new(match lang {
-                    Lang::Zh => format!("用了“{open}{close}”当列表的括号"),
-                    Lang::En => format!("“{open}{close}” used as list brackets"),
-                })
+                diagnostic: Diagnostic::new(
+                    crate::msg!(in lang, "typing.brackets", brackets = format!("{open}{close}")),
+                )
                 .at(Some((line, col)), 1)
-                .help(match lang {
-                    Lang::Zh => format!("YAML 的列表用半角方括号和半角逗号：`[{inner}]`"),
-                    Lang::En => {
-                        format!("a YAML list takes ASCII square brackets and commas: `[{inner}]`")
-                    }
-                }),
+                .help(crate::msg!(in lang, "typing.brackets.help", items = inner)),
             });
             return out;
         }
@@ -222,19 +179,11 @@ fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Findi
                     let fixed: String = value.replace(['，', '、'], ", ").replace(",  ", ", ");
                     out.push(Finding {
                         kind: Kind::Value,
-                        diagnostic: Diagnostic::new(match lang {
-                            Lang::Zh => format!("方括号列表里用了全角的“{c}”分隔"),
-                            Lang::En => {
-                                format!("a full-width “{c}” separates the items of a `[ ]` list")
-                            }
-                        })
+                        diagnostic: Diagnostic::new(
+                            crate::msg!(in lang, "typing.comma", comma = c),
+                        )
                         .at(Some((line, col + i)), 1)
-                        .help(match lang {
-                            Lang::Zh => format!("各项之间用半角逗号加空格“, ”：`{fixed}`"),
-                            Lang::En => format!(
-                                "separate the items with an ASCII comma and a space: `{fixed}`"
-                            ),
-                        }),
+                        .help(crate::msg!(in lang, "typing.comma.help", fixed = fixed)),
                     });
                     break;
                 }

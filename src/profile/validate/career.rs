@@ -61,29 +61,31 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
                 .all
                 .iter()
                 .find(|l| l.id != ladder.id && l.rung(word).is_ok());
+            let rungs = valid.join(", ");
             let help = match (other, near) {
-                (Some(o), _) => crate::lang::pick(
-                    format!(
-                        "`{word}` 是“{}”（`{}`）的一级，不在“{}”里：改成 `track: {}`，或从这些级别中选：{}",
-                        o.name.zh, o.id, ladder.name.zh, o.id, valid.join(", ")
-                    ),
-                    format!(
-                        "`{word}` is a rung of the `{}` ladder ({}), not of `{}`: write `track: {}`, or pick a rung of `{}`: {}",
-                        o.id, o.name.en, ladder.id, o.id, ladder.id, valid.join(", ")
-                    ),
+                (Some(o), _) => crate::msg!(
+                    "validate.rung.other",
+                    word = word,
+                    other = o.id,
+                    other_name = crate::lang::pick(&o.name.zh, &o.name.en),
+                    ladder = ladder.id,
+                    rungs = rungs
                 ),
-                (None, near) => match near {
-                Some(n) => format!(
-                    "did you mean `{n}`? rungs of `{}`: {}",
-                    ladder.id,
-                    valid.join(", ")
-                ),
-                None => format!("rungs of `{}`: {}", ladder.id, valid.join(", ")),
-                },
+                (None, Some(n)) => {
+                    crate::msg!(
+                        "validate.rung.near",
+                        near = n,
+                        ladder = ladder.id,
+                        rungs = rungs
+                    )
+                }
+                (None, None) => {
+                    crate::msg!("validate.rung.list", ladder = ladder.id, rungs = rungs)
+                }
             };
             c.err(
                 path,
-                format!("`{word}` is not a rung of the `{}` ladder", ladder.id),
+                crate::msg!("validate.rung", word = word, ladder = ladder.id),
                 help,
             );
             None

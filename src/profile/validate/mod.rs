@@ -157,13 +157,10 @@ impl Ctx<'_> {
             None => {
                 let help = match chinese_date(&t.0) {
                     // 2027年6月 → 2027-06
-                    Some(iso) => crate::lang::pick(
-                        format!("日期写成“年-月”或“年-月-日”，用半角连字符：`{iso}`"),
-                        format!("write the date with hyphens: `{iso}`"),
-                    ),
-                    None => "write YYYY, YYYY-MM or YYYY-MM-DD with a real month (01–12) and day, e.g. 2027-06".to_string(),
+                    Some(iso) => crate::msg!("validate.date.chinese", iso = iso),
+                    None => crate::msg!("validate.date.help"),
                 };
-                self.err(path, format!("`{}` is not a valid date", t.0), help);
+                self.err(path, crate::msg!("validate.date", text = t.0), help);
                 None
             }
         }
