@@ -17,7 +17,7 @@ const CASES: &[(&str, &str)] = &[
     ("cnkey", "把 `姓名` 改成 `name`"),
     ("date", "`2027-06`"),
     ("rung", "“技术路线”（`technical`）的一级"),
-    ("one-pass", "unknown adjective"),
+    ("one-pass", "不认识的形容词 `外星人`"),
 ];
 
 #[test]

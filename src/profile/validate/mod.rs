@@ -37,19 +37,20 @@ impl Ctx<'_> {
         if s.chars().count() > MAX_TEXT {
             self.err(
                 path,
-                format!(
-                    "the text is {} characters long; a field holds at most {MAX_TEXT}",
-                    s.chars().count()
+                crate::msg!(
+                    "validate.text.long",
+                    count = s.chars().count(),
+                    max = MAX_TEXT
                 ),
-                "shorten it: a workbook field is a few sentences",
+                crate::msg!("validate.text.long.help"),
             );
             return None;
         }
         if s.chars().any(|c| c.is_control() && c != '\n' && c != '\t') {
             self.err(
                 path,
-                "the text contains control characters",
-                "remove invisible control characters (copy the text again as plain text)",
+                crate::msg!("validate.text.control"),
+                crate::msg!("validate.text.control.help"),
             );
             return None;
         }
@@ -61,11 +62,8 @@ impl Ctx<'_> {
         if list.len() > max {
             self.err(
                 path,
-                format!(
-                    "the list has {} entries; at most {max} are allowed here",
-                    list.len()
-                ),
-                "shorten the list",
+                crate::msg!("validate.list.long", count = list.len(), max = max),
+                crate::msg!("validate.list.long.help"),
             );
         }
         list.into_iter()
@@ -90,8 +88,13 @@ impl Ctx<'_> {
         if list.len() > max {
             self.err(
                 path,
-                format!("{} {what}s are listed; pick at most {max}", list.len()),
-                format!("keep the {max} that fit best"),
+                crate::msg!(
+                    "validate.items.many",
+                    count = list.len(),
+                    whats = word(what, true),
+                    max = max
+                ),
+                crate::msg!("validate.items.many.help", max = max),
             );
         }
         let mut out: Vec<&'static Item> = Vec::new();
@@ -101,17 +104,26 @@ impl Ctx<'_> {
                 Lookup::Found(item) if out.contains(&item) => {
                     self.err(
                         &p,
-                        format!("{what} `{}` is listed twice", t.0),
-                        "remove the repeated entry",
+                        crate::msg!("validate.items.twice", what = word(what, false), text = t.0),
+                        crate::msg!("validate.items.twice.help"),
                     );
                 }
                 Lookup::Found(item) => out.push(item),
                 Lookup::Missing(near) => {
+                    let valid = crate::messages::fill(crate::lang::current(), valid, &[]);
                     let help = match near {
-                        Some(n) => format!("did you mean `{n}`? {valid}"),
-                        None => valid.to_string(),
+                        Some(n) => crate::msg!("validate.items.near", near = n, valid = valid),
+                        None => valid,
                     };
-                    self.err(&p, format!("unknown {what} `{}`", t.0), help);
+                    self.err(
+                        &p,
+                        crate::msg!(
+                            "validate.items.unknown",
+                            what = word(what, false),
+                            text = t.0
+                        ),
+                        help,
+                    );
                 }
             }
         }
@@ -173,17 +185,29 @@ impl Ctx<'_> {
         } else {
             self.err(
                 path,
-                format!("rating {v} is out of range"),
-                "rate from 1 (not at all) to 5 (very much)",
+                crate::msg!("validate.rating", value = v),
+                crate::msg!("validate.rating.help"),
             );
             None
         }
     }
 }
 
-const ADJ_HELP: &str = "use one of the 55 Johari adjectives (English id or Chinese word, e.g. `dependable` or `可靠`); the README lists them all";
-const NEED_HELP: &str = "use one of the 20 needs (id or Chinese word, e.g. `interesting_work` or `有兴趣的工作`); the README lists them all";
-const BURNOUT_HELP: &str = "burnout signs: fewer_contacts, low_energy, falling_efficiency, less_punctual, poor_sleep, weight_change, body_worry, lost_interest";
+// catalogue keys of the lists' help lines
+const ADJ_HELP: &str = "validate.help.adjective";
+const NEED_HELP: &str = "validate.help.need";
+const BURNOUT_HELP: &str = "validate.help.burnout";
+
+/// A list's kind of item in the message language (`adjective`, `need`, ...), one
+/// or many.
+fn word(what: &str, many: bool) -> String {
+    let key = format!(
+        "what.{}{}",
+        what.replace([' ', '-'], "_"),
+        if many { ".many" } else { "" }
+    );
+    crate::messages::fill(crate::lang::current(), &key, &[])
+}
 
 /// Validates `raw` into a [`Profile`], or returns every problem found.
 pub fn validate(
@@ -201,8 +225,8 @@ pub fn validate(
         if v != 1 {
             c.err(
                 "version",
-                format!("profile format version {v} is not supported"),
-                "this careerbook reads version 1; write `version: 1`",
+                crate::msg!("validate.version", version = v),
+                crate::msg!("validate.version.help"),
             );
         }
     }
@@ -212,8 +236,8 @@ pub fn validate(
         Some((l, None)) => {
             c.err(
                 "locale",
-                format!("unknown locale `{l}`"),
-                "write `zh-CN` or `en`",
+                crate::msg!("validate.locale", locale = l),
+                crate::msg!("validate.locale.help"),
             );
             Locale::Zh
         }
@@ -225,14 +249,14 @@ pub fn validate(
     if name.is_none() {
         c.err(
             "person.name",
-            "the name is empty",
-            "write the person's name, e.g. `name: 李娜`",
+            crate::msg!("validate.name.empty"),
+            crate::msg!("validate.name.empty.help"),
         );
     } else if name.as_ref().is_some_and(|n| n.chars().count() > 100) {
         c.err(
             "person.name",
-            "the name is longer than 100 characters",
-            "write just the person's name",
+            crate::msg!("validate.name.long"),
+            crate::msg!("validate.name.long.help"),
         );
     }
     let id = c.text("person.id", p.id);
@@ -240,21 +264,21 @@ pub fn validate(
     match (p.birth_year, p.age) {
         (Some(_), Some(_)) => c.err(
             "person.age",
-            "both `birth_year` and `age` are given",
-            "keep one of them",
+            crate::msg!("validate.age.both"),
+            crate::msg!("validate.keep_one"),
         ),
         (Some(y), None) => {
             if y > today.year as i64 {
                 c.err(
                     "person.birth_year",
-                    format!("birth year {y} is in the future"),
-                    format!("write a year up to {}", today.year),
+                    crate::msg!("validate.birth_year.future", year = y),
+                    crate::msg!("validate.birth_year.future.help", today = today.year),
                 );
             } else if y < today.year as i64 - 100 || y > today.year as i64 - 14 {
                 c.err(
                     "person.birth_year",
-                    format!("birth year {y} gives an age outside 14–100"),
-                    "check the year (four digits, e.g. 1996)",
+                    crate::msg!("validate.birth_year.range", year = y),
+                    crate::msg!("validate.birth_year.range.help"),
                 );
             } else {
                 birth_year = Some(y as i32);
@@ -266,8 +290,8 @@ pub fn validate(
             } else {
                 c.err(
                     "person.age",
-                    format!("age {a} is outside 14–100"),
-                    "write the age in years, e.g. `age: 30`",
+                    crate::msg!("validate.age.range", age = a),
+                    crate::msg!("lint.help.age"),
                 );
             }
         }
@@ -278,8 +302,8 @@ pub fn validate(
         if j.year > today.year + 1 {
             c.err(
                 "person.joined",
-                format!("joined {} is in the future", j.display()),
-                "write the date the person joined the company",
+                crate::msg!("validate.joined.future", date = j.display()),
+                crate::msg!("validate.joined.future.help"),
             );
         }
     }
@@ -312,8 +336,8 @@ pub fn validate(
             if peers_raw.len() > 500 {
                 c.err(
                     "johari.peers",
-                    format!("{} peer lists; at most 500 are read", peers_raw.len()),
-                    "keep the answers of up to 500 peers",
+                    crate::msg!("validate.peers.many", count = peers_raw.len()),
+                    crate::msg!("validate.peers.many.help"),
                 );
             }
             let peers = peers_raw
@@ -362,8 +386,8 @@ pub fn validate(
                 if top.contains(item) {
                     c.err(
                         &format!("needs.next[{i}]"),
-                        format!("need `{}` is in both `top` and `next`", item.id),
-                        "a need belongs either to the top 3 or to the next 3",
+                        crate::msg!("validate.need.both", need = item.id),
+                        crate::msg!("validate.need.both.help"),
                     );
                 }
             }
