@@ -14,16 +14,16 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
         Some(t) => match opts.ladders.get(&t.0) {
             Ok(l) => Some(l),
             Err(near) => {
+                let ids = opts.ladders.ids();
                 let help = match near {
-                    Some(n) => {
-                        format!("did you mean `{n}`? known ladders: {}", opts.ladders.ids())
-                    }
-                    None => format!(
-                        "known ladders: {} (add your own with --ladders DIR)",
-                        opts.ladders.ids()
-                    ),
+                    Some(n) => crate::msg!("validate.track.near", near = n, ladders = ids),
+                    None => crate::msg!("validate.track.list", ladders = ids),
                 };
-                c.err("career.track", format!("unknown ladder `{}`", t.0), help);
+                c.err(
+                    "career.track",
+                    crate::msg!("validate.track", text = t.0),
+                    help,
+                );
                 return None;
             }
         },
@@ -39,8 +39,8 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
             if hits.len() != 1 {
                 c.err(
                     "career.level",
-                    "`career.level` is given without `career.track`",
-                    format!("add `track:` ({})", opts.ladders.ids()),
+                    crate::msg!("validate.level.no_track"),
+                    crate::msg!("validate.level.no_track.help", ladders = opts.ladders.ids()),
                 );
                 return None;
             }
@@ -110,8 +110,8 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
         if s < 1900 || s > today.year as i64 {
             c.err(
                 "career.since",
-                format!("year {s} is not a past year"),
-                format!("write the year the rung was reached, up to {}", today.year),
+                crate::msg!("validate.since", year = s),
+                crate::msg!("validate.since.help", today = today.year),
             );
         } else {
             career.since = Some(s as i32);
@@ -126,31 +126,32 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
             if tgt < cur {
                 c.err(
                     "career.target.level",
-                    "the target rung is below the current rung",
-                    "pick the current rung or a higher one as the target",
+                    crate::msg!("validate.target.below"),
+                    crate::msg!("validate.target.below.help"),
                 );
             }
         }
         match (t.by_age, t.by_year) {
             (Some(_), Some(_)) => c.err(
                 "career.target.by_year",
-                "both `by_age` and `by_year` are given",
-                "keep one of them",
+                crate::msg!("validate.target.both"),
+                crate::msg!("validate.keep_one"),
             ),
             (Some(a), None) if !(16..=80).contains(&a) => c.err(
                 "career.target.by_age",
-                format!("age {a} is outside 16–80"),
-                "write the age by which to reach the target, e.g. 35",
+                crate::msg!("validate.target.age", age = a),
+                crate::msg!("validate.target.age.help"),
             ),
             (Some(a), None) => career.target_by_age = Some(a as u32),
             (None, Some(y)) if y < today.year as i64 || y > today.year as i64 + 60 => c.err(
                 "career.target.by_year",
-                format!(
-                    "year {y} is not between {} and {}",
-                    today.year,
-                    today.year + 60
+                crate::msg!(
+                    "validate.target.year",
+                    year = y,
+                    from = today.year,
+                    to = today.year + 60
                 ),
-                "write the year by which to reach the target",
+                crate::msg!("validate.target.year.help"),
             ),
             (None, Some(y)) => career.target_by_year = Some(y as i32),
             (None, None) => {}
@@ -172,8 +173,8 @@ pub(super) fn assessment(
         if !marks.is_empty() {
             c.err(
                 "career.assessment",
-                "`career.assessment` needs the current rung (`career.level`)",
-                "add `level:` under `career:`; the marks are for its standards and the next rung's",
+                crate::msg!("validate.assessment.no_level"),
+                crate::msg!("validate.assessment.no_level.help"),
             );
         }
         return Vec::new();
