@@ -10,8 +10,8 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> 
     if raw_actions.len() > 500 {
         c.err(
             "actions",
-            format!("{} actions; at most 500 are allowed", raw_actions.len()),
-            "split the plan into several profiles",
+            crate::msg!("validate.actions.many", count = raw_actions.len()),
+            crate::msg!("validate.actions.many.help"),
         );
     }
     let mut actions = Vec::new();
@@ -21,8 +21,8 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> 
         if goal.is_none() {
             c.err(
                 &format!("{p}.goal"),
-                "the goal is empty",
-                "write what you want to achieve",
+                crate::msg!("validate.goal.empty"),
+                crate::msg!("validate.goal.empty.help"),
             );
         }
         let status = match a.status.as_ref().map(|t| t.0.trim()) {
@@ -33,10 +33,10 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> 
                     let near = catalog::nearest(&catalog::normalise(w), Status::WORDS);
                     c.err(
                         &format!("{p}.status"),
-                        format!("unknown status `{w}`"),
+                        crate::msg!("validate.status", text = w),
                         match near {
-                            Some(n) => format!("did you mean `{n}`? write planned, in_progress, done or dropped (计划中 / 进行中 / 已完成 / 已放弃)"),
-                            None => "write planned, in_progress, done or dropped (计划中 / 进行中 / 已完成 / 已放弃)".into(),
+                            Some(n) => crate::msg!("validate.status.near", near = n),
+                            None => crate::msg!("validate.status.list"),
                         },
                     );
                     Status::Planned
@@ -48,20 +48,24 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> 
             if a.status.is_some() && status != Status::Done {
                 c.err_key(
                     &format!("{p}.done_on"),
-                    "`done_on` is given but the action is not done",
-                    "set `status: done` (已完成), or remove `done_on`",
+                    crate::msg!("validate.done_on.not_done"),
+                    crate::msg!("validate.done_on.not_done.help"),
                 );
             } else if a.status.is_none() {
                 c.err_key(
                     &format!("{p}.done_on"),
-                    "`done_on` is given without `status: done`",
-                    "add `status: done` (已完成) to this action, or remove `done_on`",
+                    crate::msg!("validate.done_on.no_status"),
+                    crate::msg!("validate.done_on.no_status.help"),
                 );
             } else if d.first_day() > today {
                 c.err(
                     &format!("{p}.done_on"),
-                    format!("{} is after today ({})", d.display(), today.iso()),
-                    "write the date the action was done",
+                    crate::msg!(
+                        "validate.done_on.future",
+                        date = d.display(),
+                        today = today.iso()
+                    ),
+                    crate::msg!("validate.done_on.future.help"),
                 );
             }
         }
@@ -91,12 +95,12 @@ pub(super) fn review_log(c: &mut Ctx, log: Vec<RawReviewEntry>, today: Date) -> 
         if date.first_day() > today {
             c.err(
                 &format!("{p}.date"),
-                format!(
-                    "the review of {} is after today ({})",
-                    date.display(),
-                    today.iso()
+                crate::msg!(
+                    "validate.review.future",
+                    date = date.display(),
+                    today = today.iso()
                 ),
-                "log reviews once they are held; planned ones follow from `every` and `start`",
+                crate::msg!("validate.review.future.help"),
             );
             continue;
         }
@@ -130,14 +134,12 @@ pub(super) fn reviews(c: &mut Ctx, r: RawReviews, today: Date) -> Option<(Every,
             _ => {
                 let near = catalog::nearest(&w, ["month", "quarter", "half_year", "year"]);
                 let help = match near {
-                    Some(n) => {
-                        format!("did you mean `{n}`? write month, quarter, half_year or year")
-                    }
-                    None => "write month, quarter, half_year or year".into(),
+                    Some(n) => crate::msg!("validate.every.near", near = n),
+                    None => crate::msg!("validate.every.list"),
                 };
                 c.err(
                     "reviews.every",
-                    format!("unknown review interval `{w}`"),
+                    crate::msg!("validate.every", text = w),
                     help,
                 );
                 None
