@@ -207,19 +207,17 @@ pub(super) fn assessment(
                 .map(|s| s.id.as_str());
             let near = catalog::nearest(&id, mine.clone().chain(all));
             let list: Vec<&str> = mine.collect();
+            let here = list.join(", ");
             let help = match (near, list.is_empty()) {
-                (_, true) => format!(
-                    "the `{}` ladder has no standards for these rungs; remove `assessment`",
-                    ladder.id
-                ),
+                (_, true) => crate::msg!("validate.standard.none", ladder = ladder.id),
                 (Some(n), false) => {
-                    format!("did you mean `{n}`? standards here: {}", list.join(", "))
+                    crate::msg!("validate.standard.near", near = n, standards = here)
                 }
-                (None, false) => format!("standards here: {}", list.join(", ")),
+                (None, false) => crate::msg!("validate.standard.list", standards = here),
             };
             c.err_key(
                 &path,
-                format!("`{id}` is not a standard of the `{}` ladder", ladder.id),
+                crate::msg!("validate.standard", id = id, ladder = ladder.id),
                 help,
             );
             continue;
@@ -227,15 +225,22 @@ pub(super) fn assessment(
         if ri != level && Some(ri) != next {
             c.err_key(
                 &path,
-                format!(
-                    "`{id}` is a standard of the rung `{}`; marks are for the current rung (`{}`) or the next",
-                    ladder.rungs[ri].id, ladder.rungs[level].id
+                crate::msg!(
+                    "validate.standard.rung",
+                    id = id,
+                    rung = ladder.rungs[ri].id,
+                    current = ladder.rungs[level].id
                 ),
-                format!(
-                    "standards of `{}`: {}{}",
-                    ladder.rungs[level].id,
-                    rung_ids(level),
-                    next.map(|n| format!("; of `{}`: {}", ladder.rungs[n].id, rung_ids(n)))
+                crate::msg!(
+                    "validate.standard.rung.help",
+                    current = ladder.rungs[level].id,
+                    standards = rung_ids(level),
+                    next = next
+                        .map(|n| crate::msg!(
+                            "validate.standard.rung.next",
+                            rung = ladder.rungs[n].id,
+                            standards = rung_ids(n)
+                        ))
                         .unwrap_or_default()
                 ),
             );
@@ -256,10 +261,10 @@ pub(super) fn assessment(
                     );
                     c.err(
                         &format!("{path}.{key}"),
-                        format!("`{w}` is not a mark"),
+                        crate::msg!("validate.mark", text = w),
                         match near {
-                            Some(n) => format!("did you mean `{n}`? write towards, meets or exceeds (待提高 / 达到 / 超出)"),
-                            None => "write towards, meets or exceeds (待提高 / 达到 / 超出)".to_string(),
+                            Some(n) => crate::msg!("validate.mark.near", near = n),
+                            None => crate::msg!("validate.mark.list"),
                         },
                     );
                     None

@@ -150,11 +150,19 @@ impl Ctx<'_> {
                 Some(i) => out[i] = self.rating(&p, Some(v)),
                 None => {
                     let ids: Vec<&str> = cat.iter().map(|i| i.id).collect();
+                    let (whats, list) = (word(what, true), ids.join(", "));
                     let help = match catalog::nearest(&k, ids.iter().copied()) {
-                        Some(n) => format!("did you mean `{n}`? {what}s: {}", ids.join(", ")),
-                        None => format!("{what}s: {}", ids.join(", ")),
+                        Some(n) => {
+                            crate::msg!("validate.keyed.near", near = n, whats = whats, ids = list)
+                        }
+                        None => crate::msg!("validate.keyed.list", whats = whats, ids = list),
                     };
-                    let d = Diagnostic::new(format!("unknown {what} `{k}`")).help(help);
+                    let d = Diagnostic::new(crate::msg!(
+                        "validate.items.unknown",
+                        what = word(what, false),
+                        text = k
+                    ))
+                    .help(help);
                     self.errs.push(place(d, &p, self.locs, false));
                 }
             }
