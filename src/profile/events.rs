@@ -130,12 +130,13 @@ pub fn scan(text: &str) -> Result<EventScan, Diagnostic> {
             total_text += t;
             total_nodes += n;
             if total_text > MAX_EXPANDED_TEXT || total_nodes > MAX_EXPANDED_NODES {
-                return Err(Diagnostic::new(format!(
-                    "with its aliases (`*name`) expanded, this profile would hold more than {} KiB of text or {MAX_EXPANDED_NODES} values",
-                    MAX_EXPANDED_TEXT / 1024
+                return Err(Diagnostic::new(crate::msg!(
+                    "load.alias_cost",
+                    kib = MAX_EXPANDED_TEXT / 1024,
+                    values = MAX_EXPANDED_NODES
                 ))
                 .at(Some(pos), 1)
-                .help("profiles need no aliases: write the values out, once each"));
+                .help(crate::msg!("load.alias_cost.help")));
             }
             Ok(())
         };

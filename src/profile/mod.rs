@@ -104,18 +104,18 @@ fn io_reason(e: &std::io::Error) -> String {
 pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError> {
     if bytes.len() > MAX_BYTES {
         return Err(LoadError::one(
-            Diagnostic::new(format!(
-                "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
-                bytes.len(),
-                MAX_BYTES
+            Diagnostic::new(crate::msg!(
+                "load.too_big",
+                bytes = bytes.len(),
+                max = MAX_BYTES
             ))
-            .help("a profile is a short text file; check that this is the right file"),
+            .help(crate::msg!("load.too_big.help")),
             None,
         ));
     }
     if bytes.iter().take(8192).filter(|b| **b == 0).count() > 0 {
         return Err(LoadError::one(
-            Diagnostic::new("this is a binary file, not a YAML text profile").help("a profile is a text file like profiles/li-na.zh.yaml; check that this is the right file"),
+            Diagnostic::new(crate::msg!("load.binary")).help(crate::msg!("load.binary.help")),
             None,
         ));
     }
@@ -126,12 +126,12 @@ pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError
             let (line, col) = line_col(std::str::from_utf8(valid).unwrap_or(""), valid.len());
             let looks_gbk = bytes.iter().any(|b| *b >= 0x81);
             return Err(LoadError::one(
-                Diagnostic::new("the file is not valid UTF-8 text")
+                Diagnostic::new(crate::msg!("load.not_utf8"))
                     .at(Some((line, col)), 1)
                     .help(if looks_gbk {
-                        "save the file as UTF-8 (it may be in GBK, as Chinese Windows editors write by default)"
+                        crate::msg!("load.not_utf8.gbk")
                     } else {
-                        "a profile must be a YAML text file saved as UTF-8"
+                        crate::msg!("load.not_utf8.help")
                     }),
                 None,
             ));
@@ -357,11 +357,9 @@ fn prescan(text: &str) -> Option<Diagnostic> {
                     if depth > MAX_DEPTH {
                         let (l, col) = line_col(text, i);
                         return Some(
-                            Diagnostic::new(format!(
-                                "brackets are nested more than {MAX_DEPTH} levels deep"
-                            ))
-                            .at(Some((l, col)), 1)
-                            .help("a profile needs at most 3 levels of `[ ]` or `{ }`"),
+                            Diagnostic::new(crate::msg!("load.brackets_deep", max = MAX_DEPTH))
+                                .at(Some((l, col)), 1)
+                                .help(crate::msg!("load.brackets_deep.help")),
                         );
                     }
                 }
@@ -374,9 +372,8 @@ fn prescan(text: &str) -> Option<Diagnostic> {
     }
     if aliases > 64 {
         return Some(
-            Diagnostic::new(format!("the file uses {aliases} YAML aliases (`*name`)")).help(
-                "profiles need no aliases; write the values out (many aliases can blow up memory)",
-            ),
+            Diagnostic::new(crate::msg!("load.aliases", count = aliases))
+                .help(crate::msg!("load.aliases.help")),
         );
     }
     let mut levels: Vec<usize> = Vec::new();
@@ -396,11 +393,9 @@ fn prescan(text: &str) -> Option<Diagnostic> {
         let dashes = t.split_inclusive("- ").take_while(|p| *p == "- ").count();
         if levels.len() + dashes > MAX_DEPTH {
             return Some(
-                Diagnostic::new(format!(
-                    "the document nests more than {MAX_DEPTH} levels deep"
-                ))
-                .at(Some((n + 1, ind + 1)), 1)
-                .help("a profile needs at most 4 levels of indentation"),
+                Diagnostic::new(crate::msg!("load.nested_deep", max = MAX_DEPTH))
+                    .at(Some((n + 1, ind + 1)), 1)
+                    .help(crate::msg!("load.nested_deep.help")),
             );
         }
     }
