@@ -61,22 +61,17 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
             continue;
         }
         let col = |chars_before: usize| chars_before + 1;
-        // indentation
-        if let Some(i) = indent_chars.iter().position(|c| *c == '\u{3000}') {
+        // indentation: a full-width space, or a tab
+        let bad_indent = [('\u{3000}', "typing.fullwidth_space"), ('\t', "typing.tab")]
+            .iter()
+            .find_map(|(ch, key)| indent_chars.iter().position(|c| c == ch).map(|i| (i, *key)));
+        if let Some((i, key)) = bad_indent {
+            let help = format!("{key}.help");
             out.push(Finding {
                 kind: Kind::Structure,
-                diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.fullwidth_space"))
+                diagnostic: Diagnostic::new(crate::messages::fill(lang, key, &[]))
                     .at(Some((no, col(i))), 1)
-                    .help(crate::msg!(in lang, "typing.fullwidth_space.help")),
-            });
-            continue;
-        }
-        if let Some(i) = indent_chars.iter().position(|c| *c == '\t') {
-            out.push(Finding {
-                kind: Kind::Structure,
-                diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.tab"))
-                    .at(Some((no, col(i))), 1)
-                    .help(crate::msg!(in lang, "typing.tab.help")),
+                    .help(crate::messages::fill(lang, &help, &[])),
             });
             continue;
         }
