@@ -372,7 +372,8 @@ pub(super) fn ladder_figure(
 /// A rung in the legend: its title and typical age.
 fn legend_entry(b: &B, r: &crate::ladder::Rung) -> String {
     b.loc.pick(
-        format!("{} · {} 岁", r.title.zh, r.typical_age),
-        format!("{} · {}", r.title.en, r.typical_age),
+        // no-break spaces: the age never goes alone onto a line of its own
+        format!("{}\u{a0}·\u{a0}{}\u{a0}岁", r.title.zh, r.typical_age),
+        format!("{}\u{a0}·\u{a0}{}", r.title.en, r.typical_age),
     )
 }

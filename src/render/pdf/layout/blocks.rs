@@ -39,7 +39,8 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         }
         Block::Heading { text } => {
             let lines = l.wrap(text, 12.5, w);
-            l.ensure(lines.len() as f32 * 20.0 + 8.0 + lead_height(l, next));
+            let lead = l.chain.take().unwrap_or_else(|| lead_height(l, next));
+            l.ensure(lines.len() as f32 * 20.0 + 8.0 + lead);
             l.y += 8.0;
             l.flow(text, x, w, 12.5, color::INK, true);
             l.y += 2.0;
@@ -388,9 +389,10 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             if answer.is_empty() {
                 l.writing_lines(x, w, lines);
             } else {
+                // one bar beside the whole answer, continued on each page it spans
+                let (bar_page, bar_top) = (l.pages.len() - 1, l.y);
+                let bar_from = l.pages[bar_page].cmds.len();
                 for a in answer {
-                    let start_page = l.pages.len();
-                    let top = l.y;
                     // a listed answer ("• item") hangs: wrapped lines align with the
                     // text, not with the bullet
                     match a.strip_prefix("• ") {
@@ -427,20 +429,8 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                         }
                         None => l.flow(a, x + 12.0, w - 12.0, BODY, color::INK, false),
                     }
-                    if l.pages.len() == start_page {
-                        let yy = l.y;
-                        l.push(Cmd::Rect {
-                            x: x + 2.0,
-                            y: top + 3.0,
-                            w: 2.0,
-                            h: yy - top - 4.0,
-                            fill: Some(rgb(color::RULE)),
-                            stroke: None,
-                            width: 0.0,
-                            dashed: false,
-                        });
-                    }
                 }
+                answer_bar(l, x, (bar_page, bar_from), bar_top);
             }
             l.y += 8.0;
         }
@@ -478,4 +468,36 @@ fn facts_height(l: &L, rows: &[(String, String)]) -> f32 {
             (ll.max(vl).max(1) as f32 * lh).max(24.0) + 6.0
         })
         .sum()
+}
+
+/// The bar beside an answer that started on page `from.0` (its commands from index
+/// `from.1`) at `top`: one piece per page it spans, from its first to its last line.
+fn answer_bar(l: &mut L, x: f32, from: (usize, usize), top: f32) {
+    let (first, start) = from;
+    for pi in first..l.pages.len() {
+        let skip = if pi == first { start } else { 0 };
+        let lines = l.pages[pi].cmds[skip..].iter().filter_map(|c| match c {
+            Cmd::Text { y, size, .. } => Some((*y, *size)),
+            _ => None,
+        });
+        let (mut lo, mut hi) = (f32::MAX, f32::MIN);
+        for (y, size) in lines {
+            lo = lo.min(y - size);
+            hi = hi.max(y + size * 0.35);
+        }
+        if hi <= lo {
+            continue;
+        }
+        let lo = if pi == first { top + 3.0 } else { lo };
+        l.pages[pi].cmds.push(Cmd::Rect {
+            x: x + 2.0,
+            y: lo,
+            w: 2.0,
+            h: hi - lo,
+            fill: Some(rgb(color::RULE)),
+            stroke: None,
+            width: 0.0,
+            dashed: false,
+        });
+    }
 }

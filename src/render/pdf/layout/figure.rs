@@ -4,7 +4,13 @@ use super::*;
 
 pub(super) fn draw_figure(l: &mut L, f: &Figure) {
     let (fw, fh) = (f.w as f32, f.h as f32);
-    let scale = (l.width() / fw).min(l.full() / fh).min(1.0);
+    let mut scale = (l.width() / fw).min(l.full() / fh).min(1.0);
+    // a chart that nearly fits the room left shrinks (to 75 % at most) rather than
+    // leaving its heading and intro alone at the foot of the page
+    let room = l.room() - 8.0;
+    if fh * scale > room && room >= fh * scale * 0.75 && l.y > MARGIN_TOP + 0.5 {
+        scale = room / fh;
+    }
     let h = fh * scale;
     l.ensure(h + 8.0);
     let ox = l.left() + (l.width() - fw * scale) / 2.0;

@@ -124,7 +124,7 @@ const TICK: f32 = 11.0;
 type BlockAt = (usize, usize);
 
 /// What a second layout pass does differently to avoid a near-empty page.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq)]
 struct Hints {
     /// Prompts whose writing lines may shrink to fit the room left on the page.
     squeeze: std::collections::BTreeSet<BlockAt>,
@@ -141,6 +141,9 @@ struct L<'a> {
     block: BlockAt,
     owners: Vec<BlockAt>,
     hints: Hints,
+    /// What a heading must keep with it, when the block after it is a paragraph that
+    /// leads into a chart or table (set per block by the section loop).
+    chain: Option<f32>,
     /// (page index, starts at the top of the page, title) of each section, for running headers.
     section_pages: Vec<(usize, bool, String)>,
     w: f32,
@@ -294,6 +297,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
         if sparse.is_empty() {
             break;
         }
+        let before = hints.clone();
         for page in sparse {
             let at = owners[page];
             let prompt = matches!(
@@ -314,6 +318,9 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
             } else if at.1 > 0 {
                 hints.break_before.insert((at.0, at.1 - 1));
             }
+        }
+        if hints == before {
+            break; // nothing left to try
         }
         let (laid, own) = layout_once(book, font, paper, hints.clone());
         let n = sparse_pages(&laid).len();
@@ -371,6 +378,7 @@ fn layout_once(
         block: (usize::MAX, 0),
         owners: Vec::new(),
         hints,
+        chain: None,
         section_pages: Vec::new(),
         w,
         h,
@@ -418,6 +426,16 @@ fn layout_once(
                 l.new_page();
             }
             let next = section.blocks.get(i + 1);
+            // a heading, its paragraph and the chart or table after it stay together
+            l.chain = match (block, next) {
+                (Block::Heading { .. }, Some(Block::Paragraph { text })) => Some(
+                    l.wrap(text, BODY, l.width()).len() as f32 * L::line_h(BODY)
+                        + 6.0
+                        + lead_height(&l, section.blocks.get(i + 2)),
+                )
+                .filter(|h| *h <= l.full() * 0.8),
+                _ => None,
+            };
             render_block(&mut l, block, next);
         }
         l.y += 14.0;
@@ -470,6 +488,7 @@ pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer:
         block: (0, 0),
         owners: Vec::new(),
         hints: Hints::default(),
+        chain: None,
         section_pages: Vec::new(),
         w,
         h,
