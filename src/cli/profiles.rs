@@ -136,34 +136,36 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
                     path.display()
                 )));
             }
-            output::write_atomic(&path, text.as_bytes())
-                .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
-            crate::outln!("wrote {}", path.display());
+            write_file(&path, &text)?;
             // the schema beside it, for the editor modeline `$schema=./careerbook.schema.json`
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
             let schema_path =
                 dir.map_or_else(|| PathBuf::from(schema_name), |d| d.join(schema_name));
-            let schema = crate::profile::editor_schema::schema(&ladders);
-            let json = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
-            output::write_atomic(&schema_path, json.as_bytes())
-                .map_err(|e| Usage(format!("{}: {e}", schema_path.display())))?;
-            crate::outln!("wrote {}", schema_path.display());
+            write_file(&schema_path, &schema_json(&ladders))?;
         }
     }
     Ok(0)
 }
 
+/// The editor schema as pretty JSON with a final newline.
+fn schema_json(ladders: &Ladders) -> String {
+    let schema = crate::profile::editor_schema::schema(ladders);
+    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+}
+
+/// Writes `text` to `path` (atomically) and says so.
+fn write_file(path: &Path, text: &str) -> Result<(), Usage> {
+    output::write_atomic(path, text.as_bytes())
+        .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
+    crate::outln!("wrote {}", path.display());
+    Ok(())
+}
+
 pub(super) fn schema(a: SchemaArgs) -> Result<u8, Usage> {
-    let ladders = load_ladders(&a.ladders)?;
-    let schema = crate::profile::editor_schema::schema(&ladders);
-    let json = serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n";
+    let json = schema_json(&load_ladders(&a.ladders)?);
     match a.output {
         None => crate::out!("{json}"),
-        Some(path) => {
-            output::write_atomic(&path, json.as_bytes())
-                .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
-            crate::outln!("wrote {}", path.display());
-        }
+        Some(path) => write_file(&path, &json)?,
     }
     Ok(0)
 }
