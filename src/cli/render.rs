@@ -52,60 +52,9 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let mut used: HashSet<String> = HashSet::new();
     for path in &r.profiles {
         let file = shown_path(path);
-        let bytes = match read_profile(path) {
-            Ok(b) => b,
-            Err(e) => {
-                crate::errln!("error: {e}\n  --> {file}\n");
-                failed.push(file);
-                continue;
-            }
-        };
-        let mut profile = match eng.load(&bytes) {
-            Ok(p) => p,
-            Err(e) => {
-                crate::errln!("{}", e.render(&file));
-                failed.push(file);
-                continue;
-            }
-        };
-        let prev_path = match &previous {
-            None => None,
-            Some(Previous::File(p)) => Some(p.clone()),
-            Some(Previous::Dir(idx)) => profile
-                .person
-                .id
-                .as_deref()
-                .and_then(|id| idx.path(id))
-                .map(Path::to_path_buf),
-        };
-        let prev = prev_path.and_then(|pp| match crate::previous::load(&eng, &pp) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                crate::errln!(
-                    "warning: the previous cycle's profile does not load:\n{}",
-                    e.trim_end()
-                );
-                crate::errln!(
-                    "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
-                );
-                None
-            }
-        });
-        let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
-            Ok(a) => a,
-            Err(e) => {
-                crate::errln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
-                failed.push(file);
-                continue;
-            }
-        };
-        let docs = match eng.render_analysed(&profile, &analysis, &formats) {
-            Ok(d) => d,
-            Err(e) => {
-                crate::errln!("error: {e}\n  --> {file}\n");
-                failed.push(file);
-                continue;
-            }
+        let Some((profile, docs)) = render_one(&eng, path, previous.as_ref(), &formats) else {
+            failed.push(file);
+            continue;
         };
         let base = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
         let mut stem = base.clone();
@@ -113,9 +62,6 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
         while !used.insert(stem.clone()) {
             stem = format!("{base}-{n}");
             n += 1;
-        }
-        for w in docs.iter().flat_map(|d| &d.warnings) {
-            crate::errln!("warning: {file}: {w}");
         }
         let set: Vec<(PathBuf, &[u8])> = docs
             .iter()
@@ -163,45 +109,81 @@ fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<
                 .into(),
         ));
     }
-    let path = &r.profiles[0];
+    let previous = match &r.previous {
+        Some(p) if p.is_dir() => {
+            return Err(Usage(
+                "with -o -, --previous takes the previous profile itself, not a folder".into(),
+            ))
+        }
+        Some(p) => Some(Previous::File(p.clone())),
+        None => None,
+    };
+    let Some((_, docs)) = render_one(eng, &r.profiles[0], previous.as_ref(), formats) else {
+        return Ok(1);
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    for d in &docs {
+        // a closed pipe (`| head`) is not an error worth a message
+        if out.write_all(&d.bytes).and_then(|()| out.flush()).is_err() {
+            return Ok(0);
+        }
+    }
+    Ok(0)
+}
+
+/// Loads one profile, analyses it (beside last cycle's profile, if any) and renders
+/// it; says what went wrong (and what it warns about) on standard error. None when
+/// the profile fails. Shared by `render` into a folder and `render -o -`.
+fn render_one(
+    eng: &Engine,
+    path: &Path,
+    previous: Option<&Previous>,
+    formats: &[Format],
+) -> Option<(crate::model::Profile, Vec<crate::Rendered>)> {
     let file = shown_path(path);
     let bytes = match read_profile(path) {
         Ok(b) => b,
         Err(e) => {
             crate::errln!("error: {e}\n  --> {file}\n");
-            return Ok(1);
+            return None;
         }
     };
     let mut profile = match eng.load(&bytes) {
         Ok(p) => p,
         Err(e) => {
             crate::errln!("{}", e.render(&file));
-            return Ok(1);
+            return None;
         }
     };
-    let prev = match &r.previous {
-        Some(p) if !p.is_dir() => match crate::previous::load(eng, p) {
-            Ok(p) => Some(p),
-            Err(e) => {
-                crate::errln!(
-                    "warning: the previous cycle's profile does not load:\n{}",
-                    e.trim_end()
-                );
-                None
-            }
-        },
-        Some(_) => {
-            return Err(Usage(
-                "with -o -, --previous takes the previous profile itself, not a folder".into(),
-            ))
-        }
+    let prev_path = match previous {
         None => None,
+        Some(Previous::File(p)) => Some(p.clone()),
+        Some(Previous::Dir(idx)) => profile
+            .person
+            .id
+            .as_deref()
+            .and_then(|id| idx.path(id))
+            .map(Path::to_path_buf),
     };
+    let prev = prev_path.and_then(|pp| match crate::previous::load(eng, &pp) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            crate::errln!(
+                "warning: the previous cycle's profile does not load:\n{}",
+                e.trim_end()
+            );
+            crate::errln!(
+                "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
+            );
+            None
+        }
+    });
     let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
         Ok(a) => a,
         Err(e) => {
-            crate::errln!("error: {e}\n  --> {file}\n");
-            return Ok(1);
+            crate::errln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
+            return None;
         }
     };
     match eng.render_analysed(&profile, &analysis, formats) {
@@ -209,19 +191,11 @@ fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<
             for w in docs.iter().flat_map(|d| &d.warnings) {
                 crate::errln!("warning: {file}: {w}");
             }
-            use std::io::Write;
-            let mut out = std::io::stdout().lock();
-            for d in &docs {
-                // a closed pipe (`| head`) is not an error worth a message
-                if out.write_all(&d.bytes).and_then(|()| out.flush()).is_err() {
-                    return Ok(0);
-                }
-            }
-            Ok(0)
+            Some((profile, docs))
         }
         Err(e) => {
             crate::errln!("error: {e}\n  --> {file}\n");
-            Ok(1)
+            None
         }
     }
 }
