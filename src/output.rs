@@ -88,7 +88,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
         match made {
             Ok(t) => temps.push(t),
             // the temporaries written so far are removed when dropped
-            Err(e) => return Err(format!("cannot write {}: {e}", path.display())),
+            Err(e) => return Err(crate::msg!("write.cannot", path = path.display(), err = e)),
         }
     }
     // Put each new file in place, keeping the old one as a backup until the whole set
@@ -128,7 +128,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
                 Ok(b) => Some(b.into_temp_path()),
                 Err(e) => {
                     undo(done);
-                    return Err(format!("cannot write {}: {e}", path.display()));
+                    return Err(crate::msg!("write.cannot", path = path.display(), err = e));
                 }
             }
         } else {
@@ -139,7 +139,11 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
                 let _ = b.persist(path);
             }
             undo(done);
-            return Err(format!("cannot write {}: {}", path.display(), e.error));
+            return Err(crate::msg!(
+                "write.cannot",
+                path = path.display(),
+                err = e.error
+            ));
         }
         done.push((path, backup));
     }
@@ -228,7 +232,7 @@ fn holder_of(file: &mut std::fs::File) -> String {
     let _ = std::io::Read::read_to_string(file, &mut holder);
     let holder = holder.trim().to_string();
     if holder.is_empty() {
-        "holder unknown".into()
+        crate::msg!("lock.unknown")
     } else {
         holder
     }
@@ -264,9 +268,10 @@ pub fn lock_dir(
                 };
                 return Ok((
                     unlocked,
-                    Some(format!(
-                        "{}: cannot create the lock file ({e}); going on without it",
-                        dir.display()
+                    Some(crate::msg!(
+                        "lock.cannot_create",
+                        dir = dir.display(),
+                        err = e
                     )),
                 ));
             }
@@ -278,14 +283,18 @@ pub fn lock_dir(
         match got {
             Ok(()) => {}
             Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(format!(
-                    "{}: another careerbook run is writing into this folder ({}); wait for it to finish, or write to another folder with -o",
-                    dir.display(),
-                    holder_of(&mut file)
+                return Err(crate::msg!(
+                    "lock.busy",
+                    dir = dir.display(),
+                    holder = holder_of(&mut file)
                 ));
             }
             Err(std::fs::TryLockError::Error(e)) => {
-                return Err(format!("{}: cannot lock: {e}", path.display()));
+                return Err(crate::msg!(
+                    "lock.cannot_lock",
+                    path = path.display(),
+                    err = e
+                ));
             }
         }
         if !same_file(&file, &path) {
@@ -313,10 +322,7 @@ pub fn lock_dir(
             None,
         ));
     }
-    Err(format!(
-        "{}: cannot take the lock; other careerbook runs keep starting in this folder",
-        dir.display()
-    ))
+    Err(crate::msg!("lock.racing", dir = dir.display()))
 }
 
 /// The lock of one shard, after checking that the shards running here now are of the
@@ -345,9 +351,10 @@ fn shard_lock(
                 // a live shard: it must be of the same run
                 let holder = holder_of(&mut other);
                 if !holder.contains(&fingerprint) {
-                    return Err(format!(
-                        "{}: another careerbook run with other settings is writing into this folder ({holder}); shards of one run share a folder, other runs need another -o",
-                        dir.display()
+                    return Err(crate::msg!(
+                        "lock.other_run",
+                        dir = dir.display(),
+                        holder = holder
                     ));
                 }
             }
@@ -360,18 +367,24 @@ fn shard_lock(
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| format!("{}: cannot create the lock file: {e}", path.display()))?;
+        .map_err(|e| crate::msg!("lock.shard_file", path = path.display(), err = e))?;
     match f.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
-            return Err(format!(
-                "{}: shard {k}/{n} is already being written into this folder ({})",
-                dir.display(),
-                holder_of(&mut f)
+            return Err(crate::msg!(
+                "lock.shard_busy",
+                dir = dir.display(),
+                k = k,
+                n = n,
+                holder = holder_of(&mut f)
             ))
         }
         Err(std::fs::TryLockError::Error(e)) => {
-            return Err(format!("{}: cannot lock: {e}", path.display()))
+            return Err(crate::msg!(
+                "lock.cannot_lock",
+                path = path.display(),
+                err = e
+            ))
         }
     }
     let _ = f.set_len(0);

@@ -20,10 +20,7 @@ impl Index {
     /// Indexes every `*.yaml`/`*.yml` under `dir` (recursively).
     pub fn build(engine: &Engine, dir: &Path) -> Result<Index, String> {
         if !dir.is_dir() {
-            return Err(format!(
-                "--previous {}: not a folder (batch takes a folder of last cycle's profiles)",
-                dir.display()
-            ));
+            return Err(crate::msg!("prev.not_folder", path = dir.display()));
         }
         let mut files = Vec::new();
         let mut notes = Vec::new();
@@ -43,19 +40,19 @@ impl Index {
             match r {
                 Ok(Some(id)) => {
                     if let Some(first) = index.by_id.get(&id) {
-                        index.problems.push(format!(
-                            "{}: person.id `{id}` is also in {}; the first is used",
-                            f.display(),
-                            first.display()
+                        index.problems.push(crate::msg!(
+                            "prev.same_id",
+                            path = f.display(),
+                            id = id,
+                            first = first.display()
                         ));
                     } else {
                         index.by_id.insert(id, f);
                     }
                 }
-                Ok(None) => index.problems.push(format!(
-                    "{}: has no person.id, so it cannot be matched to this cycle",
-                    f.display()
-                )),
+                Ok(None) => index
+                    .problems
+                    .push(crate::msg!("prev.no_id", path = f.display())),
                 Err(e) => index.problems.push(e),
             }
         }
@@ -81,7 +78,7 @@ impl Index {
 /// Loads one previous profile; the error is rendered with file and line:col.
 pub fn load(engine: &Engine, path: &Path) -> Result<Profile, String> {
     let shown = path.display().to_string();
-    let bytes =
-        crate::profile::read_file(path).map_err(|e| format!("error: {e}\n  --> {shown}\n"))?;
+    let bytes = crate::profile::read_file(path)
+        .map_err(|e| crate::msg!("p.error_at", text = e, file = shown))?;
     engine.load(&bytes).map_err(|e| e.render(&shown))
 }

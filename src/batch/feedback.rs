@@ -214,7 +214,7 @@ impl Merge {
         let subject = subject.trim();
         if subject.is_empty() {
             self.problems
-                .push((at.to_string(), "the subject id is empty".into()));
+                .push((at.to_string(), crate::msg!("fb.subject_empty")));
             return;
         }
         let mut mask = 0u64;
@@ -229,14 +229,11 @@ impl Merge {
                 Err(near) => {
                     // an "Other" answer or a typo: the recognised picks still count
                     let hint = near
-                        .map(|n| format!("; did you mean `{n}`?"))
+                        .map(|n| crate::msg!("fb.near", near = n))
                         .unwrap_or_default();
                     self.problems.push((
                         at.to_string(),
-                        format!(
-                            "pick {} is not one of the 55 adjectives{hint} (left out; the other picks count)",
-                            k + 1
-                        ),
+                        crate::msg!("fb.pick_unknown", n = k + 1, hint = hint),
                     ));
                 }
             }
@@ -287,10 +284,7 @@ impl Merge {
 pub fn read(path: &Path) -> Result<Feedback, String> {
     match read_with(path, None) {
         Ok(f) => Ok(f),
-        Err(ReadError::NeedIds) => Err(format!(
-            "{}: no subject column (subject_id, 工号 or 被评价人工号)",
-            path.display()
-        )),
+        Err(ReadError::NeedIds) => Err(crate::msg!("fb.need_ids", path = path.display())),
         Err(ReadError::Other(e)) => Err(e),
     }
 }
@@ -507,18 +501,31 @@ fn read_table(
         let _ = header;
         let label = column_letters;
         let picks = match &l.picks {
-            PicksLayout::Column(c) => format!("one column of picks, {}", label(*c)),
-            PicksLayout::PerOption(o) => format!("one column per adjective ({} columns)", o.len()),
+            PicksLayout::Column(c) => crate::msg!("fb.layout.column", col = label(*c)),
+            PicksLayout::PerOption(o) => crate::msg!("fb.layout.per_option", n = o.len()),
         };
-        notes.push(format!(
-            "{shown}: {picks}; subject column {}{how}; {}",
-            l.subject.map_or("?".into(), label),
-            if l.identity.is_empty() {
-                "no rater column (such as rater, email, name, 评价人 or 提交人), so each row counts as one rater".to_string()
+        let how = if how.is_empty() {
+            String::new()
+        } else {
+            crate::msg!("fb.layout.found")
+        };
+        notes.push(crate::msg!(
+            "fb.layout",
+            path = shown,
+            picks = picks,
+            col = l.subject.map_or("?".into(), label),
+            how = how,
+            raters = if l.identity.is_empty() {
+                crate::msg!("fb.no_rater_column")
             } else {
-                format!(
-                    "rater identity from column {} (used only to count each rater once)",
-                    l.identity.iter().map(|i| column_letters(*i)).collect::<Vec<_>>().join(", ")
+                crate::msg!(
+                    "fb.rater_column",
+                    cols = l
+                        .identity
+                        .iter()
+                        .map(|i| column_letters(*i))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )
             }
         ));
@@ -528,10 +535,10 @@ fn read_table(
         if let Some(c) = t.oversized {
             m.problems.push((
                 at,
-                format!(
-                    "column {}: the cell is longer than {} characters; the row is skipped",
-                    column_letters(c),
-                    table::MAX_CELL
+                crate::msg!(
+                    "fb.cell_long",
+                    col = column_letters(c),
+                    max = table::MAX_CELL
                 ),
             ));
             return;
@@ -539,11 +546,7 @@ fn read_table(
         if t.cells.len() > l.width && t.cells[l.width..].iter().any(|c| !c.is_empty()) {
             m.problems.push((
                 at,
-                format!(
-                    "the row has {} cells but the header has {}: a value probably contains an unquoted comma (quote it); the row is skipped",
-                    t.cells.len(),
-                    l.width
-                ),
+                crate::msg!("fb.row_wide", cells = t.cells.len(), width = l.width),
             ));
             return;
         }
@@ -563,7 +566,7 @@ fn read_table(
                     subject,
                     rater,
                     &words,
-                    &format!("{at}, column {}", column_letters(*c)),
+                    &crate::msg!("fb.at_column", at = at, col = column_letters(*c)),
                 );
             }
             PicksLayout::PerOption(o) => {
@@ -626,14 +629,13 @@ fn read_table(
         }));
     }
     if wide {
-        return Err(ReadError::Other(format!(
-            "{shown}: the export rates several colleagues per response (more than one subject or picks column); careerbook reads one colleague per row: export one question per colleague, or split the file"
-        )));
+        return Err(ReadError::Other(crate::msg!("fb.wide", path = shown)));
     }
     let Some(mut l) = layout else {
-        return Err(ReadError::Other(format!(
-            "{shown}: no header row with the picks (an adjectives column such as adjectives or 形容词, or one column per adjective) in the first {} rows",
-            super::roster::HEADER_SEARCH_ROWS
+        return Err(ReadError::Other(crate::msg!(
+            "fb.no_picks",
+            path = shown,
+            n = super::roster::HEADER_SEARCH_ROWS
         )));
     };
     if l.subject.is_none() {
@@ -654,31 +656,25 @@ fn read_table(
             .collect();
         scores.sort();
         if scores.len() > 1 {
-            return Err(ReadError::Other(format!(
-                "{shown}: columns {} both hold employee ids, so which one names the colleague being rated is not clear; name its header subject_id or 被评价人工号",
-                scores
+            return Err(ReadError::Other(crate::msg!(
+                "fb.two_subjects",
+                path = shown,
+                cols = scores
                     .iter()
                     .map(|(_, c)| column_letters(*c))
                     .collect::<Vec<_>>()
-                    .join(" and ")
+                    .join(&crate::msg!("fb.and"))
             )));
         }
         match scores.last().copied() {
             Some((_, c)) => {
                 l.subject = Some(c);
-                say(
-                    &l,
-                    &header,
-                    notes,
-                    ", found from its values (the employees' ids)",
-                );
+                say(&l, &header, notes, "found");
             }
             _ => no_subject = true,
         }
         if no_subject {
-            return Err(ReadError::Other(format!(
-                "{shown}: no subject column: no header such as subject_id, 工号 or 被评价人工号, and no column whose values are the employees' ids"
-            )));
+            return Err(ReadError::Other(crate::msg!("fb.no_subject", path = shown)));
         }
         // the held rows, then the rest of the file
         for t in std::mem::take(&mut held) {
@@ -714,20 +710,19 @@ fn read_yaml_file(f: &Path, m: &mut Merge) {
     let shown = f.display().to_string();
     let text = match std::fs::read(f) {
         Ok(t) if t.len() > crate::profile::MAX_BYTES => {
-            m.problems
-                .push((shown, "the file is larger than 1 MiB".into()));
+            m.problems.push((shown, crate::msg!("fb.yaml_big")));
             return;
         }
         Ok(t) => match String::from_utf8(t) {
             Ok(s) => s,
             Err(_) => {
-                m.problems
-                    .push((shown, "the file is not UTF-8 text".into()));
+                m.problems.push((shown, crate::msg!("fb.yaml_not_utf8")));
                 return;
             }
         },
         Err(e) => {
-            m.problems.push((shown, format!("cannot read: {e}")));
+            m.problems
+                .push((shown, crate::msg!("table.cannot_read", err = e)));
             return;
         }
     };
@@ -742,25 +737,21 @@ fn read_yaml_file(f: &Path, m: &mut Merge) {
                     .skip(1)
                     .find(|(_, l)| l.starts_with("---"))
                     .map_or(1, |(i, _)| i + 1);
-                (
-                    "the file holds more than one YAML document (`---`); write one list of entries"
-                        .to_string(),
-                    (line, 1),
-                )
+                (crate::msg!("fb.yaml_multi"), (line, 1))
             } else if msg.contains("duplicate entry") {
                 (
-                    "a key appears twice in one entry".to_string(),
+                    crate::msg!("fb.yaml_dup"),
                     e.location().map_or((1, 1), |l| (l.line(), l.column())),
                 )
             } else {
                 (
-                    format!("YAML syntax: {}", unquoted(&msg)),
+                    crate::msg!("fb.yaml_syntax", text = unquoted(&msg)),
                     e.location().map_or((1, 1), |l| (l.line(), l.column())),
                 )
             };
             m.problems.push((
                 format!("{shown}:{}:{}", pos.0, pos.1),
-                format!("{why} (the file is skipped)"),
+                crate::msg!("fb.yaml_skipped", why = why),
             ));
             return;
         }
@@ -805,11 +796,7 @@ fn read_yaml_file(f: &Path, m: &mut Merge) {
                 // serde's messages may quote a value or a key: keep only the shape
                 m.problems.push((
                     at,
-                    format!(
-                        "entry {}: {} (expected `subject_id`, `rater` and `adjectives: [..]`; the entry is skipped)",
-                        i + 1,
-                        unquoted(&err.to_string())
-                    ),
+                    crate::msg!("fb.entry_bad", n = i + 1, text = unquoted(&err.to_string())),
                 ));
             }
         }

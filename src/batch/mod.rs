@@ -210,7 +210,7 @@ fn is_roster(p: &Path) -> bool {
 /// or out of `dir` is not followed, and reported once.
 pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>) {
     let Ok(root) = std::fs::canonicalize(dir) else {
-        notes.push(format!("{}: cannot read this folder", dir.display()));
+        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.display()));
         return;
     };
     let mut seen = std::collections::HashSet::new();
@@ -226,7 +226,7 @@ fn walk_dir(
     seen: &mut std::collections::HashSet<PathBuf>,
 ) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        notes.push(format!("{}: cannot read this folder", dir.display()));
+        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.display()));
         return;
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -247,19 +247,19 @@ fn walk_dir(
                 continue;
             };
             if !real.starts_with(root) {
-                notes.push(format!(
-                    "{}: this link leads out of {} (to {}); not followed",
-                    p.display(),
-                    root.display(),
-                    real.display()
+                notes.push(crate::msg!(
+                    "batch.link_out",
+                    path = p.display(),
+                    root = root.display(),
+                    real = real.display()
                 ));
                 continue;
             }
             if !seen.insert(real.clone()) {
-                notes.push(format!(
-                    "{}: this link leads back into {}, a folder already read; not followed",
-                    p.display(),
-                    real.display()
+                notes.push(crate::msg!(
+                    "batch.link_loop",
+                    path = p.display(),
+                    real = real.display()
                 ));
                 continue;
             }
@@ -335,10 +335,7 @@ pub fn walk(
             let mut files = Vec::new();
             collect_yaml(&input, &mut files, notes);
             if files.is_empty() {
-                notes.push(format!(
-                    "{}: no *.yaml or *.yml files found",
-                    input.display()
-                ));
+                notes.push(crate::msg!("batch.no_yaml", dir = input.display()));
             }
             for f in files {
                 let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
@@ -364,10 +361,10 @@ pub fn walk(
                         index,
                         Failure {
                             source: format!("{}:row {}", input.display(), t.row),
-                            reason: format!(
-                                "column {}: the cell is longer than {} characters",
-                                table::column_letters(c),
-                                table::MAX_CELL
+                            reason: crate::msg!(
+                                "batch.cell_long",
+                                col = table::column_letters(c),
+                                max = table::MAX_CELL
                             ),
                         },
                     ));
@@ -403,10 +400,10 @@ pub fn walk(
             match read {
                 Ok(info) => {
                     if !info.ignored.is_empty() {
-                        notes.push(format!(
-                            "{}: ignored columns: {}",
-                            input.display(),
-                            info.ignored.join(", ")
+                        notes.push(crate::msg!(
+                            "batch.ignored_columns",
+                            path = input.display(),
+                            cols = info.ignored.join(", ")
                         ));
                     }
                 }
@@ -433,9 +430,7 @@ pub fn walk(
                 index,
                 Failure {
                     source: input.display().to_string(),
-                    reason:
-                        "this spreadsheet format is not read: save it as .xlsx, or as CSV UTF-8"
-                            .into(),
+                    reason: crate::msg!("batch.sheet_format"),
                 },
             ));
         } else {
@@ -522,20 +517,20 @@ fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> S
             .iter()
             .find(|(f, _)| d.path == *f || d.path.starts_with(&format!("{f}.")))
             .map(|(_, h)| h.clone());
-        s.push_str(&format!(
-            "error: {}\n  --> {}:row {}",
-            d.message,
-            roster.display(),
-            row.row
+        s.push_str(&crate::msg!(
+            "batch.row_error",
+            text = d.message,
+            file = roster.display(),
+            row = row.row
         ));
         if let Some(c) = column {
-            s.push_str(&format!(", column {c}"));
+            s.push_str(&crate::msg!("batch.row_error.column", col = c));
         } else if !d.path.is_empty() {
-            s.push_str(&format!(", field {}", d.path));
+            s.push_str(&crate::msg!("batch.row_error.field", field = d.path));
         }
         s.push('\n');
         if let Some(h) = &d.help {
-            s.push_str(&format!("   = help: {h}\n"));
+            s.push_str(&crate::msg!("batch.row_error.help", text = h));
         }
     }
     s
@@ -554,7 +549,7 @@ pub fn run(
         pb.set_style(
             indicatif::ProgressStyle::with_template(
                 // `per_sec:0`: the rate rounded to a whole number per second
-                "{prefix} {bar:40} {pos}/{len} workbooks · {per_sec:0} · {eta} left",
+                crate::messages::text(crate::lang::current(), "batch.progress"),
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
@@ -617,7 +612,7 @@ pub fn run(
         .failures
         .extend(opts.feedback.problems.iter().map(|(at, msg)| Failure {
             source: at.clone(),
-            reason: format!("feedback: {msg}"),
+            reason: crate::msg!("batch.feedback_failure", text = msg),
         }));
     report
 }
@@ -672,16 +667,11 @@ fn process(
                 let taken = state
                     .claimed
                     .get(&key)
-                    .map(|other| format!("of {other}"))
-                    .or_else(|| {
-                        earlier.map(|n| format!("of item {} of this run (in another shard)", n + 1))
-                    });
+                    .map(|other| crate::msg!("batch.name_of", other = other))
+                    .or_else(|| earlier.map(|n| crate::msg!("batch.name_of_shard", n = n + 1)));
                 if let Some(other) = taken {
-                    let msg = format!(
-                        "`{}` is also the output name {other}, which comes first and keeps it; give this employee another id",
-                        l.stem
-                    );
-                    print(&format!("error: {msg}\n  --> {}\n", l.label));
+                    let msg = crate::msg!("batch.name_taken", stem = l.stem, other = other);
+                    print(&crate::msg!("p.error_at", text = msg, file = l.label));
                     state.failures.push((
                         i,
                         Failure {
@@ -796,9 +786,10 @@ fn load(
         (Some(idx), Some(id)) => idx.path(id).and_then(|pp| {
             crate::previous::load(engine, pp)
                 .map_err(|e| {
-                    print(&format!(
-                        "warning: the previous cycle's profile does not load:\n{}\nwarning: {label}: rendered as a first cycle\n",
-                        e.trim_end()
+                    print(&crate::msg!(
+                        "batch.previous_bad",
+                        text = e.trim_end(),
+                        label = label
                     ))
                 })
                 .ok()
@@ -838,7 +829,7 @@ fn finish(
     let a = engine
         .analyse_cycle(&mut profile, previous.as_ref())
         .map_err(|e| {
-            print(&format!("error: {e}\n  --> {label}\n"));
+            print(&crate::msg!("p.error_at", text = e, file = label));
             fail(e)
         })?;
     let skipped = opts.skip_existing && targets.iter().all(|p| p.is_file());
@@ -847,12 +838,12 @@ fn finish(
         let docs = engine
             .render_analysed(&profile, &a, &opts.formats)
             .map_err(|e| {
-                print(&format!("error: {e}\n  --> {label}\n"));
+                print(&crate::msg!("p.error_at", text = e, file = label));
                 fail(e)
             })?;
         if !opts.quiet {
             for w in docs.iter().flat_map(|d| &d.warnings) {
-                print(&format!("warning: {label}: {w}"));
+                print(&crate::msg!("run.file_warning", file = label, text = w));
             }
         }
         let set: Vec<(PathBuf, &[u8])> = targets
@@ -861,7 +852,7 @@ fn finish(
             .zip(docs.iter().map(|d| d.bytes.as_slice()))
             .collect();
         output::write_set(&set).map_err(|e| {
-            print(&format!("error: {e}\n  --> {label}\n"));
+            print(&crate::msg!("p.error_at", text = e, file = label));
             fail(e)
         })?;
         written = set.len();

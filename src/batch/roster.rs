@@ -169,10 +169,14 @@ pub fn read(
     if header.is_none() {
         return Err(TableError {
             row: None,
-            message: format!(
-                "no header row recognised in the first {} rows{}: the header needs an id or name column and one more, e.g. 工号,姓名,部门,职业路线,职级 or id,name,department,track,level",
-                HEADER_SEARCH_ROWS.min(searched.max(1)),
-                if gave_up { "" } else { " (the whole file)" }
+            message: crate::msg!(
+                "roster.no_header",
+                n = HEADER_SEARCH_ROWS.min(searched.max(1)),
+                whole = if gave_up {
+                    String::new()
+                } else {
+                    crate::msg!("roster.no_header.whole")
+                }
             ),
         });
     }

@@ -118,14 +118,16 @@ pub fn read_rows(
 }
 
 fn open(path: &Path) -> Result<std::fs::File, TableError> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
-        return Err(TableError::whole(
-            "not a regular file (a device, a pipe or a folder); give a CSV or XLSX file",
-        ));
+        return Err(TableError::whole(crate::msg!("table.not_file")));
     }
-    std::fs::File::open(path).map_err(|e| TableError::whole(format!("cannot read: {e}")))
+    std::fs::File::open(path).map_err(cannot_read)
+}
+
+/// "cannot read: …" as a whole-file error.
+fn cannot_read(e: std::io::Error) -> TableError {
+    TableError::whole(crate::msg!("table.cannot_read", err = e))
 }
 
 /// Most bytes in one record (row) of a text table.
@@ -138,12 +140,13 @@ pub const MAX_CELL: usize = 10_000;
 /// the file is refused, naming the line of the first bad byte in each reading.
 pub fn detect_encoding(path: &Path) -> Result<TextEncoding, TableError> {
     let mut r = BufReader::with_capacity(64 * 1024, open(path)?);
-    let head = r
-        .fill_buf()
-        .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+    let head = r.fill_buf().map_err(cannot_read)?;
     if head.starts_with(b"\xef\xbb\xbf") {
         if let Some((line, byte)) = first_bad_utf8(path)? {
-            return Err(bad_bytes(line, byte, "UTF-8 (it starts with a UTF-8 BOM)"));
+            return Err(TableError {
+                row: Some(line),
+                message: crate::msg!("table.bom_bad", byte = format!("{byte:02X}"), line = line),
+            });
         }
         return Ok(TextEncoding::Utf8Bom);
     }
@@ -162,9 +165,11 @@ pub fn detect_encoding(path: &Path) -> Result<TextEncoding, TableError> {
     if scan.multibyte >= 2 * scan.bad {
         return Err(TableError {
             row: Some(u_line),
-            message: format!(
-                "the file is UTF-8 but byte 0x{u_byte:02X} on line {u_line} is not valid UTF-8 ({} bad byte sequence(s) in all); fix that line or save the file again as \"CSV UTF-8\"",
-                scan.bad
+            message: crate::msg!(
+                "table.utf8_damaged",
+                byte = format!("{u_byte:02X}"),
+                line = u_line,
+                bad = scan.bad
             ),
         });
     }
@@ -172,19 +177,13 @@ pub fn detect_encoding(path: &Path) -> Result<TextEncoding, TableError> {
         None => Ok(TextEncoding::Gbk),
         Some((g_line, _)) => Err(TableError {
             row: Some(u_line),
-            message: format!(
-                "the file is neither UTF-8 (byte 0x{u_byte:02X} on line {u_line} is not valid UTF-8) nor GBK (line {g_line} is not valid GBK); save it again as \"CSV UTF-8\""
+            message: crate::msg!(
+                "table.neither",
+                byte = format!("{u_byte:02X}"),
+                line = u_line,
+                gline = g_line
             ),
         }),
-    }
-}
-
-fn bad_bytes(line: usize, byte: u8, what: &str) -> TableError {
-    TableError {
-        row: Some(line),
-        message: format!(
-            "byte 0x{byte:02X} on line {line} is not valid {what}; save the file again as \"CSV UTF-8\""
-        ),
     }
 }
 
@@ -207,9 +206,7 @@ fn scan_utf8(path: &Path) -> Result<Utf8Scan, TableError> {
         bad: 0,
     };
     loop {
-        let n = r
-            .read(&mut buf)
-            .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+        let n = r.read(&mut buf).map_err(cannot_read)?;
         let mut chunk = std::mem::take(&mut carry);
         chunk.extend_from_slice(&buf[..n]);
         let mut rest: &[u8] = &chunk;
@@ -272,9 +269,7 @@ fn first_bad_gbk(path: &Path) -> Result<Option<(usize, u8)>, TableError> {
     let mut out = String::with_capacity(128 * 1024);
     let mut line = 1usize;
     loop {
-        let n = r
-            .read(&mut buf)
-            .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+        let n = r.read(&mut buf).map_err(cannot_read)?;
         let last = n == 0;
         let mut src = &buf[..n];
         loop {
@@ -362,8 +357,7 @@ fn read_text(
         TextEncoding::Utf8 => Box::new(file),
         TextEncoding::Utf8Bom => {
             let mut f = file;
-            f.fill_buf()
-                .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+            f.fill_buf().map_err(cannot_read)?;
             f.consume(3);
             Box::new(f)
         }
@@ -376,9 +370,7 @@ fn read_text(
         }
     };
     // The delimiter: tabs for Excel's Unicode text, else whatever the first line uses.
-    let head = reader
-        .fill_buf()
-        .map_err(|e| TableError::whole(format!("cannot read: {e}")))?;
+    let head = reader.fill_buf().map_err(cannot_read)?;
     let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
     let tabs = first_line.iter().filter(|b| **b == b'\t').count();
     let commas = first_line.iter().filter(|b| **b == b',').count();
@@ -402,9 +394,9 @@ fn read_text(
             let n = reader.read_line(&mut line).map_err(|e| TableError {
                 row: Some(row + 1),
                 message: if e.kind() == std::io::ErrorKind::InvalidData {
-                    "the text is not valid UTF-8".to_string()
+                    crate::msg!("table.text_not_utf8")
                 } else {
-                    format!("cannot read: {e}")
+                    crate::msg!("table.cannot_read", err = e)
                 },
             })?;
             if n == 0 {
@@ -419,13 +411,14 @@ fn read_text(
             if record.len() > MAX_RECORD {
                 return Err(TableError {
                     row: Some(row),
-                    message: format!(
-                        "row {row} is longer than {} KiB{}; a roster row is a few hundred bytes",
-                        MAX_RECORD / 1024,
-                        if open_quote {
-                            " (a quote `\"` opened here is never closed)"
+                    message: crate::msg!(
+                        "table.row_long",
+                        row = row,
+                        kib = MAX_RECORD / 1024,
+                        quote = if open_quote {
+                            crate::msg!("table.row_long.quote")
                         } else {
-                            ""
+                            String::new()
                         }
                     ),
                 });
@@ -526,22 +519,16 @@ pub fn split_record(record: &str, delimiter: char) -> Vec<String> {
 /// it, so that a decompression bomb is refused before calamine parses it.
 pub fn check_zip(path: &Path) -> Result<(), TableError> {
     let file = open(path)?;
-    let mut zip = zip::ZipArchive::new(BufReader::new(file)).map_err(|e| {
-        TableError::whole(format!(
-            "this is not an Excel .xlsx workbook (cannot open it as a zip archive: {e})"
-        ))
-    })?;
+    let mut zip = zip::ZipArchive::new(BufReader::new(file))
+        .map_err(|e| TableError::whole(crate::msg!("table.not_xlsx", err = e)))?;
     if zip.len() > 10_000 {
-        return Err(TableError::whole(format!(
-            "the workbook has {} parts; an .xlsx roster has a few dozen",
-            zip.len()
-        )));
+        return Err(TableError::whole(crate::msg!("table.parts", n = zip.len())));
     }
     let mut total = 0u64;
     for i in 0..zip.len() {
         let mut part = zip
             .by_index(i)
-            .map_err(|e| TableError::whole(format!("the workbook is damaged: {e}")))?;
+            .map_err(|e| TableError::whole(crate::msg!("table.damaged", err = e)))?;
         let name = part.name().map(|n| n.to_string()).unwrap_or_default();
         if part.size() > MAX_XLSX_PART {
             return Err(too_big(&name, part.size()));
@@ -549,8 +536,8 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
         // the declared size may lie: count what really comes out, up to the cap, and
         // the entries calamine would keep in memory (cell formats, shared strings)
         let what = match name.as_str() {
-            "xl/styles.xml" => Some((b"<xf" as &[u8], MAX_FORMATS, "cell formats")),
-            "xl/sharedStrings.xml" => Some((b"<si" as &[u8], MAX_SHARED, "shared strings")),
+            "xl/styles.xml" => Some((b"<xf" as &[u8], MAX_FORMATS, "table.formats")),
+            "xl/sharedStrings.xml" => Some((b"<si" as &[u8], MAX_SHARED, "table.shared")),
             _ => None,
         };
         let mut counter = Counter {
@@ -559,11 +546,15 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
             found: 0,
         };
         let n = std::io::copy(&mut (&mut part).take(MAX_XLSX_PART + 1), &mut counter)
-            .map_err(|_| TableError::whole(format!("the workbook is damaged ({name})")))?;
+            .map_err(|_| TableError::whole(crate::msg!("table.damaged_part", name = name)))?;
         if let Some((_, max, label)) = what {
             if counter.found > max {
-                return Err(TableError::whole(format!(
-                    "the workbook has more than {max} {label} ({name}); a roster has a few: save it again from Excel, or as CSV"
+                let label = crate::messages::text(crate::lang::current(), label);
+                return Err(TableError::whole(crate::msg!(
+                    "table.too_many",
+                    max = max,
+                    label = label,
+                    name = name
                 )));
             }
         }
@@ -572,9 +563,9 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
         }
         total += n;
         if total > MAX_XLSX_TOTAL {
-            return Err(TableError::whole(format!(
-                "the workbook inflates to more than {} MiB; careerbook reads rosters up to that size (split the roster, or save it as CSV)",
-                MAX_XLSX_TOTAL / (1024 * 1024)
+            return Err(TableError::whole(crate::msg!(
+                "table.inflates",
+                mib = MAX_XLSX_TOTAL / (1024 * 1024)
             )));
         }
     }
@@ -612,10 +603,11 @@ impl std::io::Write for Counter<'_> {
 }
 
 fn too_big(name: &str, size: u64) -> TableError {
-    TableError::whole(format!(
-        "the workbook part {name} inflates to {} MiB or more; careerbook reads parts up to {} MiB (a roster this large should be saved as CSV; a small file that inflates this much is not a real roster)",
-        size / (1024 * 1024),
-        MAX_XLSX_PART / (1024 * 1024)
+    TableError::whole(crate::msg!(
+        "table.part_inflates",
+        name = name,
+        mib = size / (1024 * 1024),
+        max = MAX_XLSX_PART / (1024 * 1024)
     ))
 }
 
@@ -625,34 +617,39 @@ fn read_xlsx(
 ) -> Result<(), TableError> {
     use calamine::{open_workbook, DataRef, Reader, Xlsx};
     check_zip(path)?;
-    let mut wb: Xlsx<_> = open_workbook(path).map_err(|_| {
-        TableError::whole("cannot open the workbook: it is damaged or not an Excel .xlsx file")
-    })?;
+    let mut wb: Xlsx<_> =
+        open_workbook(path).map_err(|_| TableError::whole(crate::msg!("table.cannot_open")))?;
     let name = wb
         .sheet_names()
         .first()
         .cloned()
-        .ok_or_else(|| TableError::whole("the workbook has no sheet"))?;
+        .ok_or_else(|| TableError::whole(crate::msg!("table.no_sheet")))?;
     let merges = wb.merge_cells_by_sheet_id(0).unwrap_or_default();
     if merges.len() > 100_000 {
-        return Err(TableError::whole(format!(
-            "the first sheet has {} merged ranges; unmerge the cells and save again",
-            merges.len()
+        return Err(TableError::whole(crate::msg!(
+            "table.merges",
+            n = merges.len()
         )));
     }
     let mut cells = wb
         .worksheet_cells_reader(&name)
-        .map_err(|_| TableError::whole("cannot read the first sheet: it is damaged"))?;
+        .map_err(|_| TableError::whole(crate::msg!("table.sheet_damaged")))?;
     let dim = cells.dimensions();
     let claimed = (u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1)
         * (u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1);
     if claimed > MAX_CELLS && dim.end != (0, 0) {
-        return Err(TableError::whole(format!(
-            "the first sheet's used range is {}{}:{}{} ({claimed} cells); careerbook reads at most {MAX_CELLS} cells. A stray cell far outside the table does this: press Ctrl+End in Excel to find it, delete those rows and columns, and save again",
+        let range = format!(
+            "{}{}:{}{}",
             column_letters(dim.start.1 as usize),
             dim.start.0 + 1,
             column_letters(dim.end.1 as usize),
             dim.end.0 + 1
+        );
+        return Err(TableError::whole(crate::msg!(
+            "table.used_range",
+            range = range,
+            claimed = claimed,
+            max = MAX_CELLS
         )));
     }
     // values of merged ranges, taken from their top-left cell as rows go by
@@ -704,16 +701,14 @@ fn read_xlsx(
         // calamine's messages may quote a cell's text: say where, never what
         let cell = cells.next_cell().map_err(|_| TableError {
             row: current_row.map(|r| r as usize + 1),
-            message: format!(
-                "the first sheet cannot be read after row {}: a cell there is damaged",
-                current_row.map_or(0, |r| r + 1)
-            ),
+            message: crate::msg!("table.cell_damaged", row = current_row.map_or(0, |r| r + 1)),
         })?;
         let Some(cell) = cell else { break };
         seen += 1;
         if seen > MAX_CELLS {
-            return Err(TableError::whole(format!(
-                "the first sheet has more than {MAX_CELLS} cells; split the roster or save it as CSV"
+            return Err(TableError::whole(crate::msg!(
+                "table.too_many_cells",
+                max = MAX_CELLS
             )));
         }
         let (r, c) = cell.get_position();

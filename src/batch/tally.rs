@@ -238,49 +238,52 @@ impl Tally {
     /// of different runs, a shard given twice, and a missing shard.
     pub fn merge(shards: Vec<(String, Tally)>) -> Result<Tally, String> {
         let Some((first_name, first)) = shards.first() else {
-            return Err("no shard counts (_overview-K-of-N.json) were found".into());
+            return Err(crate::msg!("tally.none"));
         };
         let n = match first.shard {
             Some((_, n)) => n,
-            None => {
-                return Err(format!(
-                    "{first_name}: these are the counts of a whole run, not of a shard"
-                ))
-            }
+            None => return Err(crate::msg!("tally.whole", name = first_name)),
         };
         let mut seen = vec![None::<&str>; n + 1];
         for (name, t) in &shards {
             if t.format != FORMAT {
-                return Err(format!(
-                    "{name}: not careerbook overview counts ({})",
-                    t.format
-                ));
+                return Err(crate::msg!("tally.format", name = name, format = t.format));
             }
             let Some((k, m)) = t.shard else {
-                return Err(format!("{name}: the counts of a whole run, not of a shard"));
+                return Err(crate::msg!("tally.whole", name = name));
             };
             if m != n {
-                return Err(format!(
-                    "{name}: shard {k} of {m}, but {first_name} is of {n}: these are shards of different runs"
+                return Err(crate::msg!(
+                    "tally.of_n",
+                    name = name,
+                    k = k,
+                    m = m,
+                    first = first_name,
+                    n = n
                 ));
             }
             if t.run != first.run {
-                return Err(format!(
-                    "{name}: made from other inputs or settings than {first_name}: these are shards of different runs"
-                ));
+                return Err(crate::msg!("tally.run", name = name, first = first_name));
             }
             if t.date != first.date {
-                return Err(format!(
-                    "{name}: made with --today {}, but {first_name} with {}: these are shards of different runs",
-                    t.date, first.date
+                return Err(crate::msg!(
+                    "tally.date",
+                    name = name,
+                    date = t.date,
+                    first = first_name,
+                    first_date = first.date
                 ));
             }
             if k == 0 || k > n {
-                return Err(format!("{name}: shard {k} of {n} is out of range"));
+                return Err(crate::msg!("tally.range", name = name, k = k, n = n));
             }
             if let Some(other) = seen[k] {
-                return Err(format!(
-                    "{name}: shard {k}/{n} is given twice (also {other})"
+                return Err(crate::msg!(
+                    "tally.twice",
+                    name = name,
+                    k = k,
+                    n = n,
+                    other = other
                 ));
             }
             seen[k] = Some(name);
@@ -290,9 +293,10 @@ impl Tally {
             .map(|k| format!("{k}/{n}"))
             .collect();
         if !missing.is_empty() {
-            return Err(format!(
-                "shard(s) {} are missing: the overview of a run needs all {n} shards",
-                missing.join(", ")
+            return Err(crate::msg!(
+                "tally.missing",
+                list = missing.join(", "),
+                n = n
             ));
         }
         let mut out = Tally {
@@ -402,23 +406,21 @@ impl Tally {
             .any(|n| big(*n))
         });
         if bad {
-            return Err("the counts are damaged (impossible values)".into());
+            return Err(crate::msg!("tally.damaged"));
         }
         if let Some(id) = self
             .needs
             .keys()
             .find(|id| !crate::catalog::NEEDS.iter().any(|n| n.id == id.as_str()))
         {
-            return Err(format!("`{id}` is not a need: the counts are damaged"));
+            return Err(crate::msg!("tally.not_need", id = id));
         }
         if let Some(id) = self.blind.values().flat_map(|(_, t)| t.keys()).find(|id| {
             !crate::catalog::ADJECTIVES
                 .iter()
                 .any(|a| a.id == id.as_str())
         }) {
-            return Err(format!(
-                "`{id}` is not an adjective: the counts are damaged"
-            ));
+            return Err(crate::msg!("tally.not_adjective", id = id));
         }
         Ok(())
     }

@@ -14,10 +14,10 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         .map_err(Usage)?;
     let eng = engine(a)?;
     if b.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
-        return Err(Usage(format!(
-            "--min-group {} is below {}: cells that small could point at a person",
-            b.overview.min_group,
-            crate::batch::overview::MIN_GROUP_FLOOR
+        return Err(Usage(crate::msg!(
+            "arg.min_group",
+            n = b.overview.min_group,
+            floor = crate::batch::overview::MIN_GROUP_FLOOR
         )));
     }
     let feedback = match &b.feedback {
@@ -44,18 +44,17 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
                     Ok(f) => f,
                     Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
                     Err(crate::batch::feedback::ReadError::NeedIds) => {
-                        return Err(Usage(format!("{}: no subject column", p.display())))
+                        return Err(Usage(crate::msg!(
+                            "batch.no_subject_column",
+                            path = p.display()
+                        )))
                     }
                 }
             }
         },
     };
-    std::fs::create_dir_all(&a.output).map_err(|e| {
-        Usage(format!(
-            "{}: cannot create the output folder: {e}",
-            a.output.display()
-        ))
-    })?;
+    std::fs::create_dir_all(&a.output)
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
     // what makes two shards parts of one run
     let settings_of_run = format!(
         "{:?} {:?}",
@@ -89,7 +88,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     let (_lock, warned) =
         output::lock_dir(&a.output, "careerbook batch", &started_at(), &mode).map_err(Usage)?;
     if let Some(w) = warned {
-        crate::errln!("warning: {w}");
+        crate::errln!("{}", crate::msg!("p.warning", text = w));
     }
     let previous = match &b.previous {
         None => None,
@@ -97,7 +96,10 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
             let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
             if !a.quiet {
                 for w in &idx.problems {
-                    crate::errln!("warning: previous cycle: {}", w.trim_end());
+                    crate::errln!(
+                        "{}",
+                        crate::msg!("run.previous_problem", text = w.trim_end())
+                    );
                 }
             }
             Some(idx)
@@ -114,15 +116,12 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         quiet: a.quiet,
     };
     if b.jobs.is_some_and(|j| j > 256) {
-        return Err(Usage(format!(
-            "--jobs {} is more threads than careerbook uses (at most 256; the default is one per core)",
-            b.jobs.unwrap_or(0)
-        )));
+        return Err(Usage(crate::msg!("arg.jobs", n = b.jobs.unwrap_or(0))));
     }
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(b.jobs.unwrap_or(0))
         .build()
-        .map_err(|e| Usage(format!("cannot start worker threads: {e}")))?;
+        .map_err(|e| Usage(crate::msg!("arg.threads", err = e)))?;
     let log = |m: &str| crate::errln!("{m}");
     let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
     let tally =
@@ -147,44 +146,69 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     let ok = report.summaries.len();
     let feedback_bad = opts.feedback.problems.len();
     crate::errln!(
-        "batch: {} profile(s){}: {} ok ({} skipped as existing), {} failed{}; {} file(s) written in {:.1} s",
-        report.total,
-        shard.map(|s| format!(" in shard {}/{}", s.k, s.n)).unwrap_or_default(),
-        ok,
-        report.skipped,
-        report.failures.len() - feedback_bad,
-        if feedback_bad > 0 { format!(", {feedback_bad} feedback row(s) skipped") } else { String::new() },
-        report.written,
-        started.elapsed().as_secs_f64()
+        "{}",
+        crate::msg!(
+            "batch.summary",
+            total = report.total,
+            shard = shard
+                .map(|s| crate::msg!("batch.summary.shard", k = s.k, n = s.n))
+                .unwrap_or_default(),
+            ok = ok,
+            skipped = report.skipped,
+            failed = report.failures.len() - feedback_bad,
+            feedback = if feedback_bad > 0 {
+                crate::msg!("batch.summary.feedback", n = feedback_bad)
+            } else {
+                String::new()
+            },
+            written = report.written,
+            secs = format!("{:.1}", started.elapsed().as_secs_f64())
+        )
     );
     if opts.previous.is_some() {
         let with = report.summaries.iter().filter(|s| s.with_previous).count();
         crate::errln!(
-            "previous cycle: {with} of {} workbook(s) compared with last cycle; {} rendered as a first cycle",
-            report.summaries.len(),
-            report.summaries.len() - with
+            "{}",
+            crate::msg!(
+                "batch.previous",
+                with = with,
+                total = report.summaries.len(),
+                first = report.summaries.len() - with
+            )
         );
     }
     let (answers, subjects) = report.feedback_unmatched;
     if answers > 0 {
         crate::errln!(
-            "feedback: {answers} answer(s) for {subjects} subject id(s) not among the employees of this run{} were not used",
-            if shard.is_some() { " (or of this shard)" } else { "" }
+            "{}",
+            crate::msg!(
+                "batch.unmatched",
+                answers = answers,
+                subjects = subjects,
+                shard = if shard.is_some() {
+                    crate::msg!("batch.unmatched.shard")
+                } else {
+                    String::new()
+                }
+            )
         );
     }
     for n in &opts.feedback.notes {
-        crate::errln!("feedback: {n}");
+        crate::errln!("{}", crate::msg!("batch.feedback_note", text = n));
     }
     if opts.feedback.empty_answers > 0 {
         crate::errln!(
-            "feedback: {} empty answer(s) not counted as raters",
-            opts.feedback.empty_answers
+            "{}",
+            crate::msg!("batch.empty_answers", n = opts.feedback.empty_answers)
         );
     }
     if !report.failures.is_empty() {
-        crate::errln!("failed:");
+        crate::errln!("{}", crate::msg!("batch.failed"));
         for f in &report.failures {
-            crate::errln!("  {}: {}", f.source, f.reason);
+            crate::errln!(
+                "{}",
+                crate::msg!("batch.failed.item", source = f.source, reason = f.reason)
+            );
         }
         return Ok(1);
     }
@@ -214,7 +238,7 @@ fn write_overview(
         match templates.render_overview(&ov) {
             Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
             Err(e) => {
-                crate::errln!("error: cannot render the overview: {e}");
+                crate::errln!("{}", crate::msg!("overview.render", err = e));
                 return false;
             }
         }
@@ -233,7 +257,10 @@ fn write_overview(
                 }
             }
             Err(e) => {
-                crate::errln!("error: {}: cannot write the overview: {e}", path.display());
+                crate::errln!(
+                    "{}",
+                    crate::msg!("overview.write", path = path.display(), err = e)
+                );
                 ok = false;
             }
         }
@@ -245,21 +272,26 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     let ladders = load_ladders(&a.ladders)?;
     let locale = match &a.locale {
         None => Locale::Zh,
-        Some(l) => Locale::parse(l)
-            .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))?,
+        Some(l) => Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?,
     };
     if a.overview.min_group < crate::batch::overview::MIN_GROUP_FLOOR {
-        return Err(Usage(format!(
-            "--min-group {} is below {}: cells that small could point at a person",
-            a.overview.min_group,
-            crate::batch::overview::MIN_GROUP_FLOOR
+        return Err(Usage(crate::msg!(
+            "arg.min_group",
+            n = a.overview.min_group,
+            floor = crate::batch::overview::MIN_GROUP_FLOOR
         )));
     }
     let mut files = Vec::new();
     for input in &a.inputs {
         if input.is_dir() {
             let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| Usage(format!("{}: cannot read: {e}", input.display())))?
+                .map_err(|e| {
+                    Usage(crate::msg!(
+                        "run.cannot_read",
+                        path = input.display(),
+                        err = e
+                    ))
+                })?
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| {
                     p.file_name()
@@ -276,22 +308,15 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     let mut shards = Vec::new();
     for f in files {
         let shown = f.display().to_string();
-        let text =
-            std::fs::read_to_string(&f).map_err(|e| Usage(format!("{shown}: cannot read: {e}")))?;
-        let t: crate::batch::tally::Tally = serde_json::from_str(&text).map_err(|_| {
-            Usage(format!(
-                "{shown}: not the counts of a careerbook shard (_overview-K-of-N.json)"
-            ))
-        })?;
+        let text = std::fs::read_to_string(&f)
+            .map_err(|e| Usage(crate::msg!("run.cannot_read", path = shown, err = e)))?;
+        let t: crate::batch::tally::Tally = serde_json::from_str(&text)
+            .map_err(|_| Usage(crate::msg!("overview.not_counts", path = shown)))?;
         shards.push((shown, t));
     }
     let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
-    std::fs::create_dir_all(&a.output).map_err(|e| {
-        Usage(format!(
-            "{}: cannot create the output folder: {e}",
-            a.output.display()
-        ))
-    })?;
+    std::fs::create_dir_all(&a.output)
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
     let settings = crate::batch::overview::Settings {
         min_group: a.overview.min_group,
         locale,

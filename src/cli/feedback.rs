@@ -3,10 +3,8 @@
 use super::*;
 
 pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
-    let parse_locale = |l: &str| {
-        Locale::parse(l)
-            .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))
-    };
+    let parse_locale =
+        |l: &str| Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)));
     match action {
         FeedbackAction::Template { locale } => {
             crate::out!(
@@ -24,7 +22,7 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
         } => {
             let loc = parse_locale(&locale)?;
             if copies == 0 || copies > 100 {
-                return Err(Usage(format!("--copies {copies}: give 1 to 100")));
+                return Err(Usage(crate::msg!("arg.copies", n = copies)));
             }
             std::fs::create_dir_all(&output).map_err(|e| {
                 Usage(format!(
@@ -52,29 +50,36 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                 },
             );
             for n in &notes {
-                crate::errln!("note: {n}");
+                crate::errln!("{}", crate::msg!("p.note", text = n));
             }
             let mut bad = failures.len();
             for (_, f) in &failures {
-                crate::errln!("error: {}: {}", f.source, f.reason);
+                crate::errln!(
+                    "{}",
+                    crate::msg!("p.error", text = format!("{}: {}", f.source, f.reason))
+                );
             }
             let mut used = HashSet::new();
             for src in subjects {
                 let label = src.label();
                 let Some((name, id)) = crate::batch::name_and_id(&src) else {
-                    crate::errln!("error: {label}: no person.name to put on the sheet");
+                    crate::errln!("{}", crate::msg!("feedback.no_name", label = label));
                     bad += 1;
                     continue;
                 };
                 let Some(code) = id else {
-                    crate::errln!("error: {label}: {name} has no person.id, and the sheet needs a code that the answers can be matched by");
+                    crate::errln!(
+                        "{}",
+                        crate::msg!("feedback.no_id", label = label, name = name)
+                    );
                     bad += 1;
                     continue;
                 };
                 let stem = output::file_stem(Some(&code), &name);
                 if !used.insert(stem.to_lowercase()) {
                     crate::errln!(
-                        "error: {label}: `{stem}` is also the code of an earlier subject"
+                        "{}",
+                        crate::msg!("feedback.same_code", label = label, stem = stem)
                     );
                     bad += 1;
                     continue;
@@ -93,13 +98,23 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                 match crate::render::pdf::render_pages(&pages, &settings, &title, loc.tag(), footer)
                     .and_then(|doc| {
                         for w in &doc.warnings {
-                            crate::errln!("warning: {label}: {w}");
+                            crate::errln!(
+                                "{}",
+                                crate::msg!("run.file_warning", file = label, text = w)
+                            );
                         }
                         output::write_atomic(&path, &doc.bytes).map_err(|e| e.to_string())
                     }) {
                     Ok(()) => crate::outln!("{}", path.display()),
                     Err(e) => {
-                        crate::errln!("error: {}: cannot write: {e}", path.display());
+                        crate::errln!(
+                            "{}",
+                            crate::msg!(
+                                "p.error",
+                                text =
+                                    crate::msg!("run.cannot_write", path = path.display(), err = e)
+                            )
+                        );
                         bad += 1;
                     }
                 }

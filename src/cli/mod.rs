@@ -418,7 +418,7 @@ pub fn main() -> ExitCode {
         } => match crate::render::html::eject(&dir) {
             Ok(files) => {
                 for f in files {
-                    crate::outln!("wrote {f}");
+                    crate::outln!("{}", crate::msg!("run.wrote", path = f));
                 }
                 Ok(0)
             }
@@ -437,7 +437,7 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(Usage(msg)) => {
-            crate::errln!("error: {msg}");
+            crate::errln!("{}", crate::msg!("p.error", text = msg));
             ExitCode::from(2)
         }
     }
@@ -446,11 +446,7 @@ pub fn main() -> ExitCode {
 fn today(arg: &Option<String>) -> Result<Date, Usage> {
     match arg {
         None => Ok(Date::today_utc()),
-        Some(s) => Date::parse(s).ok_or_else(|| {
-            Usage(format!(
-                "--today `{s}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"
-            ))
-        }),
+        Some(s) => Date::parse(s).ok_or_else(|| Usage(crate::msg!("arg.today", text = s))),
     }
 }
 
@@ -470,11 +466,11 @@ fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
             .lock()
             .take(crate::profile::MAX_BYTES as u64 + 1)
             .read_to_end(&mut bytes)
-            .map_err(|e| format!("cannot read standard input: {e}"))?;
+            .map_err(|e| crate::msg!("stdin.read", err = e))?;
         if bytes.len() > crate::profile::MAX_BYTES {
-            return Err(format!(
-                "standard input holds more than {} bytes; a profile may be at most 1 MiB",
-                crate::profile::MAX_BYTES
+            return Err(crate::msg!(
+                "stdin.too_big",
+                max = crate::profile::MAX_BYTES
             ));
         }
         return Ok(bytes);
@@ -514,13 +510,12 @@ fn formats(a: &DocOpts) -> Vec<Format> {
 }
 
 fn engine(a: &DocOpts) -> Result<Engine, Usage> {
-    let locale =
-        match &a.locale {
-            None => None,
-            Some(l) => Some(Locale::parse(l).ok_or_else(|| {
-                Usage(format!("--locale `{l}` is not supported; use zh-CN or en"))
-            })?),
-        };
+    let locale = match &a.locale {
+        None => None,
+        Some(l) => {
+            Some(Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?)
+        }
+    };
     if let Some(s) = a.min_share {
         if !(0.0..=1.0).contains(&s) || s == 0.0 {
             return Err(Usage(format!(

@@ -51,10 +51,7 @@ pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
     let locale = a
         .locale
         .as_deref()
-        .map(|l| {
-            Locale::parse(l)
-                .ok_or_else(|| Usage(format!("--locale `{l}` is not supported; use zh-CN or en")))
-        })
+        .map(|l| Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l))))
         .transpose()?;
     let profile = match &a.profile {
         None => None,
@@ -88,35 +85,32 @@ pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
         Some(p) => output::file_stem(p.person.id.as_deref(), &p.person.name),
         None => "profile".to_string(),
     };
-    std::fs::create_dir_all(&a.output).map_err(|e| {
-        Usage(format!(
-            "{}: cannot create the output folder: {e}",
-            a.output.display()
+    std::fs::create_dir_all(&a.output)
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+    let path = a.output.join(format!("{stem}.form.html"));
+    output::write_atomic(&path, html.as_bytes()).map_err(|e| {
+        Usage(crate::msg!(
+            "run.cannot_write",
+            path = path.display(),
+            err = e
         ))
     })?;
-    let path = a.output.join(format!("{stem}.form.html"));
-    output::write_atomic(&path, html.as_bytes())
-        .map_err(|e| Usage(format!("{}: cannot write: {e}", path.display())))?;
     if profile.as_ref().is_some_and(|p| !p.johari_peers.is_empty()) {
-        crate::errln!("note: the profile's peer picks (johari.peers) are kept out of the form; HR merges feedback when rendering");
+        crate::errln!("{}", crate::msg!("form.peers_kept_out"));
     }
     crate::outln!("{}", path.display());
     Ok(0)
 }
 
 pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
-    let locale = Locale::parse(&a.locale).ok_or_else(|| {
-        Usage(format!(
-            "--locale `{}` is not supported; use zh-CN or en",
-            a.locale
-        ))
-    })?;
+    let locale = Locale::parse(&a.locale)
+        .ok_or_else(|| Usage(crate::msg!("arg.locale", text = a.locale)))?;
     let ladders = Ladders::builtin();
     let ladder = ladders.get(&a.track).map_err(|_| {
-        Usage(format!(
-            "--track `{}` is not a built-in ladder; use {}",
-            a.track,
-            ladders.ids()
+        Usage(crate::msg!(
+            "init.track",
+            track = a.track,
+            ladders = ladders.ids()
         ))
     })?;
     let rung = &ladder.rungs[0];
@@ -131,10 +125,7 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
         None => crate::out!("{text}"),
         Some(path) => {
             if path.exists() && !a.force {
-                return Err(Usage(format!(
-                    "{} already exists; use --force to overwrite it",
-                    path.display()
-                )));
+                return Err(Usage(crate::msg!("init.exists", path = path.display())));
             }
             write_file(&path, &text)?;
             // the schema beside it, for the editor modeline `$schema=./careerbook.schema.json`
@@ -156,8 +147,8 @@ fn schema_json(ladders: &Ladders) -> String {
 /// Writes `text` to `path` (atomically) and says so.
 fn write_file(path: &Path, text: &str) -> Result<(), Usage> {
     output::write_atomic(path, text.as_bytes())
-        .map_err(|e| Usage(format!("{}: {e}", path.display())))?;
-    crate::outln!("wrote {}", path.display());
+        .map_err(|e| Usage(crate::msg!("init.write", path = path.display(), err = e)))?;
+    crate::outln!("{}", crate::msg!("run.wrote", path = path.display()));
     Ok(())
 }
 
@@ -196,11 +187,13 @@ pub(super) fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
                 Ok(0)
             }
             Err(near) => Err(Usage(match near {
-                Some(n) => format!(
-                    "no ladder `{id}`; did you mean `{n}`? known: {}",
-                    ladders.ids()
+                Some(n) => crate::msg!(
+                    "ladders.unknown.near",
+                    id = id,
+                    near = n,
+                    ladders = ladders.ids()
                 ),
-                None => format!("no ladder `{id}`; known: {}", ladders.ids()),
+                None => crate::msg!("ladders.unknown", id = id, ladders = ladders.ids()),
             })),
         },
     }

@@ -16,12 +16,8 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     if is_dash(&a.output) {
         return render_to_stdout(&r, &formats, &eng);
     }
-    std::fs::create_dir_all(&a.output).map_err(|e| {
-        Usage(format!(
-            "{}: cannot create the output folder: {e}",
-            a.output.display()
-        ))
-    })?;
+    std::fs::create_dir_all(&a.output)
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
     let (_lock, warned) = output::lock_dir(
         &a.output,
         "careerbook render",
@@ -30,22 +26,21 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     )
     .map_err(Usage)?;
     if let Some(w) = warned {
-        crate::errln!("warning: {w}");
+        crate::errln!("{}", crate::msg!("p.warning", text = w));
     }
     let previous = match &r.previous {
         None => None,
         Some(p) if p.is_dir() => {
             let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
             for w in &idx.problems {
-                crate::errln!("warning: previous cycle: {}", w.trim_end());
+                crate::errln!(
+                    "{}",
+                    crate::msg!("run.previous_problem", text = w.trim_end())
+                );
             }
             Some(Previous::Dir(idx))
         }
-        Some(_) if r.profiles.len() > 1 => {
-            return Err(Usage(
-                "--previous FILE goes with one profile; for several, pass a folder of last cycle's profiles (matched by person.id)".into(),
-            ))
-        }
+        Some(_) if r.profiles.len() > 1 => return Err(Usage(crate::msg!("render.previous_many"))),
         Some(p) => Some(Previous::File(p.clone())),
     };
     let mut failed = Vec::new();
@@ -81,7 +76,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
                 }
             }
             Err(e) => {
-                crate::errln!("error: {e}\n  --> {file}\n");
+                crate::errln!("{}", crate::msg!("p.error_at", text = e, file = file));
                 failed.push(file.clone());
             }
         }
@@ -89,10 +84,13 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     if !failed.is_empty() {
         failed.dedup();
         crate::errln!(
-            "{} of {} profile(s) failed: {}",
-            failed.len(),
-            r.profiles.len(),
-            failed.join(", ")
+            "{}",
+            crate::msg!(
+                "render.failed",
+                bad = failed.len(),
+                total = r.profiles.len(),
+                files = failed.join(", ")
+            )
         );
         return Ok(1);
     }
@@ -104,17 +102,10 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
 fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<u8, Usage> {
     let text = matches!(formats, [Format::Json] | [Format::Html]);
     if r.profiles.len() != 1 || !text {
-        return Err(Usage(
-            "-o - writes one document to standard output: give one profile and -f json or -f html"
-                .into(),
-        ));
+        return Err(Usage(crate::msg!("render.stdout_one")));
     }
     let previous = match &r.previous {
-        Some(p) if p.is_dir() => {
-            return Err(Usage(
-                "with -o -, --previous takes the previous profile itself, not a folder".into(),
-            ))
-        }
+        Some(p) if p.is_dir() => return Err(Usage(crate::msg!("render.stdout_previous_dir"))),
         Some(p) => Some(Previous::File(p.clone())),
         None => None,
     };
@@ -145,7 +136,7 @@ fn render_one(
     let bytes = match read_profile(path) {
         Ok(b) => b,
         Err(e) => {
-            crate::errln!("error: {e}\n  --> {file}\n");
+            crate::errln!("{}", crate::msg!("p.error_at", text = e, file = file));
             return None;
         }
     };
@@ -169,32 +160,27 @@ fn render_one(
     let prev = prev_path.and_then(|pp| match crate::previous::load(eng, &pp) {
         Ok(p) => Some(p),
         Err(e) => {
-            crate::errln!(
-                "warning: the previous cycle's profile does not load:\n{}",
-                e.trim_end()
-            );
-            crate::errln!(
-                "warning: {file}: rendered as a first cycle, without \"Since last time\"\n"
-            );
+            crate::errln!("{}", crate::msg!("run.previous_bad", text = e.trim_end()));
+            crate::errln!("{}", crate::msg!("run.first_cycle", file = file));
             None
         }
     });
     let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
         Ok(a) => a,
         Err(e) => {
-            crate::errln!("error: {e}\n  --> {file}\n   = help: give --previous the same person's profile of the last cycle\n");
+            crate::errln!("{}", crate::msg!("run.other_person", text = e, file = file));
             return None;
         }
     };
     match eng.render_analysed(&profile, &analysis, formats) {
         Ok(docs) => {
             for w in docs.iter().flat_map(|d| &d.warnings) {
-                crate::errln!("warning: {file}: {w}");
+                crate::errln!("{}", crate::msg!("run.file_warning", file = file, text = w));
             }
             Some((profile, docs))
         }
         Err(e) => {
-            crate::errln!("error: {e}\n  --> {file}\n");
+            crate::errln!("{}", crate::msg!("p.error_at", text = e, file = file));
             None
         }
     }
