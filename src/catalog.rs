@@ -19,6 +19,7 @@ impl Item {
     pub fn label(&self, loc: Locale) -> &'static str {
         match loc {
             Locale::Zh => self.zh,
+            Locale::ZhTw => crate::zhtw::convert_static(self.zh),
             Locale::En => self.en,
         }
     }
@@ -375,9 +376,16 @@ pub enum Lookup {
 }
 
 /// Normalises a user-written word for matching: trims, lowercases, maps spaces and
-/// hyphens to underscores (so `Interesting Work` finds `interesting_work`).
+/// hyphens to underscores (so `Interesting Work` finds `interesting_work`), and folds
+/// traditional characters to simplified ones (so `熱情` finds `热情`).
 pub fn normalise(word: &str) -> String {
-    word.trim().to_lowercase().replace([' ', '-'], "_")
+    crate::zhtw::fold(&word.trim().to_lowercase().replace([' ', '-'], "_"))
+}
+
+/// Whether `target` (normalised) is the zh word `zh` in either script, also in the
+/// Taiwan term the zh-TW workbook prints for it (`职业发展` is also `職涯發展`).
+pub fn same_zh(zh: &str, target: &str) -> bool {
+    normalise(zh) == target || normalise(&crate::zhtw::convert(zh)) == target
 }
 
 /// Finds `word` among `items` by id or zh/en word, case-insensitively.
@@ -388,9 +396,10 @@ pub fn lookup(items: &'static [Item], aliases: &[(&str, &str)], word: &str) -> L
         .find(|(a, _)| normalise(a) == w)
         .map(|(_, id)| *id);
     let target = alias.map(normalise).unwrap_or(w.clone());
-    if let Some(found) = items.iter().find(|i| {
-        normalise(i.id) == target || normalise(i.zh) == target || normalise(i.en) == target
-    }) {
+    if let Some(found) = items
+        .iter()
+        .find(|i| normalise(i.id) == target || normalise(i.en) == target || same_zh(i.zh, &target))
+    {
         return Lookup::Found(found);
     }
     Lookup::Missing(nearest(&w, items.iter().flat_map(|i| [i.id, i.zh])))

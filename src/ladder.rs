@@ -8,20 +8,51 @@ use crate::profile::{locate::Locations, place};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Text in both languages.
+/// Text in both languages (and, made from the zh text, in zh-TW).
 #[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(deny_unknown_fields)]
+#[serde(from = "RawBilingual")]
 pub struct Bilingual {
     /// zh-CN text.
     pub zh: String,
     /// English text.
     pub en: String,
+    /// zh-TW text, converted from `zh` when the ladder is read.
+    #[serde(skip_serializing)]
+    pub tw: String,
+}
+
+/// [`Bilingual`] as written in a ladder file.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBilingual {
+    zh: String,
+    en: String,
+}
+
+impl From<RawBilingual> for Bilingual {
+    fn from(r: RawBilingual) -> Bilingual {
+        Bilingual::new(r.zh, r.en)
+    }
 }
 
 impl Bilingual {
+    /// Text from its zh and en forms.
+    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bilingual {
+        let zh = zh.into();
+        Bilingual {
+            tw: crate::zhtw::convert(&zh),
+            zh,
+            en: en.into(),
+        }
+    }
+
     /// The text in `loc`.
     pub fn get(&self, loc: Locale) -> &str {
-        loc.pick(&self.zh, &self.en)
+        match loc {
+            Locale::Zh => &self.zh,
+            Locale::ZhTw => &self.tw,
+            Locale::En => &self.en,
+        }
     }
 }
 
@@ -51,7 +82,9 @@ pub fn area_id(word: &str) -> Option<&'static str> {
     let w = normalise(word);
     AREAS
         .iter()
-        .find(|(id, zh, en)| normalise(id) == w || normalise(zh) == w || normalise(en) == w)
+        .find(|(id, zh, en)| {
+            normalise(id) == w || crate::catalog::same_zh(zh, &w) || normalise(en) == w
+        })
         .map(|(id, _, _)| *id)
         .or(match w.as_str() {
             "behavior" => Some("behaviour"),
@@ -125,7 +158,9 @@ impl Ladder {
     pub fn rung(&self, word: &str) -> Result<usize, Option<String>> {
         let w = normalise(word);
         if let Some(i) = self.rungs.iter().position(|r| {
-            normalise(&r.id) == w || normalise(&r.title.zh) == w || normalise(&r.title.en) == w
+            normalise(&r.id) == w
+                || crate::catalog::same_zh(&r.title.zh, &w)
+                || normalise(&r.title.en) == w
         }) {
             return Ok(i);
         }
@@ -228,7 +263,9 @@ impl Ladders {
     pub fn get(&self, word: &str) -> Result<&Ladder, Option<String>> {
         let w = normalise(word);
         if let Some(l) = self.all.iter().find(|l| {
-            normalise(&l.id) == w || normalise(&l.name.zh) == w || normalise(&l.name.en) == w
+            normalise(&l.id) == w
+                || crate::catalog::same_zh(&l.name.zh, &w)
+                || normalise(&l.name.en) == w
         }) {
             return Ok(l);
         }

@@ -55,6 +55,7 @@ pub mod render;
 pub mod starter;
 pub mod term;
 pub mod workbook;
+pub mod zhtw;
 
 use analysis::JohariRules;
 use ladder::Ladders;

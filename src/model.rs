@@ -338,7 +338,9 @@ impl Status {
     /// Parses an id or a Chinese word.
     pub fn parse(word: &str) -> Option<Status> {
         match crate::catalog::normalise(word).as_str() {
-            "planned" | "计划中" | "计划" | "未开始" => Some(Status::Planned),
+            "planned" | "计划中" | "计划" | "计画中" | "计画" | "未开始" => {
+                Some(Status::Planned)
+            }
             "in_progress" | "inprogress" | "进行中" => Some(Status::InProgress),
             "done" | "已完成" | "完成" => Some(Status::Done),
             "dropped" | "已放弃" | "放弃" => Some(Status::Dropped),

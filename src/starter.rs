@@ -5,12 +5,18 @@ use crate::locale::Locale;
 /// The starter profile text for a locale and ladder id.
 pub fn starter(locale: Locale, track: &str, first_rung: &str, schema: &str) -> String {
     match locale {
+        // the zh text in Traditional characters; a Taiwan starter says so in `locale`
+        Locale::ZhTw => crate::zhtw::convert(&starter(Locale::Zh, track, first_rung, schema))
+            .replace(
+                "locale: zh-CN                 # zh-CN、zh-TW 或 en",
+                "locale: zh-TW                 # zh-TW、zh-CN 或 en",
+            ),
         Locale::Zh => format!(
             r#"# yaml-language-server: $schema={schema}
 # careerbook 档案（格式版本 1）。只有 person.name 是必填的；没写的内容会在手册里
 # 留成空白练习，可以手写补上。改完后运行：careerbook check 本文件
 version: 1
-locale: zh-CN                 # zh-CN 或 en
+locale: zh-CN                 # zh-CN、zh-TW 或 en
 person:
   name: 你的名字               # 必填
   # id: E0001                 # 工号，输出文件以它命名
@@ -52,7 +58,7 @@ career:
 # leave out becomes a blank exercise in the workbook. Check it with:
 #   careerbook check THIS_FILE
 version: 1
-locale: en                    # zh-CN or en
+locale: en                    # zh-CN, zh-TW or en
 person:
   name: Your Name             # required
   # id: E0001                 # employee id; output files are named from it

@@ -85,7 +85,7 @@ with sync_playwright() as p:
         data = yaml.safe_load(saved.read_text())
         if "peers" in (data.get("johari") or {}):
             fail(f"{src.name}: the saved profile has peers")
-        if (original.get("johari") or {}).get("peers") and "kept out" not in page.inner_text("body") and "不会出现在表单里" not in page.inner_text("body"):
+        if (original.get("johari") or {}).get("peers") and "kept out" not in page.inner_text("body") and "不会出现在表单里" not in page.inner_text("body") and "不會出現在表單裡" not in page.inner_text("body"):
             fail(f"{src.name}: the form does not say that peers are kept out")
         stripped = dict(original)
         if "johari" in stripped:
@@ -200,6 +200,25 @@ with sync_playwright() as p:
     page.set_viewport_size({"width": 1280, "height": 900})
     open_form(page, work / "blank/profile.form.html")
     page.screenshot(path=str(SHOTS / "blank-laptop.png"))
+
+    # 6. the zh-TW form: Traditional text and words, and a zh-TW profile saved
+    cb("form", "--locale", "zh-TW", "-o", str(work / "blank-tw"), "--today", TODAY)
+    open_form(page, work / "blank-tw/profile.form.html")
+    body = page.inner_text("body")
+    if "手冊語言" not in body or "手册语言" in body or "職涯" not in body:
+        fail("the zh-TW form is not in Traditional Chinese with Taiwan terms")
+    page.fill('[data-path="person.name"]', "林雅婷")
+    for word in ["可靠", "耐心", "熱情", "有條理", "害羞"]:
+        page.get_by_text(word, exact=True).click()
+    page.screenshot(path=str(SHOTS / "blank-tw-laptop.png"))
+    saved = save(page, work / "tw.yaml")
+    data = yaml.safe_load(saved.read_text())
+    if data.get("locale") != "zh-TW" or sorted(data["johari"]["self"]) != ["dependable", "organised", "patient", "shy", "warm"]:
+        fail(f"the zh-TW form saved {data.get('locale')!r}, {data.get('johari')!r}")
+    r = cb("check", str(saved), "--today", TODAY, check=False)
+    if r.returncode != 0:
+        fail(f"the zh-TW form's profile does not pass check:\n{r.stderr}")
+    print("zh-TW form ok")
 
     # 4. offline, and no peers in any page
     if outside:

@@ -51,15 +51,15 @@ for profile in profiles/*.yaml; do
     fonts=$(pdffonts "$out/print.pdf")
     grep -q " yes " <<< "$fonts" || { echo "FAIL: $name: no embedded font in the print" >&2; fail=1; }
     all=$(pdftotext "$out/print.pdf" -)
-    grep -q "职业发展工作手册" <<< "$all" || {
+    grep -Eq "职业发展工作手册|職涯發展工作手冊" <<< "$all" || {
       echo "FAIL: $name: the Chinese title is not in the printed text" >&2; fail=1; }
     cover=$(pdftotext -layout -f 1 -l 1 "$out/print.pdf" -)
-    if grep -Eq "第 1 页|Page 1 of" <<< "$cover"; then
+    if grep -Eq "第 1 [页頁]|Page 1 of" <<< "$cover"; then
       echo "FAIL: $name: the cover carries a footer" >&2; fail=1
     fi
     for ((i = 2; i <= n; i++)); do
       text=$(pdftotext -layout -f "$i" -l "$i" "$out/print.pdf" -)
-      if ! grep -Eq "第 $i 页 / 共 $n 页|Page $i of $n" <<< "$text"; then
+      if ! grep -Eq "第 $i [页頁] / 共 $n [页頁]|Page $i of $n" <<< "$text"; then
         echo "FAIL: $name: page $i lacks its footer (page $i of $n)" >&2; fail=1
       fi
       lines=$(grep -c '[^[:space:]]' <<< "$text" || true)

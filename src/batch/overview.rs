@@ -119,7 +119,7 @@ pub struct DeptProgress {
 #[derive(Debug, Serialize)]
 pub struct Overview {
     date: String,
-    lang: &'static str,
+    pub lang: &'static str,
     total: usize,
     ok: usize,
     failed: usize,
@@ -362,7 +362,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         min_group: k,
         headcount,
         position_chart: Block::Figure {
-            figure: position_chart(&positions).rounded(),
+            figure: position_chart(&positions, loc).rounded(),
         },
         positions,
         needs_chart: Block::Figure {
@@ -411,7 +411,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
     }
 }
 
-fn position_chart(rows: &[Positions]) -> Figure {
+fn position_chart(rows: &[Positions], loc: Locale) -> Figure {
     let rows: Vec<&Positions> = rows.iter().take(30).collect();
     let bar_h = 16.0;
     let mut f = Figure::new(
@@ -434,7 +434,12 @@ fn position_chart(rows: &[Positions]) -> Figure {
             x + 14.0,
             13.0,
             9.0,
-            *label,
+            // the labels are in both languages; zh-TW gets Traditional characters
+            if loc == Locale::ZhTw {
+                crate::zhtw::convert_static(label)
+            } else {
+                label
+            },
             Anchor::Start,
             color::MUTED,
             false,

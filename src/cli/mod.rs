@@ -192,7 +192,7 @@ struct OverviewArgs {
     /// Where to write _overview.html and _overview.csv.
     #[arg(short, long, default_value = ".", value_name = "DIR")]
     output: PathBuf,
-    /// Language of rung titles, needs and traits [default: zh-CN].
+    /// Language of rung titles, needs and traits: zh-CN, zh-TW or en [default: zh-CN].
     #[arg(long, value_name = "LOCALE")]
     locale: Option<String>,
     /// Folder of company ladder files (*.yaml), for their rung titles.
@@ -216,7 +216,8 @@ struct DocOpts {
     /// Output folder (created if missing). Files are named from person.id, else the name.
     #[arg(short, long, default_value = ".", value_name = "DIR")]
     output: PathBuf,
-    /// Language of the workbook, overriding the profile's `locale`.
+    /// Language of the workbook, overriding the profile's `locale`: zh-CN, zh-TW
+    /// (Traditional Chinese, Taiwan terms) or en.
     #[arg(long, value_name = "LOCALE")]
     locale: Option<String>,
     /// Folder whose files replace the built-in HTML templates of the same name.
@@ -258,7 +259,7 @@ struct FormArgs {
     /// Output folder (created if missing): writes <id>.form.html.
     #[arg(short, long, default_value = ".", value_name = "DIR")]
     output: PathBuf,
-    /// Language of the form: zh-CN or en [default: the profile's, else zh-CN].
+    /// Language of the form: zh-CN, zh-TW or en [default: the profile's, else zh-CN].
     #[arg(long, value_name = "LOCALE")]
     locale: Option<String>,
     #[command(flatten)]
@@ -289,7 +290,7 @@ struct InitArgs {
     /// Where to write the profile (default: standard output).
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Language of the starter profile.
+    /// Language of the starter profile: zh-CN, zh-TW or en.
     #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
     locale: String,
     /// Ladder of the starter profile.

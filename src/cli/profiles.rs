@@ -118,7 +118,11 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
     let text = crate::starter::starter(
         locale,
         &ladder.id,
-        locale.pick(&rung.title.zh, &rung.id),
+        if locale.is_zh() {
+            rung.title.get(locale)
+        } else {
+            &rung.id
+        },
         &format!("./{schema_name}"),
     );
     match a.output {

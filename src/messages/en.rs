@@ -96,7 +96,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("validate.version", "profile format version {version} is not supported"),
     ("validate.version.help", "this careerbook reads version 1; write `version: 1`"),
     ("validate.locale", "unknown locale `{locale}`"),
-    ("validate.locale.help", "write `zh-CN` or `en`"),
+    ("validate.locale.help", "write `zh-CN`, `zh-TW` or `en`"),
     ("validate.name.empty", "the name is empty"),
     ("validate.name.empty.help", "write the person's name, e.g. `name: 李娜`"),
     ("validate.name.long", "the name is longer than 100 characters"),
@@ -328,4 +328,5 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lock.shard_file", "{path}: cannot create the lock file: {err}"),
     ("lock.shard_busy", "{dir}: shard {k}/{n} is already being written into this folder ({holder})"),
     ("write.cannot", "cannot write {path}: {err}"),
+    ("pdf.missing_glyphs", "the font {font} lacks {n} character(s), shown as □: {list}"),
 ];

@@ -96,7 +96,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("validate.version", "不支持档案格式版本 {version}"),
     ("validate.version.help", "这个版本的 careerbook 读取格式版本 1：写 `version: 1`"),
     ("validate.locale", "不认识的语言 `{locale}`"),
-    ("validate.locale.help", "写 `zh-CN` 或 `en`"),
+    ("validate.locale.help", "写 `zh-CN`（简体）、`zh-TW`（繁体）或 `en`"),
     ("validate.name.empty", "姓名是空的"),
     ("validate.name.empty.help", "写上这个人的姓名，例如 `name: 李娜`"),
     ("validate.name.long", "姓名超过 100 个字"),
@@ -328,4 +328,5 @@ pub const TABLE: &[(&str, &str)] = &[
     ("lock.shard_file", "{path}：无法创建锁文件：{err}"),
     ("lock.shard_busy", "{dir}：分片 {k}/{n} 已经在写入这个文件夹（{holder}）"),
     ("write.cannot", "无法写入 {path}：{err}"),
+    ("pdf.missing_glyphs", "字体 {font} 缺少 {n} 个字符，显示为 □：{list}"),
 ];

@@ -14,11 +14,12 @@ pub const FILE_NAME: &str = "careerbook.schema.json";
 /// A date as `check` reads it: YYYY, YYYY-MM or YYYY-MM-DD (also with `/` or `.`).
 const DATE: &str = r"^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$";
 
-/// Every word `check` accepts for the items: id, Chinese word, English word.
+/// Every word `check` accepts for the items: id, Chinese word (Simplified, and as the
+/// zh-TW workbook prints it), English word.
 fn words(items: &[Item]) -> Vec<Value> {
     let mut out: Vec<String> = Vec::new();
     for i in items {
-        for w in [i.id, i.zh, i.en] {
+        for w in [i.id, i.zh, i.label(crate::locale::Locale::ZhTw), i.en] {
             if !out.iter().any(|x| x == w) {
                 out.push(w.to_string());
             }
@@ -118,8 +119,8 @@ pub fn schema(ladders: &Ladders) -> Value {
         &mut v,
         None,
         "locale",
-        nullable(json!({ "enum": ["zh-CN", "en"] })),
-        Some("手册的语言：zh-CN 或 en"),
+        nullable(json!({ "enum": ["zh-CN", "zh-TW", "en"] })),
+        Some("手册的语言：zh-CN（简体）、zh-TW（繁体）或 en"),
     );
     put(
         &mut v,
@@ -218,11 +219,11 @@ pub fn schema(ladders: &Ladders) -> Value {
         }
     };
     for l in &ladders.all {
-        for w in [l.id.as_str(), l.name.zh.as_str(), l.name.en.as_str()] {
+        for w in [&l.id, &l.name.zh, &l.name.tw, &l.name.en] {
             push(&mut tracks, w);
         }
         for r in &l.rungs {
-            for w in [r.id.as_str(), r.title.zh.as_str(), r.title.en.as_str()] {
+            for w in [&r.id, &r.title.zh, &r.title.tw, &r.title.en] {
                 push(&mut rungs, w);
             }
         }
@@ -270,7 +271,7 @@ pub fn schema(ladders: &Ladders) -> Value {
         Some("RawAction"),
         "status",
         nullable(
-            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃"] }),
+            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃", "計畫中", "進行中", "已放棄"] }),
         ),
         Some("状态：计划中 / 进行中 / 已完成 / 已放弃"),
     );

@@ -176,11 +176,7 @@ fn data(
     today: Date,
     peers_kept_out: bool,
 ) -> Value {
-    json!({
-        "lang": locale.tag(),
-        "today": today.iso(),
-        "peers_kept_out": peers_kept_out,
-        "model": model,
+    let mut words = json!({
         "catalog": {
             "adjectives": items(catalog::ADJECTIVES),
             "needs": items(catalog::NEEDS),
@@ -201,7 +197,98 @@ fn data(
                 "standards": r.standards,
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+    });
+    if locale == Locale::ZhTw {
+        zh_values_to_tw(&mut words);
+    }
+    json!({
+        "lang": locale.tag(),
+        "today": today.iso(),
+        "peers_kept_out": peers_kept_out,
+        "model": model,
+        "catalog": words["catalog"].take(),
+        "ladders": words["ladders"].take(),
     })
+}
+
+/// The page's script in `locale`: for zh-TW its Chinese string literals are in
+/// Traditional characters (the code between them is untouched).
+fn script(locale: Locale) -> &'static str {
+    static TW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    match locale {
+        Locale::ZhTw => TW.get_or_init(|| js_literals_to_tw(SCRIPT)),
+        _ => SCRIPT,
+    }
+}
+
+/// The page shell in `locale`.
+fn shell(locale: Locale) -> &'static str {
+    static TW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    match locale {
+        Locale::ZhTw => TW.get_or_init(|| crate::zhtw::convert(SHELL)),
+        _ => SHELL,
+    }
+}
+
+/// Converts the JavaScript string literals of `src` that hold Chinese text; comments
+/// are skipped, and everything outside the literals is copied as it is.
+fn js_literals_to_tw(src: &str) -> String {
+    let is_han =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let mut out = String::with_capacity(src.len() + 1024);
+    let mut rest = src;
+    while let Some(c) = rest.chars().next() {
+        if rest.starts_with("//") {
+            let end = rest.find('\n').unwrap_or(rest.len());
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else if rest.starts_with("/*") {
+            let end = rest.find("*/").map_or(rest.len(), |i| i + 2);
+            out.push_str(&rest[..end]);
+            rest = &rest[end..];
+        } else if matches!(c, '\'' | '"' | '`') {
+            // the literal up to its closing quote, escapes skipped
+            let mut end = rest.len();
+            let mut escaped = false;
+            for (i, d) in rest.char_indices().skip(1) {
+                if escaped {
+                    escaped = false;
+                } else if d == '\\' {
+                    escaped = true;
+                } else if d == c || (d == '\n' && c != '`') {
+                    end = i + d.len_utf8();
+                    break;
+                }
+            }
+            let lit = &rest[..end];
+            if lit.chars().any(is_han) {
+                out.push_str(&crate::zhtw::convert(lit));
+            } else {
+                out.push_str(lit);
+            }
+            rest = &rest[end..];
+        } else {
+            out.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    out
+}
+
+/// The catalogue and ladder words (every `zh` value of the data) in zh-TW.
+fn zh_values_to_tw(v: &mut Value) {
+    match v {
+        Value::Object(m) => {
+            for (k, x) in m.iter_mut() {
+                match x {
+                    Value::String(s) if k == "zh" => *s = crate::zhtw::convert(s),
+                    _ => zh_values_to_tw(x),
+                }
+            }
+        }
+        Value::Array(a) => a.iter_mut().for_each(zh_values_to_tw),
+        _ => {}
+    }
 }
 
 /// JSON that is safe inside `<script type="application/json">`: no `<`, `>` or `&`
@@ -243,7 +330,7 @@ pub fn page(p: Option<&Profile>, locale: Locale, ladders: &Ladders, today: Date)
     };
     let csp = format!(
         "default-src 'none'; script-src {}; style-src {}; img-src data:; base-uri 'none'; form-action 'none'",
-        hash(SCRIPT),
+        hash(script(locale)),
         hash(STYLE)
     );
     let esc = |s: &str| {
@@ -263,10 +350,10 @@ pub fn page(p: Option<&Profile>, locale: Locale, ladders: &Ladders, today: Date)
             "{{data}}",
             embed(&data(model, locale, ladders, today, peers)),
         ),
-        ("{{script}}", SCRIPT.to_string()),
+        ("{{script}}", script(locale).to_string()),
     ];
     let mut out = String::with_capacity(SHELL.len() + STYLE.len() + SCRIPT.len() + 64 * 1024);
-    let mut rest = SHELL;
+    let mut rest = shell(locale);
     for (marker, value) in &parts {
         let (before, after) = rest.split_once(marker).unwrap_or((rest, ""));
         out.push_str(before);
@@ -309,5 +396,27 @@ mod tests {
         assert!(html.contains(&format!("<script>{SCRIPT}</script>")));
         assert!(html.contains(&format!("<style>{STYLE}</style>")));
         assert!(!html.contains("http://") && !html.contains("https://"));
+    }
+
+    #[test]
+    fn the_zh_tw_script_differs_only_inside_its_chinese_literals() {
+        let tw = script(Locale::ZhTw);
+        let skeleton = |s: &str| s.chars().filter(char::is_ascii).collect::<String>();
+        assert_eq!(skeleton(tw), skeleton(SCRIPT));
+        assert!(tw.contains("'手冊語言'") && !tw.contains("手册语言"));
+        // an English literal keeps its apostrophe
+        assert!(tw.contains("Colleagues’ anonymous picks"));
+        let html = page(
+            None,
+            Locale::ZhTw,
+            &Ladders::builtin(),
+            Date {
+                year: 2026,
+                month: 11,
+                day: 23,
+            },
+        );
+        assert!(html.contains(&hash(tw)) && html.contains(&format!("<script>{tw}</script>")));
+        assert!(html.contains("\"zh\":\"熱情\"") && html.contains("lang=\"zh-TW\""));
     }
 }

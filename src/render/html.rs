@@ -21,6 +21,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The zh-TW overview template, made from `overview.html`.
+const TW_OVERVIEW: &str = "zh-TW/overview.html";
+
 /// A loaded template set.
 pub struct Templates {
     tera: tera::Tera,
@@ -57,6 +60,11 @@ impl Templates {
                 }
             }
         }
+        // the overview's own words in Traditional characters, for `--locale zh-TW`
+        if let Some((_, t)) = sources.iter().find(|(n, _)| n == "overview.html") {
+            let tw = crate::zhtw::convert(t);
+            sources.push((TW_OVERVIEW.to_string(), tw));
+        }
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
@@ -68,8 +76,13 @@ impl Templates {
     pub fn render_overview(&self, ov: &crate::batch::overview::Overview) -> Result<String, String> {
         let mut ctx = tera::Context::new();
         ctx.insert("ov", ov);
+        let name = if ov.lang == "zh-TW" {
+            TW_OVERVIEW
+        } else {
+            "overview.html"
+        };
         self.tera
-            .render("overview.html", &ctx)
+            .render(name, &ctx)
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 

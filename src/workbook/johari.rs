@@ -215,7 +215,7 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
     );
     let side = |f: &mut Figure, y: f64, zh: &str, en: &str| {
         // wrapped to the room left of the window: "Known to / others", "别人知道"
-        for (k, part) in flow_words(b.loc.pick(zh, en), 9.5, left - 10.0)
+        for (k, part) in flow_words(&b.loc.text(zh, en), 9.5, left - 10.0)
             .iter()
             .enumerate()
         {

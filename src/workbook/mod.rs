@@ -165,7 +165,7 @@ struct B {
 
 impl B {
     fn t(&self, zh: &str, en: &str) -> String {
-        self.loc.pick(zh, en).to_string()
+        self.loc.text(zh, en)
     }
     fn w(&self, item: &Item) -> String {
         item.label(self.loc).to_string()

@@ -193,7 +193,7 @@
         field('person.birth_year', t('出生年份', 'Year of birth'), { number: true, placeholder: '1996' }),
         field('person.joined', t('入职时间', 'Joined'), { placeholder: '2021-07' }),
         field('person.manager', t('直属上级', 'Manager')),
-        select('locale', t('手册语言', 'Workbook language'), [['zh-CN', '中文'], ['en', 'English']]),
+        select('locale', t('手册语言', 'Workbook language'), [['zh-CN', '简体中文'], ['zh-TW', '繁體中文（台灣）'], ['en', 'English']]),
       ]),
     ]);
   }
@@ -581,7 +581,7 @@
     L.push(t('# 由 careerbook 表单保存于 ' + TODAY + '。检查：careerbook check 本文件；生成手册：careerbook render 本文件', '# Saved from the careerbook form on ' + TODAY + '. Check it: careerbook check FILE; make the workbook: careerbook render FILE'));
     L.push(t('# 同事的匿名选择不在这个文件里：HR 生成手册时合并。', '# Colleagues’ anonymous picks are not in this file: HR merges them when making the workbook.'));
     L.push('version: 1');
-    L.push('locale: ' + (M.locale === 'en' ? 'en' : 'zh-CN'));
+    L.push('locale: ' + (M.locale === 'en' || M.locale === 'zh-TW' ? M.locale : 'zh-CN'));
     const p = M.person;
     L.push('person:');
     put(2, 'name', q(txt(p.name) || ''));

@@ -143,10 +143,10 @@ impl Ctx<'_> {
         let mut out = vec![None; cat.len()];
         for (k, v) in map.unwrap_or_default() {
             let p = format!("{path}.{k}");
-            match cat
-                .iter()
-                .position(|i| i.id == catalog::normalise(&k) || i.zh == k)
-            {
+            match cat.iter().position(|i| {
+                let w = catalog::normalise(&k);
+                i.id == w || catalog::same_zh(i.zh, &w)
+            }) {
                 Some(i) => out[i] = self.rating(&p, Some(v)),
                 None => {
                     let ids: Vec<&str> = cat.iter().map(|i| i.id).collect();

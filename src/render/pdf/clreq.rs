@@ -16,7 +16,9 @@ pub const MIXED_SPACE: f32 = 0.25;
 pub const PUNCT_SQUEEZE: f32 = 0.5;
 
 /// Units that stay on the line of the number before them (`30 岁`, `3 年`, `50%`).
-const UNITS: &str = "岁年月日号时分秒周天个次项名人位级层万亿元倍页章条步%‰℃";
+/// (with the Traditional forms of the zh-TW workbook: 歲 號 時 週 個 項 級 層 萬 億 頁 條)
+const UNITS: &str =
+    "岁年月日号时分秒周天个次项名人位级层万亿元倍页章条步歲號時週個項級層萬億頁條%‰℃";
 /// Dashes and tildes that join a number range (`5–6`, `3~5`).
 const RANGE: &str = "–—-~～";
 

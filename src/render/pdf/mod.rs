@@ -84,11 +84,11 @@ fn missing_glyphs(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
         .iter()
         .map(|c| format!("{c} (U+{:04X})", *c as u32))
         .collect();
-    vec![format!(
-        "the font {} lacks {} character(s), shown as □: {}",
-        font.name,
-        missing.len(),
-        list.join(", ")
+    vec![crate::msg!(
+        "pdf.missing_glyphs",
+        font = font.name,
+        n = missing.len(),
+        list = list.join(", ")
     )]
 }
 
