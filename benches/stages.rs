@@ -1,5 +1,7 @@
 //! In-process timings of each stage for the bundled profiles: load and validate,
-//! analysis, workbook model, PDF layout, PDF write, HTML render, JSON.
+//! analysis, workbook model, PDF layout, PDF write (the direct writer with the shared
+//! template font, and for comparison the printpdf writer with a per-document subset),
+//! HTML render, JSON.
 //! Run with `cargo bench --bench stages`; prints a table (median of many runs).
 
 use careerbook::analysis::{analyse, JohariRules};
@@ -7,7 +9,7 @@ use careerbook::ladder::Ladders;
 use careerbook::model::Date;
 use careerbook::profile::{load_bytes, LoadOptions};
 use careerbook::render::html::Templates;
-use careerbook::render::pdf::{backend, font::FontFace, layout, Paper};
+use careerbook::render::pdf::{backend, direct, font::FontFace, layout, shared, Paper};
 use careerbook::workbook::{build, BookOptions};
 use std::hint::black_box;
 use std::time::Instant;
@@ -35,15 +37,21 @@ fn main() {
     let s = Instant::now();
     let font = FontFace::default_shared();
     let font_ms = s.elapsed().as_secs_f64() * 1e3;
-    println!("font parse (once per process): {font_ms:.1} ms\n");
+    println!("font parse (once per process): {font_ms:.1} ms");
+    let s = Instant::now();
+    let fonts = shared::SharedFonts::default();
+    fonts.get(&font, "zh-CN").expect("template font");
+    let t_template = s.elapsed().as_secs_f64() * 1e3;
+    println!("shared template font, zh-CN (once per process): {t_template:.1} ms\n");
     println!(
-        "{:<22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
+        "{:<22} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9} {:>9}",
         "profile (µs, median)",
         "load",
         "analyse",
         "model",
         "layout",
         "pdf",
+        "printpdf",
         "html",
         "json",
         "total"
@@ -83,7 +91,11 @@ fn main() {
         let t_layout = median_us(runs, || {
             black_box(layout::layout(&book, &font, Paper::A4));
         });
+        let template = fonts.get(&font, book.lang).expect("template font");
         let t_pdf = median_us(runs, || {
+            black_box(direct::write(&laid, &font, &template, &meta).ok());
+        });
+        let t_printpdf = median_us(runs, || {
             black_box(backend::write(&laid, &font, &meta).ok());
         });
         let t_html = median_us(runs, || {
@@ -93,6 +105,6 @@ fn main() {
             black_box(careerbook::render::json::render(&p, &a, today));
         });
         let total = t_load + t_an + t_model + t_layout + t_pdf + t_html + t_json;
-        println!("{name:<22} {t_load:>9.0} {t_an:>9.0} {t_model:>9.0} {t_layout:>9.0} {t_pdf:>9.0} {t_html:>9.0} {t_json:>9.0} {total:>9.0}");
+        println!("{name:<22} {t_load:>9.0} {t_an:>9.0} {t_model:>9.0} {t_layout:>9.0} {t_pdf:>9.0} {t_printpdf:>9.0} {t_html:>9.0} {t_json:>9.0} {total:>9.0}");
     }
 }

@@ -231,10 +231,11 @@ pub enum Mark {
 }
 
 impl Mark {
-    /// Parses `towards` | `meets` | `exceeds` or 待提高 / 达到 / 超出.
+    /// Parses `towards` | `meets` | `exceeds` or 待提高 / 达到 / 超出 (either script;
+    /// 待加强 is how the zh-TW workbook words "towards").
     pub fn parse(word: &str) -> Option<Mark> {
-        match word.trim().to_lowercase().as_str() {
-            "towards" | "toward" | "待提高" | "待提升" => Some(Mark::Towards),
+        match crate::catalog::normalise(word).as_str() {
+            "towards" | "toward" | "待提高" | "待提升" | "待加强" => Some(Mark::Towards),
             "meets" | "meet" | "达到" => Some(Mark::Meets),
             "exceeds" | "exceed" | "超出" | "超过" => Some(Mark::Exceeds),
             _ => None,
@@ -509,6 +510,22 @@ impl Profile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn marks_and_statuses_read_in_either_script() {
+        for (w, m) in [
+            ("达到", Mark::Meets),
+            ("達到", Mark::Meets),
+            ("待加強", Mark::Towards),
+            ("待提高", Mark::Towards),
+            ("超出", Mark::Exceeds),
+        ] {
+            assert_eq!(Mark::parse(w), Some(m), "{w}");
+        }
+        assert_eq!(Status::parse("進行中"), Some(Status::InProgress));
+        assert_eq!(Status::parse("已放棄"), Some(Status::Dropped));
+        assert_eq!(Status::parse("計畫中"), Some(Status::Planned));
+    }
 
     #[test]
     fn partial_dates_check_ranges() {

@@ -4,7 +4,7 @@
 //! Only built-in text goes through here, never what a person wrote. [`fold`] goes the
 //! other way for reading input, so that catalogue words match in either script.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::{OnceLock, RwLock};
 
 const CHARS: &str = include_str!("../assets/zhtw/chars.tsv");
@@ -42,11 +42,11 @@ fn tables() -> &'static Tables {
     static T: OnceLock<Tables> = OnceLock::new();
     T.get_or_init(|| {
         let mut t = Tables {
-            chars: HashMap::new(),
-            ambiguous: HashMap::new(),
-            glossary: HashMap::new(),
+            chars: HashMap::default(),
+            ambiguous: HashMap::default(),
+            glossary: HashMap::default(),
             longest: 1,
-            fold: HashMap::new(),
+            fold: HashMap::default(),
             chosen: Default::default(),
         };
         for r in rows(CHARS) {
@@ -119,7 +119,7 @@ pub fn convert(s: &str) -> String {
 /// converted once and kept.
 pub fn convert_static(s: &'static str) -> &'static str {
     static CACHE: OnceLock<RwLock<HashMap<&'static str, &'static str>>> = OnceLock::new();
-    let cache = CACHE.get_or_init(|| RwLock::new(HashMap::new()));
+    let cache = CACHE.get_or_init(|| RwLock::new(HashMap::default()));
     if let Some(v) = cache.read().ok().and_then(|m| m.get(s).copied()) {
         return v;
     }

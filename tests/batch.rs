@@ -876,3 +876,74 @@ fn one_giant_cell_fails_its_row_alone() {
         "the other answers count"
     );
 }
+
+#[test]
+fn pdfs_are_byte_identical_across_thread_counts_input_orders_and_single_renders() {
+    // the shared template font is a fixed set: whatever documents come first, and
+    // on however many threads, each PDF comes out the same
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let mut files: Vec<String> = [
+        "li-na.zh.yaml",
+        "alex-chen.en.yaml",
+        "lin-yating.zh-TW.yaml",
+        "minimal.zh.yaml",
+    ]
+    .iter()
+    .map(|f| root.join("profiles").join(f).display().to_string())
+    .collect();
+    let run = |files: &[String], jobs: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        let out = Command::cargo_bin("careerbook")
+            .unwrap()
+            .arg("batch")
+            .args(files)
+            .args(["-f", "pdf", "-q", "--today", "2026-11-20", "-j", jobs, "-o"])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        dir
+    };
+    let one = run(&files, "1");
+    files.reverse();
+    let two = run(&files, "2");
+    let single = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("careerbook")
+        .unwrap()
+        .args([
+            "render",
+            &files[files.len() - 1],
+            "-f",
+            "pdf",
+            "--today",
+            "2026-11-20",
+            "-o",
+        ])
+        .arg(single.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    for name in ["E2041.pdf", "E1187.pdf", "T3107.pdf"] {
+        let a = std::fs::read(one.path().join(name));
+        let b = std::fs::read(two.path().join(name));
+        assert!(
+            a.is_ok(),
+            "{name} missing: {:?}",
+            std::fs::read_dir(one.path()).unwrap().count()
+        );
+        assert_eq!(
+            a.unwrap(),
+            b.unwrap(),
+            "{name} differs between -j 1 and -j 2 reversed"
+        );
+    }
+    assert_eq!(
+        std::fs::read(one.path().join("E2041.pdf")).unwrap(),
+        std::fs::read(single.path().join("E2041.pdf")).unwrap(),
+        "a batch and a single render differ"
+    );
+}

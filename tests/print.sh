@@ -70,5 +70,43 @@ for profile in profiles/*.yaml; do
   done
 done
 [ "$checked" -ge 12 ] || { echo "FAIL: only $checked prints checked" >&2; fail=1; }
+
+# the direct PDF writer (shared template font) against the printpdf writer: the same
+# pages to the pixel, and text that poppler reads back whole
+for profile in li-na.zh zhang-wei.zh lin-yating.zh-TW alex-chen.en; do
+  d="$work/writers/$profile"
+  mkdir -p "$d/direct" "$d/printpdf"
+  "$bin" render "profiles/$profile.yaml" -f pdf -o "$d/direct" --today 2026-12-01 -q
+  CAREERBOOK_PDF_WRITER=printpdf "$bin" render "profiles/$profile.yaml" -f pdf -o "$d/printpdf" --today 2026-12-01 -q
+  pdftoppm -r 60 -gray "$d"/direct/*.pdf "$d/a"
+  pdftoppm -r 60 -gray "$d"/printpdf/*.pdf "$d/b"
+  python3 - "$d" "$profile" <<'PY' || fail=1
+import glob, sys
+d, name = sys.argv[1], sys.argv[2]
+def pgm(f):
+    p = open(f, 'rb').read().split(maxsplit=4)
+    return p[4]
+a, b = sorted(glob.glob(f'{d}/a-*.pgm')), sorted(glob.glob(f'{d}/b-*.pgm'))
+if len(a) != len(b) or not a:
+    sys.exit(f'FAIL: {name}: {len(a)} pages from the direct writer, {len(b)} from printpdf')
+for x, y in zip(a, b):
+    p, q = pgm(x), pgm(y)
+    off = sum(1 for i in range(min(len(p), len(q))) if abs(p[i] - q[i]) > 64) / max(len(p), 1)
+    # (coordinates are written to a hundredth of a point: edges may shift a pixel)
+    if len(p) != len(q) or off > 0.002:
+        sys.exit(f'FAIL: {name}: page {x[-6:-4]} differs between the writers ({off:.3%} of pixels)')
+PY
+  text=$(pdftotext "$d"/direct/*.pdf - | tr -d ' ')
+  case $profile in
+    li-na.zh) want="李娜 取得客户服务管理师 缺少带团队的机会 带教两名新员工" ;;
+    zhang-wei.zh) want="职业发展工作手册" ;;
+    lin-yating.zh-TW) want="林雅婷 職涯發展工作手冊 缺少帶團隊的機會 取得客戶服務管理師" ;;
+    alex-chen.en) want="Careerdevelopmentworkbook" ;;
+  esac
+  for w in $want; do
+    grep -qF "$w" <<< "$text" || { echo "FAIL: $profile: pdftotext lacks $w" >&2; fail=1; }
+  done
+  checked=$((checked + 1))
+done
 if [ "$fail" -ne 0 ]; then exit 1; fi
-echo "print: ok ($checked prints of bundled profiles on A4 and Letter: footers, Chinese, page counts, no near-empty page)"
+echo "print: ok ($checked checks: prints of bundled profiles on A4 and Letter (footers, Chinese, page counts, no near-empty page); the direct and printpdf writers' pages pixel for pixel; pdftotext of our PDFs)"

@@ -24,18 +24,15 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
             if copies == 0 || copies > 100 {
                 return Err(Usage(crate::msg!("arg.copies", n = copies)));
             }
-            std::fs::create_dir_all(&output).map_err(|e| {
-                Usage(format!(
-                    "{}: cannot create the output folder: {e}",
-                    output.display()
-                ))
-            })?;
+            std::fs::create_dir_all(&output)
+                .map_err(|e| Usage(crate::msg!("run.mkdir", dir = output.display(), err = e)))?;
             let settings = PdfSettings {
                 font: FontFace::default_shared(),
                 paper: match paper {
                     PaperArg::A4 => Paper::A4,
                     PaperArg::Letter => Paper::Letter,
                 },
+                shared: Default::default(),
             };
             let mut notes = Vec::new();
             let mut failures = Vec::new();

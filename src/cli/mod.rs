@@ -537,6 +537,7 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
                 PaperArg::A4 => Paper::A4,
                 PaperArg::Letter => Paper::Letter,
             },
+            shared: Default::default(),
         },
         rules: JohariRules {
             min_raters: a.min_raters.max(1),

@@ -21,10 +21,30 @@ pub fn root() -> PathBuf {
 }
 
 /// A PDF's page count and text.
+///
+/// lopdf's extraction puts a space wherever the font changes within a line (the
+/// shared template font and the document's own): those spaces are dropped between
+/// two Chinese characters, and runs of spaces become one. (tests/print.sh reads our
+/// PDFs with poppler's pdftotext, which needs no such help.)
 pub fn pdf_text(path: &Path) -> (usize, String) {
     let doc = lopdf::Document::load_mem(&std::fs::read(path).unwrap()).unwrap();
     let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
-    (pages.len(), doc.extract_text(&pages).unwrap())
+    let raw = doc.extract_text(&pages).unwrap();
+    let cjk =
+        |c: char| ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c);
+    let chars: Vec<char> = raw.chars().collect();
+    let mut out = String::with_capacity(raw.len());
+    for (i, c) in chars.iter().enumerate() {
+        if *c == ' ' {
+            let prev = out.chars().next_back();
+            let next = chars[i + 1..].iter().find(|c| **c != ' ');
+            if prev == Some(' ') || (prev.is_some_and(cjk) && next.is_some_and(|n| cjk(*n))) {
+                continue;
+            }
+        }
+        out.push(*c);
+    }
+    (pages.len(), out)
 }
 
 /// stderr with the temporary folder and the project root replaced, for pinning.

@@ -292,7 +292,7 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>()
     );
-    finish(&mut lo, laid, meta, &base_font);
+    finish(&mut lo, laid, meta, Some(&base_font));
     compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -301,12 +301,15 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
 }
 
 /// Adds what printpdf leaves out or makes non-deterministic: /Lang, an ordered
-/// outline, and a trailer /ID derived from the content.
-fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
+/// outline, and a trailer /ID derived from the content; with `base_font`, names
+/// printpdf's font as a subset.
+pub(super) fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: Option<&str>) {
     use lopdf::{Dictionary, Object, StringFormat};
-    for obj in lo.objects.values_mut() {
-        if let Ok(d) = obj.as_dict_mut() {
-            tidy_font_dict(d, base_font);
+    if let Some(base_font) = base_font {
+        for obj in lo.objects.values_mut() {
+            if let Ok(d) = obj.as_dict_mut() {
+                tidy_font_dict(d, base_font);
+            }
         }
     }
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();
@@ -584,7 +587,7 @@ impl Fnv {
     }
 }
 
-fn utf16be(s: &str) -> Vec<u8> {
+pub(super) fn utf16be(s: &str) -> Vec<u8> {
     let mut v = vec![0xfe, 0xff];
     for u in s.encode_utf16() {
         v.extend_from_slice(&u.to_be_bytes());

@@ -5,10 +5,13 @@
 
 /// Full-width opening brackets and quotes: their ink sits in the right half of the
 /// em box (Simplified Chinese glyphs), the left half is blank.
-const OPEN: &str = "（「『《【〔〈“‘〖";
+const OPEN: &[char] = &['（', '「', '『', '《', '【', '〔', '〈', '“', '‘', '〖'];
 /// Full-width closing brackets and quotes and the stops (，。、：；！？): their ink
 /// sits in the left half, the right half is blank.
-const CLOSE: &str = "）」』》】〕〉”’〗，。、：；！？";
+const CLOSE: &[char] = &[
+    '）', '」', '』', '》', '】', '〕', '〉', '”', '’', '〗', '，', '。', '、', '：', '；', '！',
+    '？',
+];
 
 /// Space between Chinese and Latin letters or digits, in em.
 pub const MIXED_SPACE: f32 = 0.25;
@@ -17,14 +20,17 @@ pub const PUNCT_SQUEEZE: f32 = 0.5;
 
 /// Units that stay on the line of the number before them (`30 岁`, `3 年`, `50%`).
 /// (with the Traditional forms of the zh-TW workbook: 歲 號 時 週 個 項 級 層 萬 億 頁 條)
-const UNITS: &str =
-    "岁年月日号时分秒周天个次项名人位级层万亿元倍页章条步歲號時週個項級層萬億頁條%‰℃";
+const UNITS: &[char] = &[
+    '岁', '年', '月', '日', '号', '时', '分', '秒', '周', '天', '个', '次', '项', '名', '人', '位',
+    '级', '层', '万', '亿', '元', '倍', '页', '章', '条', '步', '歲', '號', '時', '週', '個', '項',
+    '級', '層', '萬', '億', '頁', '條', '%', '‰', '℃',
+];
 /// Dashes and tildes that join a number range (`5–6`, `3~5`).
-const RANGE: &str = "–—-~～";
+const RANGE: &[char] = &['–', '—', '-', '~', '～'];
 
 /// Whether `c` is a full-width opening bracket or quote (its ink in the right half).
 pub fn opens(c: char) -> bool {
-    OPEN.contains(c)
+    OPEN.contains(&c)
 }
 
 /// Whether `c` is a Han ideograph (or a full-width kana / Hangul syllable): the
@@ -60,26 +66,60 @@ pub fn adjustments(text: &str, full_width: &dyn Fn(char) -> bool) -> Vec<(usize,
     out
 }
 
+/// Whether no adjustment can ever come between `a` and `b` (two ideographs, or two
+/// ASCII characters): the common case, known without measuring.
+pub fn never_adjusted(a: char, b: char) -> bool {
+    (is_han(a) && is_han(b)) || (a.is_ascii() && b.is_ascii())
+}
+
 /// The adjustment between `a` and the `b` after it, if any.
 fn pair(a: char, b: char, full_width: &dyn Fn(char) -> bool) -> Option<f32> {
-    let punct = |c: char| OPEN.contains(c) || CLOSE.contains(c);
-    if punct(a) && punct(b) && full_width(a) && full_width(b) {
-        // closing + anything: the first loses its blank right half; opening +
-        // opening: the second loses its blank left half
-        if CLOSE.contains(a) || OPEN.contains(b) {
-            return Some(-PUNCT_SQUEEZE);
-        }
+    // the common cases first: two ideographs, or two ASCII characters
+    if never_adjusted(a, b) {
         return None;
     }
-    if (is_han(a) && is_western(b)) || (is_western(a) && is_han(b)) {
+    let (ha, hb) = (is_han(a), is_han(b));
+    if (ha && is_western(b)) || (is_western(a) && hb) {
         return Some(MIXED_SPACE);
+    }
+    // full-width punctuation lives in these blocks only
+    let maybe = |c: char| matches!(c as u32, 0x2018..=0x201D | 0x3000..=0x303F | 0xFF00..=0xFFEF);
+    if !maybe(a) || !maybe(b) {
+        return None;
+    }
+    let punct = |c: char| OPEN.contains(&c) || CLOSE.contains(&c);
+    if punct(a) && punct(b) && full_width(a) && full_width(b) {
+        return squeeze(a, b);
     }
     None
 }
 
-/// Total adjustment of `text` in em.
+/// [`pair`] when the full-width test of both characters is already known.
+pub fn pair_known(a: char, b: char, fw_a: bool, fw_b: bool) -> Option<f32> {
+    pair(a, b, &|c| if c == a { fw_a } else { fw_b })
+}
+
+/// Two adjacent full-width punctuation marks: what the pair gives back.
+fn squeeze(a: char, b: char) -> Option<f32> {
+    // closing + anything: the first loses its blank right half; opening + opening:
+    // the second loses its blank left half
+    (CLOSE.contains(&a) || OPEN.contains(&b)).then_some(-PUNCT_SQUEEZE)
+}
+
+/// Total adjustment of `text` in em (without collecting the places).
 pub fn total_em(text: &str, full_width: &dyn Fn(char) -> bool) -> f32 {
-    adjustments(text, full_width).iter().map(|(_, em)| em).sum()
+    let mut sum = 0.0;
+    let mut chars = text.chars();
+    let Some(mut a) = chars.next() else {
+        return 0.0;
+    };
+    for b in chars {
+        if let Some(em) = pair(a, b, full_width) {
+            sum += em;
+        }
+        a = b;
+    }
+    sum
 }
 
 /// Whether clreq forbids a line break at byte offset `at` of `text`: inside a number
@@ -91,17 +131,17 @@ pub fn keeps_together(text: &str, at: usize) -> bool {
         return false;
     };
     // a number and its unit
-    if b.is_ascii_digit() && UNITS.contains(a) {
+    if b.is_ascii_digit() && UNITS.contains(&a) {
         return true;
     }
     // a range: digit, dash, digit (break after the dash, or before it)
-    if RANGE.contains(b) && a.is_ascii_digit() {
+    if RANGE.contains(&b) && a.is_ascii_digit() {
         let mut back = before.chars().rev().skip(1);
         if back.next().is_some_and(|c| c.is_ascii_digit()) {
             return true;
         }
     }
-    if b.is_ascii_digit() && RANGE.contains(a) {
+    if b.is_ascii_digit() && RANGE.contains(&a) {
         let mut fwd = after.chars().skip(1);
         if fwd.next().is_some_and(|c| c.is_ascii_digit()) {
             return true;

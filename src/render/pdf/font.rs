@@ -24,6 +24,11 @@ pub struct FontFace {
     pub descent: f32,
     /// Where the font came from, for messages.
     pub name: String,
+    /// Where the `CFF ` table lies in `bytes` (offset, length): a font with CFF
+    /// outlines is embedded by the direct writer, one without by printpdf.
+    cff: Option<(usize, usize)>,
+    /// Font bounding box in font units (xMin, yMin, xMax, yMax).
+    pub bbox: [i16; 4],
 }
 
 impl std::fmt::Debug for FontFace {
@@ -94,6 +99,12 @@ impl FontFace {
         }
         let upem = head.units_per_em.max(1) as f32;
         let (ascent, descent) = (hhea.ascender as f32 / upem, hhea.descender as f32 / upem);
+        let bbox = [head.x_min, head.y_min, head.x_max, head.y_max];
+        // the CFF table as a range of `bytes` (read_table_data borrows from them)
+        let cff = provider.read_table_data(tag::CFF).ok().and_then(|t| {
+            let start = (t.as_ptr() as usize).checked_sub(bytes.as_ptr() as usize)?;
+            (start + t.len() <= bytes.len()).then_some((start, t.len()))
+        });
         drop(provider);
         drop(data);
         Ok(FontFace {
@@ -106,6 +117,8 @@ impl FontFace {
             bytes: Arc::new(bytes),
             index,
             name: name.to_string(),
+            cff,
+            bbox,
         })
     }
 
@@ -186,9 +199,56 @@ impl FontFace {
     /// Width of `text` at `size` points, as drawn: glyph advances plus the
     /// Chinese-typography adjustments.
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let advances: f32 = text.chars().map(|c| self.advance_em(c)).sum();
-        let adjust: f32 = self.adjustments(text).iter().map(|(_, em)| em).sum();
-        (advances + adjust) * size
+        // one pass: each character's advance, and the adjustment with the one before
+        let mut sum = 0.0;
+        let mut prev: Option<(char, f32)> = None;
+        for c in text.chars() {
+            let adv = self.advance_em(c);
+            if let Some((p, padv)) = prev {
+                if let Some(em) = super::clreq::pair_known(p, c, padv >= 0.9, adv >= 0.9) {
+                    sum += em;
+                }
+            }
+            sum += adv;
+            prev = Some((c, adv));
+        }
+        sum * size
+    }
+
+    /// Whether the font has CFF outlines (the compiled-in font has).
+    pub fn is_cff(&self) -> bool {
+        self.cff.is_some()
+    }
+
+    /// Units per em.
+    pub fn units_per_em(&self) -> f32 {
+        self.upem
+    }
+
+    /// Advance of glyph `gid` in font units.
+    pub fn advance_units(&self, gid: u16) -> u16 {
+        self.advances.get(gid as usize).copied().unwrap_or(0)
+    }
+
+    /// A bare CFF font program holding only `gids` (sorted, with 0 first), its
+    /// charset keeping the original ids: what PDF embeds as `/FontFile3`
+    /// `/CIDFontType0C`. Only the CFF table is read, not the cmap or the metrics.
+    pub fn subset_cff(&self, gids: &[u16]) -> Result<Vec<u8>, String> {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::binary::write::{WriteBinary, WriteBuffer};
+        use allsorts::cff::CFF;
+        let (at, len) = self.cff.ok_or("the font has no CFF outlines")?;
+        let data = &self.bytes[at..at + len];
+        let cff = ReadScope::new(data)
+            .read::<CFF<'_>>()
+            .map_err(|e| format!("font: {e}"))?;
+        let sub: CFF<'_> = cff
+            .subset(gids, true)
+            .map_err(|e| format!("font subsetting failed: {e}"))?
+            .into();
+        let mut out = WriteBuffer::new();
+        CFF::write(&mut out, &sub).map_err(|e| format!("font subsetting failed: {e}"))?;
+        Ok(out.into_inner())
     }
 
     /// Builds a subset font holding only the glyphs for `chars` (plus .notdef).

@@ -5,9 +5,14 @@
 use super::clreq;
 
 /// Characters that may not start a line.
-pub const NO_START: &str = "，。、：；！？）」』》】〕〉’”%‰℃,.:;!?)]}…—·～";
+pub const NO_START: &[char] = &[
+    '，', '。', '、', '：', '；', '！', '？', '）', '」', '』', '》', '】', '〕', '〉', '’', '”',
+    '%', '‰', '℃', ',', '.', ':', ';', '!', '?', ')', ']', '}', '…', '—', '·', '～',
+];
 /// Characters that may not end a line.
-pub const NO_END: &str = "（「『《【〔〈‘“([{";
+pub const NO_END: &[char] = &[
+    '（', '「', '『', '《', '【', '〔', '〈', '‘', '“', '(', '[', '{',
+];
 
 /// A measured line: byte range into the source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,7 +60,7 @@ fn no_lone_last_character(
     let last = &lines[n - 1];
     let mut content = text[last.start..last.end]
         .chars()
-        .filter(|c| !NO_START.contains(*c));
+        .filter(|c| !NO_START.contains(c));
     let (Some(lone), None) = (content.next(), content.next()) else {
         return;
     };
@@ -93,7 +98,7 @@ fn allowed_break(text: &str, at: usize) -> bool {
     let after = text[at..].chars().next();
     match (before, after) {
         (Some(b), Some(a)) => {
-            !NO_START.contains(a) && !NO_END.contains(b) && !clreq::keeps_together(text, at)
+            !NO_START.contains(&a) && !NO_END.contains(&b) && !clreq::keeps_together(text, at)
         }
         _ => true,
     }
@@ -123,6 +128,9 @@ fn break_paragraph(
     let mut line_start = start;
     // skip leading spaces of continuation lines
     let mut last_fit: Option<usize> = None;
+    // the width of text[line_start..acc_end], grown one segment at a time (measuring
+    // every candidate line from its start made breaking quadratic in the line length)
+    let (mut acc, mut acc_start, mut acc_end) = (0.0f32, start, start);
     let mut k = 0;
     while k < opps.len() {
         let cand = opps[k];
@@ -131,7 +139,17 @@ fn break_paragraph(
             k += 1;
             continue;
         }
-        let w = measure(text[line_start..cand].trim_end());
+        if acc_start != line_start || acc_end > cand {
+            (acc, acc_start, acc_end) = (0.0, line_start, line_start);
+        }
+        acc += grown(&text[line_start..acc_end], &text[acc_end..cand], measure);
+        acc_end = cand;
+        let kept = text[line_start..cand].trim_end().len();
+        let w = if line_start + kept == cand {
+            acc
+        } else {
+            acc - measure(&text[line_start + kept..cand])
+        };
         if w <= width {
             last_fit = Some(cand);
             k += 1;
@@ -162,6 +180,24 @@ fn break_paragraph(
     if line_start < end {
         out.push(trimmed(text, line_start, end));
     }
+}
+
+/// What `measure(line + seg)` adds to `measure(line)`: the segment, and the
+/// adjustment between the two characters where they meet (widths are additive but
+/// for the pair at the joint).
+fn grown(line: &str, seg: &str, measure: &dyn Fn(&str) -> f32) -> f32 {
+    let w = measure(seg);
+    let (Some(a), Some(b)) = (line.chars().next_back(), seg.chars().next()) else {
+        return w;
+    };
+    if clreq::never_adjusted(a, b) {
+        return w;
+    }
+    let mut buf = [0u8; 8];
+    let la = a.encode_utf8(&mut buf[..4]).len();
+    let lb = b.encode_utf8(&mut buf[la..]).len();
+    let pair = std::str::from_utf8(&buf[..la + lb]).unwrap_or("");
+    w + measure(pair) - measure(&pair[..la]) - measure(&pair[la..])
 }
 
 /// The line text[start..end] without trailing whitespace (the same trimming the
@@ -246,7 +282,7 @@ mod tests {
         for l in &out[1..] {
             let first = l.chars().next().unwrap();
             assert!(
-                !NO_START.contains(first),
+                !NO_START.contains(&first),
                 "line starts with {first}: {out:?}"
             );
         }
@@ -258,7 +294,7 @@ mod tests {
         let out = lines("甲乙丙丁（戊己庚辛）壬癸", 50.0);
         for l in &out {
             let last = l.chars().last().unwrap();
-            assert!(!NO_END.contains(last), "line ends with {last}: {out:?}");
+            assert!(!NO_END.contains(&last), "line ends with {last}: {out:?}");
         }
         assert_eq!(out.concat(), "甲乙丙丁（戊己庚辛）壬癸");
     }
@@ -326,7 +362,7 @@ mod tests {
         assert_eq!(out, vec!["我们一起努", "力认真", "工作。"]);
         let last = out.last().unwrap();
         assert!(
-            last.chars().filter(|c| !NO_START.contains(*c)).count() >= 2,
+            last.chars().filter(|c| !NO_START.contains(c)).count() >= 2,
             "{out:?}"
         );
         assert_eq!(out.concat(), "我们一起努力认真工作。");

@@ -1,12 +1,16 @@
 //! PDF output: our own layout (text measured by the font's advances, UAX #14 line
 //! breaking with Chinese rules, tables, charts, page breaks) → drawing commands →
-//! the printpdf backend with a per-document font subset.
+//! the direct writer with the shared template font (CFF fonts, the compiled-in one
+//! among them), or the printpdf backend with a per-document subset (other fonts).
 
 pub mod backend;
 pub mod clreq;
+pub mod direct;
+pub mod embed;
 pub mod font;
 pub mod layout;
 pub mod linebreak;
+pub mod shared;
 
 use crate::workbook::Workbook;
 use font::FontFace;
@@ -21,6 +25,8 @@ pub struct PdfSettings {
     pub font: Arc<FontFace>,
     /// Paper size.
     pub paper: Paper,
+    /// The template fonts made so far (shared by clones of these settings).
+    pub shared: Arc<shared::SharedFonts>,
 }
 
 impl Default for PdfSettings {
@@ -28,7 +34,32 @@ impl Default for PdfSettings {
         PdfSettings {
             font: FontFace::default_shared(),
             paper: Paper::A4,
+            shared: Arc::default(),
         }
+    }
+}
+
+/// Whether `CAREERBOOK_PDF_WRITER=printpdf` asks for the printpdf writer (to compare
+/// the two: tests/print.sh holds their pages to the same pixels).
+fn printpdf_asked() -> bool {
+    static ASKED: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+    *ASKED
+        .get_or_init(|| std::env::var_os("CAREERBOOK_PDF_WRITER").is_some_and(|v| v == "printpdf"))
+}
+
+/// The PDF bytes of a laid-out document: the direct writer for a CFF font, else
+/// printpdf.
+fn write(
+    laid: &layout::Laid,
+    settings: &PdfSettings,
+    meta: &backend::Meta,
+) -> Result<Vec<u8>, String> {
+    let font = &settings.font;
+    if font.is_cff() && !printpdf_asked() {
+        let template = settings.shared.get(font, meta.lang)?;
+        direct::write(laid, font, &template, meta)
+    } else {
+        backend::write(laid, font, meta)
     }
 }
 
@@ -59,7 +90,7 @@ pub fn render_pages(
         date: None,
     };
     let warnings = missing_glyphs(&laid, &settings.font);
-    let bytes = backend::write(&laid, &settings.font, &meta)?;
+    let bytes = write(&laid, settings, &meta)?;
     Ok(PdfDoc {
         pages: laid.pages.len(),
         bytes,
@@ -104,7 +135,7 @@ pub fn render(book: &Workbook, settings: &PdfSettings) -> Result<PdfDoc, String>
         lang: book.lang,
         date: Some(&book.date),
     };
-    let bytes = backend::write(&laid, font, &meta)?;
+    let bytes = write(&laid, settings, &meta)?;
     Ok(PdfDoc {
         bytes,
         warnings,

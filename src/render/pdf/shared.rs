@@ -1,0 +1,105 @@
+//! The shared template font: the glyphs of the workbook's own text in each language
+//! (the characters of a blank workbook with every module, committed under
+//! `assets/template/`, plus printable ASCII), subset, measured and compressed once per
+//! process and font, and copied as bytes into every document. Being a fixed set, it
+//! makes the same bytes whatever the documents, their order or the thread count.
+
+use super::embed::{embed, Embedded};
+use super::font::FontFace;
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, OnceLock};
+
+const ZH_CN: &str = include_str!("../../../assets/template/zh-CN.txt");
+const ZH_TW: &str = include_str!("../../../assets/template/zh-TW.txt");
+const EN: &str = include_str!("../../../assets/template/en.txt");
+
+/// Deflate level of the shared font: it is compressed once, so the best level pays.
+const LEVEL: i32 = 12;
+
+/// The committed character list of `lang` (file name `assets/template/<lang>.txt`).
+pub fn committed(lang: &str) -> &'static str {
+    match lang {
+        "zh-TW" => ZH_TW,
+        "en" => EN,
+        _ => ZH_CN,
+    }
+}
+
+/// The characters of the template font of `lang` (digits always among them).
+pub fn template_chars(lang: &str) -> BTreeSet<char> {
+    let mut set: BTreeSet<char> = committed(lang).chars().filter(|c| *c != '\n').collect();
+    set.extend('0'..='9');
+    set
+}
+
+/// Every character a blank workbook of `lang` (with the service modules) draws:
+/// what `assets/template/<lang>.txt` must hold (see tests/template_font.rs).
+pub fn blank_chars(lang: &str, font: &FontFace) -> BTreeSet<char> {
+    use crate::analysis::{analyse, JohariRules};
+    use crate::ladder::Ladders;
+    use crate::model::Date;
+    use crate::profile::{load_bytes, LoadOptions};
+    let ladders = Ladders::builtin();
+    let today = Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+    let yaml = format!("locale: {lang}\nperson:\n  name: x\n");
+    let Ok(p) = load_bytes(
+        yaml.as_bytes(),
+        &LoadOptions {
+            ladders: &ladders,
+            today,
+        },
+    ) else {
+        return BTreeSet::new();
+    };
+    let a = analyse(&p, &ladders, JohariRules::default(), today);
+    let opts = crate::workbook::BookOptions { modules: true };
+    let book = crate::workbook::build(&p, &a, &ladders, today, opts);
+    let laid = super::layout::layout(&book, font, super::Paper::A4);
+    let mut set = BTreeSet::new();
+    for page in &laid.pages {
+        for c in &page.cmds {
+            if let super::layout::Cmd::Text { text, .. } = c {
+                set.extend(text.chars().map(|c| font.shown(c)).filter(|c| *c != '\n'));
+            }
+        }
+    }
+    set
+}
+
+type Cell = Arc<OnceLock<Result<Arc<Embedded>, String>>>;
+
+/// The template fonts of a run, made on first use: one per font and language.
+#[derive(Default)]
+pub struct SharedFonts {
+    cells: Mutex<Vec<((usize, String), Cell)>>,
+}
+
+impl std::fmt::Debug for SharedFonts {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SharedFonts")
+    }
+}
+
+impl SharedFonts {
+    /// The template font of `lang` for `font`.
+    pub fn get(&self, font: &Arc<FontFace>, lang: &str) -> Result<Arc<Embedded>, String> {
+        let key = (Arc::as_ptr(font) as usize, lang.to_string());
+        let cell = {
+            let mut cells = self.cells.lock().map_err(|_| "font cache poisoned")?;
+            match cells.iter().find(|(k, _)| *k == key) {
+                Some((_, c)) => c.clone(),
+                None => {
+                    let c: Cell = Arc::default();
+                    cells.push((key, c.clone()));
+                    c
+                }
+            }
+        };
+        cell.get_or_init(|| embed(font, &template_chars(lang), LEVEL).map(Arc::new))
+            .clone()
+    }
+}
