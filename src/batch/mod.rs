@@ -95,6 +95,8 @@ pub struct BatchOptions {
     pub progress: bool,
     /// Print per-item errors (always) and per-file notes (unless quiet).
     pub quiet: bool,
+    /// Keep the overview's lists of people (`--named`, or a shard's counts).
+    pub named: bool,
 }
 
 /// What happened to one employee (kept small: no documents are held).
@@ -161,7 +163,12 @@ pub struct Report {
     /// Items seen in this shard.
     pub total: usize,
     /// Items rendered (or skipped as existing) without error.
-    pub summaries: Vec<Summary>,
+    pub ok: usize,
+    /// Of those, the workbooks compared with last cycle's profile.
+    pub with_previous: usize,
+    /// The overview's counts, added up as the workbooks are done (no summary per
+    /// employee is kept, so memory stays flat however many there are).
+    pub tally: tally::Tally,
     /// Items that failed.
     pub failures: Vec<Failure>,
     /// Items skipped because their outputs existed.
@@ -562,7 +569,10 @@ pub fn run(
         Some(pb) => pb.suspend(|| log(msg)),
         None => log(msg),
     };
-    let mut state = RunState::default();
+    let mut state = RunState {
+        tally: tally::Tally::new(&engine.today.iso(), opts.shard.map(|s| (s.k, s.n))),
+        ..RunState::default()
+    };
     let mut notes = Vec::new();
     let mut walk_failures = Vec::new();
     let mut chunk: Vec<(usize, Source, Option<usize>)> = Vec::with_capacity(CHUNK);
@@ -598,7 +608,8 @@ pub fn run(
     failures.sort_by_key(|(i, _)| *i);
     let mut report = Report {
         total: state.total,
-        summaries: state.summaries,
+        ok: state.ok,
+        with_previous: state.with_previous,
         failures: failures.iter().map(|(_, f)| f.clone()).collect(),
         indexed_failures: failures,
         feedback_problems: opts.feedback.problems.clone(),
@@ -608,6 +619,7 @@ pub fn run(
         ..Report::default()
     };
     report.feedback_unmatched = opts.feedback.unmatched(&state.matched_subjects);
+    report.tally = std::mem::take(&mut state.tally).finish(&report);
     report
         .failures
         .extend(opts.feedback.problems.iter().map(|(at, msg)| Failure {
@@ -621,7 +633,9 @@ pub fn run(
 #[derive(Default)]
 struct RunState {
     total: usize,
-    summaries: Vec<Summary>,
+    ok: usize,
+    with_previous: usize,
+    tally: tally::Tally,
     failures: Vec<(usize, Failure)>,
     skipped: usize,
     written: usize,
@@ -717,7 +731,9 @@ fn process(
                 if s.skipped {
                     state.skipped += 1;
                 }
-                state.summaries.push(s);
+                state.ok += 1;
+                state.with_previous += usize::from(s.with_previous);
+                state.tally.add(&s, opts.named);
             }
             Err(f) => {
                 state.failures.push((i, f));

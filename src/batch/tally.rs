@@ -3,7 +3,7 @@
 //! merged by `careerbook overview` so that the shards of one run give the same
 //! overview as a single run. Counting by rung id, never by a title in some language.
 
-use super::{Failure, Report};
+use super::{Failure, Report, Summary};
 use crate::analysis::{Leaning, Position};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -132,106 +132,122 @@ pub fn key(parts: &[&str]) -> String {
 
 impl Tally {
     /// Counts a run (or one shard of it).
-    pub fn of(report: &Report, date: &str, shard: Option<(usize, usize)>) -> Tally {
-        let mut t = Tally {
+    /// An empty tally of a run made on `date` (of shard `shard`).
+    pub fn new(date: &str, shard: Option<(usize, usize)>) -> Tally {
+        Tally {
             format: FORMAT.into(),
             date: date.into(),
             shard,
-            total: report.total,
-            ok: report.summaries.len(),
-            skipped: report.skipped,
-            failures: report
-                .indexed_failures
-                .iter()
-                .map(|(i, f)| (*i, f.source.clone(), f.reason.clone()))
-                .collect(),
-            feedback_problems: report.feedback_problems.clone(),
             ..Tally::default()
-        };
-        for p in &report.summaries {
-            let d = dept(&p.department);
-            let track = p.track.clone().unwrap_or_else(|| "—".into());
-            let level = p.level_id.clone().unwrap_or_else(|| "—".into());
-            *t.head.entry(key(&[&d, &track, &level])).or_default() += 1;
-            let pos = t.positions.entry(d.clone()).or_default();
-            match p.position {
-                Some(Position::Ahead) => pos.ahead += 1,
-                Some(Position::OnTrack) => pos.on_track += 1,
-                Some(Position::Behind) => {
-                    pos.behind += 1;
-                    t.behind.push(Named {
-                        index: p.index,
-                        who: format!("{} ({})", p.name, p.id),
-                        department: d.clone(),
-                        detail: String::new(),
-                    });
-                }
-                None => pos.unknown += 1,
-            }
-            for n in &p.top_needs {
-                t.needs.entry(n.to_string()).or_default().0 += 1;
-            }
-            for n in &p.next_needs {
-                t.needs.entry(n.to_string()).or_default().1 += 1;
-            }
-            if let Some(l) = p.mismatch {
-                *t.mismatches.entry(d.clone()).or_default() += 1;
-                t.leaning.push(Named {
-                    index: p.index,
-                    who: format!("{} ({})", p.name, p.id),
-                    department: d.clone(),
-                    detail: format!(
-                        "{} / {}",
-                        track,
-                        match l {
-                            Leaning::Administrative => "administrative",
-                            Leaning::Technical => "technical",
-                            Leaning::Balanced => "balanced",
-                        }
-                    ),
-                });
-            }
-            if p.enough_raters {
-                t.enough_raters += 1;
-                let b = t.blind.entry(d.clone()).or_default();
-                b.0 += 1;
-                for trait_id in &p.blind {
-                    *b.1.entry(trait_id.to_string()).or_default() += 1;
-                }
-            } else {
-                t.too_few_raters += 1;
-                t.short_of_raters.push(Named {
-                    index: p.index,
-                    who: format!("{} ({})", p.name, p.id),
-                    department: d.clone(),
-                    detail: p.raters.to_string(),
-                });
-            }
-            if let Some(r) = p.ready {
-                let e = t.ready.entry(key(&[&d, &track, &level])).or_default();
-                e.0 += 1;
-                e.1 += usize::from(r);
-            }
-            let g = t.progress.entry(d.clone()).or_default();
-            g.people += 1;
-            g.done += p.progress.done;
-            g.in_progress += p.progress.in_progress;
-            g.planned += p.progress.planned;
-            g.dropped += p.progress.dropped;
-            g.overdue += p.overdue;
-            g.reviews_held += p.reviews.0;
-            g.reviews_due += p.reviews.1;
-            g.with_previous += usize::from(p.with_previous);
-            g.blind_to_open += usize::from(p.blind_to_open > 0);
-            let acts =
-                p.progress.done + p.progress.in_progress + p.progress.planned + p.progress.dropped;
-            g.with_actions += usize::from(acts > 0);
         }
-        t.failures.sort_by_key(|f| f.0);
-        for list in [&mut t.behind, &mut t.leaning, &mut t.short_of_raters] {
+    }
+
+    /// Counts one employee as their workbook is done; their summary is not kept.
+    /// The lists of people (behind, leaning, short of raters) are kept only when
+    /// `named` (an overview with names, or a shard's counts, which may be merged into
+    /// one).
+    pub fn add(&mut self, p: &Summary, named: bool) {
+        self.ok += 1;
+        let d = dept(&p.department);
+        let track = p.track.clone().unwrap_or_else(|| "—".into());
+        let level = p.level_id.clone().unwrap_or_else(|| "—".into());
+        *self.head.entry(key(&[&d, &track, &level])).or_default() += 1;
+        let pos = self.positions.entry(d.clone()).or_default();
+        match p.position {
+            Some(Position::Ahead) => pos.ahead += 1,
+            Some(Position::OnTrack) => pos.on_track += 1,
+            Some(Position::Behind) => {
+                pos.behind += 1;
+                self.named(named, |t| &mut t.behind, Named {
+                    index: p.index,
+                    who: format!("{} ({})", p.name, p.id),
+                    department: d.clone(),
+                    detail: String::new(),
+                });
+            }
+            None => pos.unknown += 1,
+        }
+        for n in &p.top_needs {
+            self.needs.entry(n.to_string()).or_default().0 += 1;
+        }
+        for n in &p.next_needs {
+            self.needs.entry(n.to_string()).or_default().1 += 1;
+        }
+        if let Some(l) = p.mismatch {
+            *self.mismatches.entry(d.clone()).or_default() += 1;
+            self.named(named, |t| &mut t.leaning, Named {
+                index: p.index,
+                who: format!("{} ({})", p.name, p.id),
+                department: d.clone(),
+                detail: format!(
+                    "{} / {}",
+                    track,
+                    match l {
+                        Leaning::Administrative => "administrative",
+                        Leaning::Technical => "technical",
+                        Leaning::Balanced => "balanced",
+                    }
+                ),
+            });
+        }
+        if p.enough_raters {
+            self.enough_raters += 1;
+            let b = self.blind.entry(d.clone()).or_default();
+            b.0 += 1;
+            for trait_id in &p.blind {
+                *b.1.entry(trait_id.to_string()).or_default() += 1;
+            }
+        } else {
+            self.too_few_raters += 1;
+            self.named(named, |t| &mut t.short_of_raters, Named {
+                index: p.index,
+                who: format!("{} ({})", p.name, p.id),
+                department: d.clone(),
+                detail: p.raters.to_string(),
+            });
+        }
+        if let Some(r) = p.ready {
+            let e = self.ready.entry(key(&[&d, &track, &level])).or_default();
+            e.0 += 1;
+            e.1 += usize::from(r);
+        }
+        let g = self.progress.entry(d.clone()).or_default();
+        g.people += 1;
+        g.done += p.progress.done;
+        g.in_progress += p.progress.in_progress;
+        g.planned += p.progress.planned;
+        g.dropped += p.progress.dropped;
+        g.overdue += p.overdue;
+        g.reviews_held += p.reviews.0;
+        g.reviews_due += p.reviews.1;
+        g.with_previous += usize::from(p.with_previous);
+        g.blind_to_open += usize::from(p.blind_to_open > 0);
+        let acts =
+            p.progress.done + p.progress.in_progress + p.progress.planned + p.progress.dropped;
+        g.with_actions += usize::from(acts > 0);
+        }
+
+    fn named(&mut self, keep: bool, list: fn(&mut Tally) -> &mut Vec<Named>, n: Named) {
+        if keep {
+            list(self).push(n);
+        }
+    }
+
+    /// The tally of a finished run: its totals and failures, the lists in run order.
+    pub fn finish(mut self, report: &Report) -> Tally {
+        self.total = report.total;
+        self.skipped = report.skipped;
+        self.failures = report
+            .indexed_failures
+            .iter()
+            .map(|(i, f)| (*i, f.source.clone(), f.reason.clone()))
+            .collect();
+        self.feedback_problems = report.feedback_problems.clone();
+        self.failures.sort_by_key(|f| f.0);
+        for list in [&mut self.behind, &mut self.leaning, &mut self.short_of_raters] {
             list.sort_by_key(|x| x.index);
         }
-        t
+        self
     }
 
     /// Merges the shards of one run into the counts of the whole run; refuses shards

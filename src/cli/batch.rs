@@ -114,6 +114,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         skip_existing: b.skip_existing,
         progress: std::io::IsTerminal::is_terminal(&std::io::stderr()),
         quiet: a.quiet,
+        named: b.overview.named || shard.is_some(),
     };
     if b.jobs.is_some_and(|j| j > 256) {
         return Err(Usage(crate::msg!("arg.jobs", n = b.jobs.unwrap_or(0))));
@@ -123,9 +124,8 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         .build()
         .map_err(|e| Usage(crate::msg!("arg.threads", err = e)))?;
     let log = |m: &str| crate::errln!("{m}");
-    let report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
-    let tally =
-        crate::batch::tally::Tally::of(&report, &eng.today.iso(), shard.map(|s| (s.k, s.n)));
+    let mut report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
+    let tally = std::mem::take(&mut report.tally);
     let settings = crate::batch::overview::Settings {
         min_group: b.overview.min_group,
         locale: eng.locale.unwrap_or(Locale::Zh),
@@ -143,7 +143,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         &suffix,
         a.quiet,
     );
-    let ok = report.summaries.len();
+    let ok = report.ok;
     let feedback_bad = opts.feedback.problems.len();
     crate::errln!(
         "{}",
@@ -166,14 +166,14 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         )
     );
     if opts.previous.is_some() {
-        let with = report.summaries.iter().filter(|s| s.with_previous).count();
+        let with = report.with_previous;
         crate::errln!(
             "{}",
             crate::msg!(
                 "batch.previous",
                 with = with,
-                total = report.summaries.len(),
-                first = report.summaries.len() - with
+                total = report.ok,
+                first = report.ok - with
             )
         );
     }
