@@ -384,6 +384,7 @@ pub fn normalise(word: &str) -> String {
 
 /// Whether `target` (normalised) is the zh word `zh` in either script, also in the
 /// Taiwan term the zh-TW workbook prints for it (`职业发展` is also `職涯發展`).
+/// Converts `zh` each time: for words met once; catalogues use [`position`].
 pub fn same_zh(zh: &str, target: &str) -> bool {
     normalise(zh) == target || normalise(&crate::zhtw::convert(zh)) == target
 }
@@ -396,13 +397,55 @@ pub fn lookup(items: &'static [Item], aliases: &[(&str, &str)], word: &str) -> L
         .find(|(a, _)| normalise(a) == w)
         .map(|(_, id)| *id);
     let target = alias.map(normalise).unwrap_or(w.clone());
-    if let Some(found) = items
-        .iter()
-        .find(|i| normalise(i.id) == target || normalise(i.en) == target || same_zh(i.zh, &target))
-    {
-        return Lookup::Found(found);
+    if let Some(&n) = index(items).get(&target) {
+        return Lookup::Found(&items[n]);
     }
     Lookup::Missing(nearest(&w, items.iter().flat_map(|i| [i.id, i.zh])))
+}
+
+/// Every form of every item of a catalogue, normalised → the item's position: id,
+/// English, Chinese, and the Taiwan term of the zh-TW workbook. Made once per
+/// catalogue (a lookup used to normalise and convert every item each time).
+fn index(items: &'static [Item]) -> &'static std::collections::HashMap<String, usize> {
+    use std::collections::HashMap;
+    use std::sync::{OnceLock, RwLock};
+    type Index = &'static HashMap<String, usize>;
+    static CACHE: OnceLock<RwLock<Vec<(usize, Index)>>> = OnceLock::new();
+    let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
+    let key = items.as_ptr() as usize;
+    let known = cache
+        .read()
+        .ok()
+        .and_then(|c| c.iter().find(|(k, _)| *k == key).map(|(_, ix)| *ix));
+    if let Some(ix) = known {
+        return ix;
+    }
+    let mut map = HashMap::new();
+    for (n, i) in items.iter().enumerate() {
+        for form in [
+            normalise(i.id),
+            normalise(i.en),
+            normalise(i.zh),
+            normalise(&crate::zhtw::convert(i.zh)),
+        ] {
+            map.entry(form).or_insert(n);
+        }
+    }
+    // a handful of catalogues, each indexed once for the life of the process
+    let ix: Index = Box::leak(Box::new(map));
+    if let Ok(mut c) = cache.write() {
+        if let Some((_, old)) = c.iter().find(|(k, _)| *k == key) {
+            return old;
+        }
+        c.push((key, ix));
+    }
+    ix
+}
+
+/// The position in `items` of the item `word` names (id, English or Chinese word in
+/// either script), if any.
+pub fn position(items: &'static [Item], word: &str) -> Option<usize> {
+    index(items).get(&normalise(word)).copied()
 }
 
 /// The candidate nearest to `word`, when it is close enough to be a likely typo.

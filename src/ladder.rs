@@ -159,7 +159,8 @@ impl Ladder {
         let w = normalise(word);
         if let Some(i) = self.rungs.iter().position(|r| {
             normalise(&r.id) == w
-                || crate::catalog::same_zh(&r.title.zh, &w)
+                || normalise(&r.title.zh) == w
+                || normalise(&r.title.tw) == w
                 || normalise(&r.title.en) == w
         }) {
             return Ok(i);
@@ -264,7 +265,8 @@ impl Ladders {
         let w = normalise(word);
         if let Some(l) = self.all.iter().find(|l| {
             normalise(&l.id) == w
-                || crate::catalog::same_zh(&l.name.zh, &w)
+                || normalise(&l.name.zh) == w
+                || normalise(&l.name.tw) == w
                 || normalise(&l.name.en) == w
         }) {
             return Ok(l);

@@ -158,12 +158,16 @@ impl Tally {
             Some(Position::OnTrack) => pos.on_track += 1,
             Some(Position::Behind) => {
                 pos.behind += 1;
-                self.named(named, |t| &mut t.behind, Named {
-                    index: p.index,
-                    who: format!("{} ({})", p.name, p.id),
-                    department: d.clone(),
-                    detail: String::new(),
-                });
+                self.named(
+                    named,
+                    |t| &mut t.behind,
+                    Named {
+                        index: p.index,
+                        who: format!("{} ({})", p.name, p.id),
+                        department: d.clone(),
+                        detail: String::new(),
+                    },
+                );
             }
             None => pos.unknown += 1,
         }
@@ -175,20 +179,24 @@ impl Tally {
         }
         if let Some(l) = p.mismatch {
             *self.mismatches.entry(d.clone()).or_default() += 1;
-            self.named(named, |t| &mut t.leaning, Named {
-                index: p.index,
-                who: format!("{} ({})", p.name, p.id),
-                department: d.clone(),
-                detail: format!(
-                    "{} / {}",
-                    track,
-                    match l {
-                        Leaning::Administrative => "administrative",
-                        Leaning::Technical => "technical",
-                        Leaning::Balanced => "balanced",
-                    }
-                ),
-            });
+            self.named(
+                named,
+                |t| &mut t.leaning,
+                Named {
+                    index: p.index,
+                    who: format!("{} ({})", p.name, p.id),
+                    department: d.clone(),
+                    detail: format!(
+                        "{} / {}",
+                        track,
+                        match l {
+                            Leaning::Administrative => "administrative",
+                            Leaning::Technical => "technical",
+                            Leaning::Balanced => "balanced",
+                        }
+                    ),
+                },
+            );
         }
         if p.enough_raters {
             self.enough_raters += 1;
@@ -199,12 +207,16 @@ impl Tally {
             }
         } else {
             self.too_few_raters += 1;
-            self.named(named, |t| &mut t.short_of_raters, Named {
-                index: p.index,
-                who: format!("{} ({})", p.name, p.id),
-                department: d.clone(),
-                detail: p.raters.to_string(),
-            });
+            self.named(
+                named,
+                |t| &mut t.short_of_raters,
+                Named {
+                    index: p.index,
+                    who: format!("{} ({})", p.name, p.id),
+                    department: d.clone(),
+                    detail: p.raters.to_string(),
+                },
+            );
         }
         if let Some(r) = p.ready {
             let e = self.ready.entry(key(&[&d, &track, &level])).or_default();
@@ -225,7 +237,7 @@ impl Tally {
         let acts =
             p.progress.done + p.progress.in_progress + p.progress.planned + p.progress.dropped;
         g.with_actions += usize::from(acts > 0);
-        }
+    }
 
     fn named(&mut self, keep: bool, list: fn(&mut Tally) -> &mut Vec<Named>, n: Named) {
         if keep {
@@ -244,7 +256,11 @@ impl Tally {
             .collect();
         self.feedback_problems = report.feedback_problems.clone();
         self.failures.sort_by_key(|f| f.0);
-        for list in [&mut self.behind, &mut self.leaning, &mut self.short_of_raters] {
+        for list in [
+            &mut self.behind,
+            &mut self.leaning,
+            &mut self.short_of_raters,
+        ] {
             list.sort_by_key(|x| x.index);
         }
         self

@@ -143,10 +143,7 @@ impl Ctx<'_> {
         let mut out = vec![None; cat.len()];
         for (k, v) in map.unwrap_or_default() {
             let p = format!("{path}.{k}");
-            match cat.iter().position(|i| {
-                let w = catalog::normalise(&k);
-                i.id == w || catalog::same_zh(i.zh, &w)
-            }) {
+            match catalog::position(cat, &k) {
                 Some(i) => out[i] = self.rating(&p, Some(v)),
                 None => {
                     let ids: Vec<&str> = cat.iter().map(|i| i.id).collect();

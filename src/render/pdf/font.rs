@@ -10,7 +10,7 @@ pub static DEFAULT_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansC
 
 /// A parsed font face with what layout needs.
 pub struct FontFace {
-    bytes: Arc<Vec<u8>>,
+    bytes: std::borrow::Cow<'static, [u8]>,
     index: usize,
     cmap: BTreeMap<u32, u16>,
     /// Basic Multilingual Plane lookup: glyph id per code point (0 = missing); the
@@ -40,7 +40,12 @@ impl std::fmt::Debug for FontFace {
 impl FontFace {
     /// Parses `bytes` (TTF, OTF, or face `index` of a TTC): the Unicode cmap, the
     /// advances (hmtx) and the vertical metrics.
-    pub fn parse(bytes: Vec<u8>, index: usize, name: &str) -> Result<FontFace, String> {
+    pub fn parse(
+        bytes: impl Into<std::borrow::Cow<'static, [u8]>>,
+        index: usize,
+        name: &str,
+    ) -> Result<FontFace, String> {
+        let bytes = bytes.into();
         use allsorts::binary::read::ReadScope;
         use allsorts::font_data::FontData;
         use allsorts::tables::cmap::Cmap;
@@ -84,18 +89,23 @@ impl FontFace {
         let cmap = ReadScope::new(&cmap_data)
             .read::<Cmap<'_>>()
             .map_err(|_| bad("cmap"))?;
+        // the Basic Multilingual Plane straight into its table; only the rest in a map
         let mut map = BTreeMap::new();
+        let mut bmp = vec![0u16; 0x10000];
+        let mut mapped = 0usize;
         if let Some((_, sub)) = allsorts::font::read_cmap_subtable(&cmap).ok().flatten() {
             let _ = sub.mappings_fn(|cp, gid| {
-                map.insert(cp, gid);
+                mapped += 1;
+                match bmp.get_mut(cp as usize) {
+                    Some(slot) => *slot = gid,
+                    None => {
+                        map.insert(cp, gid);
+                    }
+                }
             });
         }
-        if map.is_empty() {
+        if mapped == 0 {
             return Err(format!("{name}: the font has no Unicode character map"));
-        }
-        let mut bmp = vec![0u16; 0x10000];
-        for (cp, gid) in map.range(..0x10000) {
-            bmp[*cp as usize] = *gid;
         }
         let upem = head.units_per_em.max(1) as f32;
         let (ascent, descent) = (hhea.ascender as f32 / upem, hhea.descender as f32 / upem);
@@ -114,7 +124,7 @@ impl FontFace {
             cmap: map,
             bmp,
             advances,
-            bytes: Arc::new(bytes),
+            bytes,
             index,
             name: name.to_string(),
             cff,
@@ -127,7 +137,7 @@ impl FontFace {
         static FACE: OnceLock<Arc<FontFace>> = OnceLock::new();
         FACE.get_or_init(|| {
             Arc::new(
-                FontFace::parse(DEFAULT_FONT.to_vec(), 0, "Noto Sans CJK SC")
+                FontFace::parse(DEFAULT_FONT, 0, "Noto Sans CJK SC")
                     .expect("the compiled-in font parses"),
             )
         })
