@@ -28,7 +28,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import typst' 2>/dev/
 fi
 cargo build --release --locked -q
 bin=target/release/careerbook
-work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
+# output on tmpfs where there is one: the figures are of our work, not of the disk
+work=$(mktemp -d -p "$( [ -d /dev/shm ] && echo /dev/shm || echo /tmp )"); trap 'rm -rf "$work"' EXIT
 
 # 1. generate COUNT zh-CN profiles from the bundled full example
 gen() { # folder, count

@@ -16,9 +16,9 @@ pub struct Bilingual {
     pub zh: String,
     /// English text.
     pub en: String,
-    /// zh-TW text, converted from `zh` when the ladder is read.
+    /// zh-TW text, converted from `zh` when first asked for.
     #[serde(skip_serializing)]
-    pub tw: String,
+    tw: std::sync::OnceLock<String>,
 }
 
 /// [`Bilingual`] as written in a ladder file.
@@ -27,30 +27,41 @@ pub struct Bilingual {
 struct RawBilingual {
     zh: String,
     en: String,
+    /// A company's own Taiwan wording; without it, `zh` is converted.
+    #[serde(rename = "zh-TW", default)]
+    tw: Option<String>,
 }
 
 impl From<RawBilingual> for Bilingual {
     fn from(r: RawBilingual) -> Bilingual {
-        Bilingual::new(r.zh, r.en)
+        let b = Bilingual::new(r.zh, r.en);
+        if let Some(tw) = r.tw {
+            let _ = b.tw.set(tw);
+        }
+        b
     }
 }
 
 impl Bilingual {
     /// Text from its zh and en forms.
     pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bilingual {
-        let zh = zh.into();
         Bilingual {
-            tw: crate::zhtw::convert(&zh),
-            zh,
+            zh: zh.into(),
             en: en.into(),
+            tw: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The zh-TW text (our zh text in Traditional characters and Taiwan terms).
+    pub fn tw(&self) -> &str {
+        self.tw.get_or_init(|| crate::zhtw::convert(&self.zh))
     }
 
     /// The text in `loc`.
     pub fn get(&self, loc: Locale) -> &str {
         match loc {
             Locale::Zh => &self.zh,
-            Locale::ZhTw => &self.tw,
+            Locale::ZhTw => self.tw(),
             Locale::En => &self.en,
         }
     }
@@ -160,7 +171,7 @@ impl Ladder {
         if let Some(i) = self.rungs.iter().position(|r| {
             normalise(&r.id) == w
                 || normalise(&r.title.zh) == w
-                || normalise(&r.title.tw) == w
+                || normalise(r.title.tw()) == w
                 || normalise(&r.title.en) == w
         }) {
             return Ok(i);
@@ -266,7 +277,7 @@ impl Ladders {
         if let Some(l) = self.all.iter().find(|l| {
             normalise(&l.id) == w
                 || normalise(&l.name.zh) == w
-                || normalise(&l.name.tw) == w
+                || normalise(l.name.tw()) == w
                 || normalise(&l.name.en) == w
         }) {
             return Ok(l);

@@ -287,3 +287,49 @@ fn the_overview_of_a_zh_tw_batch_is_in_traditional_chinese() {
         "{html}"
     );
 }
+
+#[test]
+fn a_company_ladder_may_give_its_own_taiwan_wording() {
+    let dir = tempfile::tempdir().unwrap();
+    let ladders = dir.path().join("ladders");
+    std::fs::create_dir(&ladders).unwrap();
+    let sales = std::fs::read_to_string(root().join("profiles/ladders/sales.yaml")).unwrap();
+    let sales = sales.replace(
+        "title: { zh: 销售顾问, en: Sales consultant }",
+        "title: { zh: 销售顾问, en: Sales consultant, zh-TW: 汽車銷售專員 }",
+    );
+    assert!(sales.contains("汽車銷售專員"));
+    std::fs::write(ladders.join("sales.yaml"), sales).unwrap();
+    let out = cb()
+        .args([
+            "render",
+            "profiles/chen-jie.sales.zh.yaml",
+            "--locale",
+            "zh-TW",
+            "-f",
+            "html",
+        ])
+        .args(["--today", "2026-11-20", "--ladders"])
+        .arg(&ladders)
+        .arg("-o")
+        .arg(dir.path())
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let html = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| std::fs::read_to_string(e.path()).unwrap())
+        .unwrap();
+    // the company's wording, and the other titles converted (销售组长 → 銷售組長)
+    assert!(
+        html.contains("汽車銷售專員") && html.contains("銷售組長"),
+        "{html}"
+    );
+}

@@ -219,11 +219,11 @@ pub fn schema(ladders: &Ladders) -> Value {
         }
     };
     for l in &ladders.all {
-        for w in [&l.id, &l.name.zh, &l.name.tw, &l.name.en] {
+        for w in [&l.id, &l.name.zh, l.name.tw(), &l.name.en] {
             push(&mut tracks, w);
         }
         for r in &l.rungs {
-            for w in [&r.id, &r.title.zh, &r.title.tw, &r.title.en] {
+            for w in [&r.id, &r.title.zh, r.title.tw(), &r.title.en] {
                 push(&mut rungs, w);
             }
         }

@@ -21,12 +21,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// The zh-TW overview template, made from `overview.html`.
-const TW_OVERVIEW: &str = "zh-TW/overview.html";
-
 /// A loaded template set.
 pub struct Templates {
     tera: tera::Tera,
+    /// The overview template's source, converted for `--locale zh-TW` when asked.
+    overview: String,
 }
 
 impl Templates {
@@ -60,29 +59,31 @@ impl Templates {
                 }
             }
         }
-        // the overview's own words in Traditional characters, for `--locale zh-TW`
-        if let Some((_, t)) = sources.iter().find(|(n, _)| n == "overview.html") {
-            let tw = crate::zhtw::convert(t);
-            sources.push((TW_OVERVIEW.to_string(), tw));
-        }
+        let overview = sources
+            .iter()
+            .find(|(n, _)| n == "overview.html")
+            .map(|(_, t)| t.clone())
+            .unwrap_or_default();
         let mut tera = tera::Tera::new();
         tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
         tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
             .map_err(|e| format!("template error: {}", error_chain(&e)))?;
-        Ok(Templates { tera })
+        Ok(Templates { tera, overview })
     }
 
     /// Renders the HR overview of a batch run.
     pub fn render_overview(&self, ov: &crate::batch::overview::Overview) -> Result<String, String> {
         let mut ctx = tera::Context::new();
         ctx.insert("ov", ov);
-        let name = if ov.lang == "zh-TW" {
-            TW_OVERVIEW
-        } else {
-            "overview.html"
-        };
+        if ov.lang == "zh-TW" {
+            // the overview's own words in Traditional characters
+            return self
+                .tera
+                .render_str(&crate::zhtw::convert(&self.overview), &ctx, true)
+                .map_err(|e| format!("template error: {}", error_chain(&e)));
+        }
         self.tera
-            .render(name, &ctx)
+            .render("overview.html", &ctx)
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
 

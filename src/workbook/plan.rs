@@ -47,10 +47,10 @@ pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Se
             }
             if let Some(n) = &x.note {
                 if x.carried {
-                    goal.push_str(
-                        &b.loc
-                            .pick(format!("\n（上期：{n}）"), format!("\n(last cycle: {n})")),
-                    );
+                    // the words are ours, the note is the person's: only ours converted
+                    goal.push_str(&b.t("\n（上期：", "\n(last cycle: "));
+                    goal.push_str(n);
+                    goal.push_str(&b.t("）", ")"));
                 } else {
                     goal.push_str(&format!("\n→ {n}"));
                 }
