@@ -50,8 +50,6 @@ fn color(c: Rgb) -> Color {
     })
 }
 
-const K: f32 = 0.552_284_8; // bezier circle constant
-
 fn pt(x: f32, y: f32) -> LinePoint {
     LinePoint {
         p: Point { x: Pt(x), y: Pt(y) },
@@ -235,23 +233,12 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
                     else {
                         continue;
                     };
-                    let (cx, cy) = (*cx, ph - cy);
-                    let (kx, ky) = (rx * K, ry * K);
-                    let points = vec![
-                        pt(cx + rx, cy),
-                        ctrl(cx + rx, cy + ky),
-                        ctrl(cx + kx, cy + ry),
-                        pt(cx, cy + ry),
-                        ctrl(cx - kx, cy + ry),
-                        ctrl(cx - rx, cy + ky),
-                        pt(cx - rx, cy),
-                        ctrl(cx - rx, cy - ky),
-                        ctrl(cx - kx, cy - ry),
-                        pt(cx, cy - ry),
-                        ctrl(cx + kx, cy - ry),
-                        ctrl(cx + rx, cy - ky),
-                        pt(cx + rx, cy),
-                    ];
+                    // every third point is on the curve, the two between are controls
+                    let points = super::layout::ellipse_curve(*cx, ph - cy, *rx, *ry)
+                        .iter()
+                        .enumerate()
+                        .map(|(i, (x, y))| if i % 3 == 0 { pt(*x, *y) } else { ctrl(*x, *y) })
+                        .collect();
                     ops.push(Op::DrawPolygon {
                         polygon: Polygon {
                             rings: vec![PolygonRing { points }],

@@ -320,14 +320,11 @@ fn content(
                 let Some(op) = paint(out, &mut st, *fill, *stroke, *width, false) else {
                     continue;
                 };
-                const K: f32 = 0.552_284_8;
-                let (cx, cy) = (*cx, ph - cy);
-                let (kx, ky) = (rx * K, ry * K);
-                nums(out, &[cx + rx, cy], "m");
-                nums(out, &[cx + rx, cy + ky, cx + kx, cy + ry, cx, cy + ry], "c");
-                nums(out, &[cx - kx, cy + ry, cx - rx, cy + ky, cx - rx, cy], "c");
-                nums(out, &[cx - rx, cy - ky, cx - kx, cy - ry, cx, cy - ry], "c");
-                nums(out, &[cx + kx, cy - ry, cx + rx, cy - ky, cx + rx, cy], "c");
+                let pts = super::layout::ellipse_curve(*cx, ph - cy, *rx, *ry);
+                nums(out, &[pts[0].0, pts[0].1], "m");
+                for q in pts[1..].chunks(3) {
+                    nums(out, &[q[0].0, q[0].1, q[1].0, q[1].1, q[2].0, q[2].1], "c");
+                }
                 out.extend_from_slice(b"h\n");
                 out.extend_from_slice(op);
             }

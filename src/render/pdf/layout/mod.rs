@@ -19,6 +19,28 @@ use front::{contents, cover, footer, section_title};
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Rgb(pub f32, pub f32, pub f32);
 
+/// An ellipse as four cubic Bézier curves, in PDF coordinates: the start point, then
+/// for each quarter its two control points and its end point (13 points).
+pub fn ellipse_curve(cx: f32, cy: f32, rx: f32, ry: f32) -> [(f32, f32); 13] {
+    const K: f32 = 0.552_284_8; // the circle constant of the Bézier quarter
+    let (kx, ky) = (rx * K, ry * K);
+    [
+        (cx + rx, cy),
+        (cx + rx, cy + ky),
+        (cx + kx, cy + ry),
+        (cx, cy + ry),
+        (cx - kx, cy + ry),
+        (cx - rx, cy + ky),
+        (cx - rx, cy),
+        (cx - rx, cy - ky),
+        (cx - kx, cy - ry),
+        (cx, cy - ry),
+        (cx + kx, cy - ry),
+        (cx + rx, cy - ky),
+        (cx + rx, cy),
+    ]
+}
+
 /// Parses `#rrggbb`.
 pub fn rgb(hex: &str) -> Rgb {
     let h = hex.trim_start_matches('#');
