@@ -115,6 +115,15 @@ pub fn convert(s: &str) -> String {
     out
 }
 
+/// `s` in Traditional characters, character by character, without the glossary's
+/// Taiwan terms: how someone typing a word in Traditional characters may write it.
+pub fn characters(s: &str) -> String {
+    let t = tables();
+    s.chars()
+        .map(|c| t.chars.get(&c).copied().unwrap_or(c))
+        .collect()
+}
+
 /// [`convert`] for text that lives as long as the program (catalogue words, literals),
 /// converted once and kept.
 pub fn convert_static(s: &'static str) -> &'static str {

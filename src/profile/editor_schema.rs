@@ -14,12 +14,19 @@ pub const FILE_NAME: &str = "careerbook.schema.json";
 /// A date as `check` reads it: YYYY, YYYY-MM or YYYY-MM-DD (also with `/` or `.`).
 const DATE: &str = r"^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$";
 
-/// Every word `check` accepts for the items: id, Chinese word (Simplified, and as the
-/// zh-TW workbook prints it), English word.
+/// Every word `check` accepts for the items: id, Chinese word (Simplified, in
+/// Traditional characters, and as the zh-TW workbook prints it), English word.
 fn words(items: &[Item]) -> Vec<Value> {
     let mut out: Vec<String> = Vec::new();
     for i in items {
-        for w in [i.id, i.zh, i.label(crate::locale::Locale::ZhTw), i.en] {
+        let traditional = crate::zhtw::characters(i.zh);
+        for w in [
+            i.id,
+            i.zh,
+            &traditional,
+            i.label(crate::locale::Locale::ZhTw),
+            i.en,
+        ] {
             if !out.iter().any(|x| x == w) {
                 out.push(w.to_string());
             }
@@ -219,11 +226,13 @@ pub fn schema(ladders: &Ladders) -> Value {
         }
     };
     for l in &ladders.all {
-        for w in [&l.id, &l.name.zh, l.name.tw(), &l.name.en] {
+        let name = crate::zhtw::characters(&l.name.zh);
+        for w in [&l.id, &l.name.zh, &name, l.name.tw(), &l.name.en] {
             push(&mut tracks, w);
         }
         for r in &l.rungs {
-            for w in [&r.id, &r.title.zh, r.title.tw(), &r.title.en] {
+            let title = crate::zhtw::characters(&r.title.zh);
+            for w in [&r.id, &r.title.zh, &title, r.title.tw(), &r.title.en] {
                 push(&mut rungs, w);
             }
         }
@@ -271,7 +280,7 @@ pub fn schema(ladders: &Ladders) -> Value {
         Some("RawAction"),
         "status",
         nullable(
-            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃", "計畫中", "進行中", "已放棄"] }),
+            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃", "計畫中", "計劃中", "進行中", "已放棄"] }),
         ),
         Some("状态：计划中 / 进行中 / 已完成 / 已放弃"),
     );
