@@ -198,13 +198,12 @@ pub fn then_date(prev: &Profile, today: Date) -> Date {
 /// Why two profiles cannot be two cycles of one person.
 pub fn same_person(prev: &Profile, cur: &Profile) -> Result<(), String> {
     match (&prev.person.id, &cur.person.id) {
-        (Some(a), Some(b)) if a.trim() != b.trim() => Err(format!(
-            "the previous profile is of person.id `{a}`, this one of `{b}`: a previous cycle must be the same person's"
-        )),
-        (None, _) | (_, None) if prev.person.name.trim() != cur.person.name.trim() => Err(
-            "the previous profile names another person (and one of them has no person.id to match by)"
-                .to_string(),
-        ),
+        (Some(a), Some(b)) if a.trim() != b.trim() => {
+            Err(crate::msg!("cycle.other_id", a = a, b = b))
+        }
+        (None, _) | (_, None) if prev.person.name.trim() != cur.person.name.trim() => {
+            Err(crate::msg!("cycle.other_name"))
+        }
         _ => Ok(()),
     }
 }

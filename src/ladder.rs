@@ -235,7 +235,7 @@ impl Ladders {
     pub fn with_dir(dir: &Path) -> Result<Ladders, String> {
         let mut ladders = Ladders::builtin();
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| format!("{}: cannot read the ladders folder: {e}", dir.display()))?
+            .map_err(|e| crate::msg!("ladder.folder", dir = dir.display(), err = e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
             .collect();
@@ -246,7 +246,11 @@ impl Ladders {
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
                 Err(e) => {
-                    errors.push(format!("error: cannot read: {e}\n  --> {shown}\n"));
+                    errors.push(crate::msg!(
+                        "p.error_at",
+                        text = crate::msg!("read.other", err = e),
+                        file = shown
+                    ));
                     continue;
                 }
             };
@@ -263,10 +267,11 @@ impl Ladders {
         } else {
             // the caller prints the first "error: " itself
             let all = errors.join("\n");
-            Err(format!(
-                "{}\nthe ladders in {} have problems; fix them and run again",
-                all.strip_prefix("error: ").unwrap_or(&all),
-                dir.display()
+            let first = crate::msg!("p.error", text = "");
+            Err(crate::msg!(
+                "ladder.problems",
+                text = all.strip_prefix(first.as_str()).unwrap_or(&all),
+                dir = dir.display()
             ))
         }
     }
@@ -298,17 +303,16 @@ impl Ladders {
 /// Parses and checks one ladder definition; every problem is reported with its place.
 pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
     if text.len() > 256 * 1024 {
-        return Err(vec![Diagnostic::new(
-            "the ladder file is larger than 256 KiB",
-        )
-        .help("a ladder file holds one ladder of up to 12 rungs")]);
+        return Err(vec![
+            Diagnostic::new(crate::msg!("ladder.too_big")).help(crate::msg!("ladder.too_big.help"))
+        ]);
     }
     let mut ladder: Ladder = serde_yaml::from_str(text).map_err(|e| {
         let msg = e.to_string();
         let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         vec![Diagnostic::new(msg)
             .at(e.location().map(|l| (l.line(), l.column())), 1)
-            .help("see `careerbook ladders show administrative` for the format")]
+            .help(crate::msg!("ladder.format.help"))]
     })?;
     let locs = Locations::scan(text);
     let mut out = Vec::new();
@@ -319,16 +323,16 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
         err(
             "rungs",
             false,
-            "a ladder needs at least one rung".into(),
-            "add rungs, lowest first".into(),
+            crate::msg!("ladder.no_rungs"),
+            crate::msg!("ladder.no_rungs.help"),
         );
     }
     if ladder.rungs.len() > 12 {
         err(
             "rungs",
             false,
-            format!("the ladder has {} rungs; at most 12", ladder.rungs.len()),
-            "merge or drop rungs".into(),
+            crate::msg!("ladder.many_rungs", n = ladder.rungs.len()),
+            crate::msg!("ladder.many_rungs.help"),
         );
     }
     for (i, pair) in ladder.rungs.windows(2).enumerate() {
@@ -336,11 +340,14 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
             err(
                 &format!("rungs[{}].typical_age", i + 1),
                 true,
-                format!(
-                    "rung `{}` has typical_age {} but must be older than `{}` ({})",
-                    pair[1].id, pair[1].typical_age, pair[0].id, pair[0].typical_age
+                crate::msg!(
+                    "ladder.age_order",
+                    id = pair[1].id,
+                    age = pair[1].typical_age,
+                    prev = pair[0].id,
+                    prev_age = pair[0].typical_age
                 ),
-                "typical ages rise from the lowest rung up".into(),
+                crate::msg!("ladder.age_order.help"),
             );
         }
     }
@@ -351,19 +358,16 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
             err(
                 &format!("rungs[{i}].typical_age"),
                 true,
-                format!(
-                    "rung `{}`: typical_age {} is outside 14–80",
-                    r.id, r.typical_age
-                ),
-                "write the age at which people usually reach this rung".into(),
+                crate::msg!("ladder.age_range", id = r.id, age = r.typical_age),
+                crate::msg!("ladder.age_range.help"),
             );
         }
         if rung_ids.contains(&r.id.as_str()) {
             err(
                 &format!("rungs[{i}].id"),
                 true,
-                format!("the rung id `{}` appears twice", r.id),
-                "give every rung its own id".into(),
+                crate::msg!("ladder.dup_rung", id = r.id),
+                crate::msg!("ladder.dup_rung.help"),
             );
         }
         rung_ids.push(&r.id);
@@ -372,8 +376,8 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
                 err(
                     &format!("rungs[{i}].min_years"),
                     true,
-                    format!("min_years {m} is more than 30"),
-                    "write the years usually spent on the rung below".into(),
+                    crate::msg!("ladder.min_years", n = m),
+                    crate::msg!("ladder.min_years.help"),
                 );
             }
         }
@@ -381,12 +385,8 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
             err(
                 &format!("rungs[{i}].standards"),
                 false,
-                format!(
-                    "rung `{}` has {} standards; at most 30",
-                    r.id,
-                    r.standards.len()
-                ),
-                "keep the standards that matter most".into(),
+                crate::msg!("ladder.many_standards", id = r.id, n = r.standards.len()),
+                crate::msg!("ladder.many_standards.help"),
             );
         }
         for (k, st) in r.standards.iter().enumerate() {
@@ -395,16 +395,15 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
                 err(
                     &format!("{at}.id"),
                     true,
-                    "the standard id is empty".into(),
-                    "write a short id such as `supervisor_coaching`".into(),
+                    crate::msg!("ladder.std_empty"),
+                    crate::msg!("ladder.std_empty.help"),
                 );
             } else if std_ids.contains(&st.id.as_str()) {
                 err(
                     &format!("{at}.id"),
                     true,
-                    format!("the standard id `{}` appears twice in this ladder", st.id),
-                    "standard ids must be unique within a ladder (they key `career.assessment`)"
-                        .into(),
+                    crate::msg!("ladder.std_dup", id = st.id),
+                    crate::msg!("ladder.std_dup.help"),
                 );
             }
             std_ids.push(&st.id);
@@ -419,10 +418,10 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
                 err(
                     &format!("{at}.area"),
                     true,
-                    format!("`{}` is not an area", st.area),
+                    crate::msg!("ladder.area", text = st.area),
                     match near {
-                        Some(n) => format!("did you mean `{n}`? areas: {list}"),
-                        None => format!("areas: {list}"),
+                        Some(n) => crate::msg!("ladder.area.near", near = n, list = list),
+                        None => crate::msg!("ladder.area.list", list = list),
                     },
                 );
             }
@@ -430,8 +429,8 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
                 err(
                     &format!("{at}.text"),
                     false,
-                    "the standard needs its text in both zh and en".into(),
-                    "write `text: { zh: …, en: … }`".into(),
+                    crate::msg!("ladder.std_text"),
+                    crate::msg!("ladder.std_text.help"),
                 );
             }
         }

@@ -469,31 +469,21 @@ impl Profile {
         let mut out = Vec::new();
         let n = self.johari_self.len();
         if n > 0 && !(5..=6).contains(&n) {
-            out.push(format!(
-                "johari.self has {n} adjective(s); the exercise asks for 5–6"
-            ));
+            out.push(crate::msg!("hint.self", n = n));
         }
         if !self.needs_top.is_empty() && self.needs_top.len() < 3 {
-            out.push(format!(
-                "needs.top has {} need(s); pick the 3 that matter most",
-                self.needs_top.len()
-            ));
+            out.push(crate::msg!("hint.top", n = self.needs_top.len()));
         }
         if !self.activities.is_empty() && self.activities.len() < 4 {
-            out.push(format!(
-                "answers.activities has {}; question 6 asks for at least 4",
-                self.activities.len()
-            ));
+            out.push(crate::msg!("hint.activities", n = self.activities.len()));
         }
         if let Some(c) = &self.career {
             if c.level.is_none() {
-                out.push(
-                    "career.level is not given, so the ladder position cannot be worked out".into(),
-                );
+                out.push(crate::msg!("hint.level"));
             }
         }
         if self.career.is_some() && self.person.birth_year.is_none() {
-            out.push("person.birth_year (or age) is not given, so the ladder position cannot be worked out".into());
+            out.push(crate::msg!("hint.birth"));
         }
         out
     }

@@ -197,3 +197,59 @@ fn feedback_sheets_and_overview_in_both_languages() {
     assert!(en.2.contains("no shard counts"), "{}", en.2);
     assert!(zh.2.contains("没有找到分片计数文件"), "{}", zh.2);
 }
+
+#[test]
+fn ladder_files_unreadable_and_empty_profiles_and_notes_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let ladders = dir.path().join("ladders");
+    std::fs::create_dir(&ladders).unwrap();
+    std::fs::write(
+        ladders.join("x.yaml"),
+        "id: x\nkind: administrative\nname: { zh: 某, en: X }\nrungs: []\n",
+    )
+    .unwrap();
+    let [en, zh] = both(
+        &["ladders", "--ladders", ladders.to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(
+        en.2.contains("a ladder needs at least one rung") && en.2.contains("have problems"),
+        "{}",
+        en.2
+    );
+    assert!(
+        zh.2.contains("职业阶梯至少要有一级") && zh.2.contains("中的职业阶梯有问题"),
+        "{}",
+        zh.2
+    );
+    assert!(!zh.2.contains("错误：错误："), "{}", zh.2);
+    std::fs::write(dir.path().join("empty.yaml"), "# nothing yet\n").unwrap();
+    std::fs::write(
+        dir.path().join("few.yaml"),
+        "person:\n  name: 王芳\njohari:\n  self: [calm, kind]\n",
+    )
+    .unwrap();
+    let [en, zh] = both(
+        &["check", "empty.yaml", "missing.yaml", "few.yaml"],
+        dir.path(),
+    );
+    assert!(
+        en.2.contains("the profile is empty") && en.2.contains("no such file"),
+        "{}",
+        en.2
+    );
+    assert!(
+        en.1.contains("johari.self has 2 adjective(s)")
+            || en.2.contains("johari.self has 2 adjective(s)"),
+        "{en:?}"
+    );
+    assert!(
+        zh.2.contains("档案是空的") && zh.2.contains("没有这个文件"),
+        "{}",
+        zh.2
+    );
+    assert!(
+        zh.1.contains("johari.self 有 2 个形容词") || zh.2.contains("johari.self 有 2 个形容词"),
+        "{zh:?}"
+    );
+}

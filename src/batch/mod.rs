@@ -56,14 +56,14 @@ impl Shard {
     pub fn parse(s: &str) -> Result<Shard, String> {
         let (k, n) = s
             .split_once('/')
-            .ok_or_else(|| format!("--shard `{s}` must look like K/N, e.g. 2/8"))?;
+            .ok_or_else(|| crate::msg!("arg.shard", text = s))?;
         let (k, n): (usize, usize) = (
             k.trim()
                 .parse()
-                .map_err(|_| format!("--shard `{s}`: K is not a number"))?,
+                .map_err(|_| crate::msg!("arg.shard.k", text = s))?,
             n.trim()
                 .parse()
-                .map_err(|_| format!("--shard `{s}`: N is not a number"))?,
+                .map_err(|_| crate::msg!("arg.shard.n", text = s))?,
         );
         if n == 0 || k == 0 || k > n {
             return Err(format!("--shard `{s}`: need 1 ≤ K ≤ N"));

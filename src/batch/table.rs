@@ -433,9 +433,7 @@ fn read_text(
         if open_quote {
             return Err(TableError {
                 row: Some(row),
-                message: format!(
-                    "a quote `\"` opened in row {row} is never closed; close it, or remove it"
-                ),
+                message: crate::msg!("table.quote_open", row = row),
             });
         }
         let record = record.trim_end_matches(['\n', '\r']);

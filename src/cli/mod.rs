@@ -519,9 +519,7 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
     };
     if let Some(s) = a.min_share {
         if !(0.0..=1.0).contains(&s) || s == 0.0 {
-            return Err(Usage(format!(
-                "--min-share {s} must be above 0 and at most 1 (e.g. 0.25)"
-            )));
+            return Err(Usage(crate::msg!("arg.min_share", n = s)));
         }
     }
     let font = match &a.font {

@@ -15,7 +15,7 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
         let file = shown_path(path);
         match read_profile(path) {
             Err(e) => {
-                crate::errln!("error: {e}\n  --> {file}\n");
+                crate::errln!("{}", crate::msg!("p.error_at", text = e, file = file));
                 bad += 1;
             }
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
@@ -60,7 +60,7 @@ pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
             let bytes = match read_profile(path) {
                 Ok(b) => b,
                 Err(e) => {
-                    crate::errln!("error: {e}\n  --> {file}\n");
+                    crate::errln!("{}", crate::msg!("p.error_at", text = e, file = file));
                     return Ok(1);
                 }
             };

@@ -70,33 +70,29 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
-        return Err("is a folder, not a profile file".into());
+        return Err(crate::msg!("read.folder"));
     }
     if !meta.is_file() {
-        return Err("is not a regular file (a device or a pipe)".into());
+        return Err(crate::msg!("read.special"));
     }
     if meta.len() > MAX_BYTES as u64 {
-        return Err(format!(
-            "the file is {} bytes; a profile may be at most {} bytes (1 MiB)",
-            meta.len(),
-            MAX_BYTES
-        ));
+        return Err(crate::msg!("read.size", n = meta.len(), max = MAX_BYTES));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| io_reason(&e))?;
     if bytes.len() > MAX_BYTES {
-        return Err(format!("the file is larger than {MAX_BYTES} bytes (1 MiB)"));
+        return Err(crate::msg!("read.larger", max = MAX_BYTES));
     }
     Ok(bytes)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound => "cannot read: no such file".into(),
-        std::io::ErrorKind::PermissionDenied => "cannot read: permission denied".into(),
-        _ => format!("cannot read: {e}"),
+        std::io::ErrorKind::NotFound => crate::msg!("read.missing"),
+        std::io::ErrorKind::PermissionDenied => crate::msg!("read.denied"),
+        _ => crate::msg!("read.other", err = e),
     }
 }
 
@@ -164,9 +160,9 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
         return fail(
-            Diagnostic::new("the profile is empty")
+            Diagnostic::new(crate::msg!("load.empty"))
                 .at(Some((1, 1)), 1)
-                .help("start with `person:` and a `name:` under it, or run `careerbook init`"),
+                .help(crate::msg!("load.empty.help")),
         );
     }
     let ev = match events::scan(text) {
@@ -177,9 +173,9 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
         // the event pass could not cost the aliases; do not let them expand unchecked
         if serde_yaml::from_str::<serde::de::IgnoredAny>(text).is_ok() {
             return fail(
-                Diagnostic::new("this file uses YAML anchors and aliases (`&name`, `*name`) in a way careerbook cannot check safely")
+                Diagnostic::new(crate::msg!("load.anchors"))
                     .at(Some((1, 1)), 1)
-                    .help("profiles need no aliases: write the values out, once each"),
+                    .help(crate::msg!("load.anchors.help")),
             );
         }
     }
@@ -198,7 +194,7 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
                 .filter(|_| d.message.contains("duplicate entry"))
             {
                 let key = path.rsplit('.').next().unwrap_or(path);
-                d.message = format!("the key `{key}` appears twice");
+                d.message = crate::msg!("load.dup_key", key = key);
                 d.path = path.clone();
                 d = d.at(Some(*pos), key.chars().count());
             }
@@ -317,16 +313,17 @@ fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
         None => msg,
     };
     let pos = e.location().map(|l| (l.line(), l.column()));
-    let help = if msg.contains("more than one document") {
-        "a profile file holds one employee: remove the `---` line and split the file"
+    let key = if msg.contains("more than one document") {
+        "yaml.help.documents"
     } else if msg.contains("duplicate entry") {
-        "each key may appear only once in a mapping; remove or rename the second one"
+        "yaml.help.duplicate"
     } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
-        "the document nests or repeats too deeply; a profile needs only a few levels"
+        "yaml.help.deep"
     } else {
-        "check the indentation and punctuation on this line (YAML uses `key: value`, lists use `- item` or `[a, b]`)"
+        "yaml.help.other"
     };
-    Diagnostic::new(format!("YAML syntax: {msg}"))
+    let help = crate::messages::fill(crate::lang::current(), key, &[]);
+    Diagnostic::new(crate::msg!("yaml.syntax", text = msg))
         .at(pos, 1)
         .help(help)
 }
