@@ -90,6 +90,28 @@ mod tests {
     }
 
     #[test]
+    fn every_message_is_written_in_each_language() {
+        // the zh text of every key is Chinese, and the en text is not a copy of it
+        let cjk = |t: &str| t.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        // (a message of placeholders and punctuation only has no words to translate)
+        let words = |t: &str| {
+            let mut rest = t.to_string();
+            for p in placeholders(t) {
+                rest = rest.replace(&format!("{{{p}}}"), "");
+            }
+            rest.chars().any(char::is_alphabetic)
+        };
+        for (k, z) in zh::TABLE {
+            let e = text(Lang::En, k);
+            if !words(z) {
+                continue;
+            }
+            assert!(cjk(z), "`{k}` is not in Chinese: {z}");
+            assert!(*z != e, "`{k}` is the same in both: {z}");
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled() {
         assert_eq!(
             fill(
