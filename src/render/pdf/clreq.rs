@@ -106,22 +106,6 @@ fn squeeze(a: char, b: char) -> Option<f32> {
     (CLOSE.contains(&a) || OPEN.contains(&b)).then_some(-PUNCT_SQUEEZE)
 }
 
-/// Total adjustment of `text` in em (without collecting the places).
-pub fn total_em(text: &str, full_width: &dyn Fn(char) -> bool) -> f32 {
-    let mut sum = 0.0;
-    let mut chars = text.chars();
-    let Some(mut a) = chars.next() else {
-        return 0.0;
-    };
-    for b in chars {
-        if let Some(em) = pair(a, b, full_width) {
-            sum += em;
-        }
-        a = b;
-    }
-    sum
-}
-
 /// Whether clreq forbids a line break at byte offset `at` of `text`: inside a number
 /// range (`5–6`, `2027-06`), or between a number and its unit (`30 岁`, `30岁`, `50%`).
 pub fn keeps_together(text: &str, at: usize) -> bool {
@@ -178,7 +162,11 @@ mod tests {
         // opening + opening: the second gives back its left half
         assert_eq!(adj("（“"), vec![("（".to_string(), -0.5)]);
         // a run of three gives back twice
-        assert_eq!(total_em("）。”", &all_full), -1.0);
+        let total: f32 = adjustments("）。”", &all_full)
+            .iter()
+            .map(|(_, em)| em)
+            .sum();
+        assert_eq!(total, -1.0);
         // plain text and a single mark: nothing
         assert!(adj("我们，你们").is_empty());
     }
