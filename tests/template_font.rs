@@ -1,10 +1,15 @@
 //! The shared template font holds every character of the workbook's own text: the
 //! committed lists under `assets/template/` cover what a blank workbook with every
-//! module draws, in each language. `CAREERBOOK_BLESS=1 cargo test --test
-//! template_font` rewrites them after the built-in text changes.
+//! module draws, in each language, and the template fonts committed beside them are
+//! exactly what the code makes of those lists. `CAREERBOOK_BLESS=1 cargo test --test
+//! template_font` rewrites both after the built-in text (or the font, the subsetter,
+//! the deflate library) changes.
 
+use careerbook::render::pdf::embed::embed;
 use careerbook::render::pdf::font::FontFace;
-use careerbook::render::pdf::shared::{blank_chars, committed};
+use careerbook::render::pdf::shared::{
+    blank_chars, committed, committed_font, template_chars, COMMITTED_LEVEL,
+};
 use std::collections::BTreeSet;
 
 #[test]
@@ -29,5 +34,41 @@ fn the_template_lists_cover_a_blank_workbook() {
     assert!(
         stale.is_empty(),
         "run `CAREERBOOK_BLESS=1 cargo test --test template_font`: {stale:?}"
+    );
+}
+
+#[test]
+fn the_committed_template_fonts_are_what_the_lists_make() {
+    let font = FontFace::default_shared();
+    let bless = std::env::var_os("CAREERBOOK_BLESS").is_some();
+    let mut stale = Vec::new();
+    for lang in ["zh-CN", "zh-TW", "en"] {
+        // blessing rewrites the list in the same run: make the font of the new list
+        let chars: BTreeSet<char> = if bless {
+            let mut set = blank_chars(lang, &font);
+            set.extend('0'..='9');
+            set
+        } else {
+            template_chars(lang)
+        };
+        let made = embed(&font, &chars, COMMITTED_LEVEL).unwrap();
+        let (program, to_unicode) = committed_font(lang);
+        if bless {
+            let dir = format!("{}/assets/template", env!("CARGO_MANIFEST_DIR"));
+            std::fs::write(format!("{dir}/{lang}.cff.z"), &made.program[..]).unwrap();
+            std::fs::write(format!("{dir}/{lang}.cmap.z"), &made.to_unicode[..]).unwrap();
+        } else {
+            assert!(
+                program.len() > 1000,
+                "{lang}: the committed program is empty"
+            );
+            if made.program[..] != *program || made.to_unicode[..] != *to_unicode {
+                stale.push(lang);
+            }
+        }
+    }
+    assert!(
+        stale.is_empty(),
+        "run `CAREERBOOK_BLESS=1 cargo test --test template_font`: the template fonts of {stale:?} differ from what their lists make"
     );
 }

@@ -3,21 +3,10 @@
 
 use super::font::FontFace;
 use super::layout::{Cmd, Laid, Rgb};
+pub use super::meta::Meta;
+use super::meta::{file_id, pdf_date, utf16be, xmp, Fnv};
 use printpdf::*;
 use std::collections::BTreeSet;
-
-/// Document metadata.
-pub struct Meta<'a> {
-    /// Title.
-    pub title: &'a str,
-    /// Author (the person).
-    pub author: &'a str,
-    /// BCP 47 language.
-    pub lang: &'a str,
-    /// The day the document is made (`--today`, ISO `YYYY-MM-DD`): its creation and
-    /// modification date. None leaves the dates out (never 1970).
-    pub date: Option<&'a str>,
-}
 
 fn shown(font: &FontFace, c: char) -> char {
     font.shown(c)
@@ -340,42 +329,7 @@ pub(super) fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_fo
     }
     info_and_xmp(lo, meta, catalog_id);
     // trailer /ID from a hash of the content, so identical input gives identical bytes
-    let mut h = Fnv::new();
-    h.feed(meta.title.as_bytes());
-    for page in &laid.pages {
-        for c in &page.cmds {
-            match c {
-                Cmd::Text {
-                    x, y, size, text, ..
-                } => {
-                    h.feed(text.as_bytes());
-                    for v in [x, y, size] {
-                        h.feed(&v.to_bits().to_le_bytes());
-                    }
-                }
-                Cmd::Rect { x, y, w, h: hh, .. } => {
-                    for v in [x, y, w, hh] {
-                        h.feed(&v.to_bits().to_le_bytes());
-                    }
-                }
-                Cmd::Line { x1, y1, x2, y2, .. } => {
-                    for v in [x1, y1, x2, y2] {
-                        h.feed(&v.to_bits().to_le_bytes());
-                    }
-                }
-                Cmd::Ellipse { cx, cy, rx, ry, .. } => {
-                    for v in [cx, cy, rx, ry] {
-                        h.feed(&v.to_bits().to_le_bytes());
-                    }
-                }
-            }
-        }
-    }
-    let id = format!(
-        "{:016x}{:016x}",
-        h.0,
-        h.0.rotate_left(29) ^ 0x9e37_79b9_7f4a_7c15
-    );
+    let id = file_id(laid, meta);
     let id_obj = Object::String(id.into_bytes(), StringFormat::Hexadecimal);
     lo.trailer
         .set("ID", Object::Array(vec![id_obj.clone(), id_obj]));
@@ -387,11 +341,7 @@ pub(super) fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_fo
 fn info_and_xmp(lo: &mut lopdf::Document, meta: &Meta, catalog_id: Option<lopdf::ObjectId>) {
     use lopdf::{Dictionary, Object, Stream};
     lo.version = "1.7".to_string();
-    // D:YYYYMMDD000000Z and 2026-12-01T00:00:00Z from "2026-12-01"
-    let date = meta
-        .date
-        .filter(|d| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-');
-    let pdf_date = date.map(|d| format!("D:{}{}{}000000Z", &d[..4], &d[5..7], &d[8..10]));
+    let pdf_date = pdf_date(meta);
     if let Ok(info_id) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
         if let Ok(info) = lo.get_object_mut(info_id).and_then(Object::as_dict_mut) {
             let empty: Vec<Vec<u8>> = info
@@ -416,37 +366,7 @@ fn info_and_xmp(lo: &mut lopdf::Document, meta: &Meta, catalog_id: Option<lopdf:
             );
         }
     }
-    let esc = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-            .replace('"', "&quot;")
-    };
-    let dates = date.map_or(String::new(), |d| {
-        format!(
-            "<xmp:CreateDate>{d}T00:00:00Z</xmp:CreateDate><xmp:ModifyDate>{d}T00:00:00Z</xmp:ModifyDate><xmp:MetadataDate>{d}T00:00:00Z</xmp:MetadataDate>"
-        )
-    });
-    let xmp = format!(
-        concat!(
-            "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
-            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
-            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" ",
-            "xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">",
-            "<dc:format>application/pdf</dc:format>",
-            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>",
-            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>",
-            "<dc:language><rdf:Bag><rdf:li>{lang}</rdf:li></rdf:Bag></dc:language>",
-            "{dates}<xmp:CreatorTool>careerbook</xmp:CreatorTool>",
-            "<pdf:Producer>careerbook {version}</pdf:Producer>",
-            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
-        ),
-        title = esc(meta.title),
-        author = esc(meta.author),
-        lang = esc(meta.lang),
-        dates = dates,
-        version = env!("CARGO_PKG_VERSION"),
-    );
+    let xmp = xmp(meta);
     let mut dict = Dictionary::new();
     dict.set("Type", "Metadata");
     dict.set("Subtype", "XML");
@@ -558,26 +478,4 @@ fn compress(lo: &mut lopdf::Document) {
             }
         }
     }
-}
-
-struct Fnv(u64);
-
-impl Fnv {
-    fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    fn feed(&mut self, b: &[u8]) {
-        for x in b {
-            self.0 ^= *x as u64;
-            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
-        }
-    }
-}
-
-pub(super) fn utf16be(s: &str) -> Vec<u8> {
-    let mut v = vec![0xfe, 0xff];
-    for u in s.encode_utf16() {
-        v.extend_from_slice(&u.to_be_bytes());
-    }
-    v
 }

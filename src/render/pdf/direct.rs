@@ -1,20 +1,25 @@
 //! The lean PDF writer: page content streams written straight from the drawing
-//! commands, the document assembled as lopdf objects, and two fonts per document —
+//! commands, the document written by [`super::serial`], and two fonts per document —
 //! the process's shared template font (subset, widths and ToUnicode made and
 //! compressed once, copied as bytes) and a small subset of what the document adds
 //! (names, answers). Used for fonts with CFF outlines, such as the compiled-in one;
 //! the printpdf writer ([`super::backend`]) takes any other font.
 
-use super::backend::{self, Meta};
 use super::embed::{deflate, embed, Embedded};
 use super::font::FontFace;
 use super::layout::{Cmd, Laid, Rgb};
-use lopdf::{Dictionary, Object, Stream};
+use super::meta::{file_id, pdf_date, utf16be, xmp, Meta};
+use super::serial::{centi, hundredths, literal, num, reference, File};
 use std::collections::BTreeSet;
 use std::io::Write;
 
-/// Deflate level of what each document compresses itself (its pages, its own font).
-const LEVEL: i32 = 3;
+/// Deflate level of each document's page content streams and small objects: 6 makes
+/// them 10 % smaller than 3 for a tenth of a millisecond.
+const PAGE_LEVEL: i32 = 6;
+
+/// Deflate level of each document's own font: CFF outlines hardly compress, and no
+/// level does better than 3 by more than 0.2 %.
+const FONT_LEVEL: i32 = 3;
 
 /// Writes the laid-out pages as PDF bytes, with `shared` as the first font.
 pub fn write(
@@ -39,164 +44,197 @@ pub fn write(
     let extra = if own.is_empty() {
         None
     } else {
-        Some(embed(font, &own, LEVEL)?)
+        Some(embed(font, &own, FONT_LEVEL)?)
     };
 
-    let mut lo = lopdf::Document::with_version("1.7");
-    let pages_id = lo.new_object_id();
-    let mut fonts = Dictionary::new();
-    fonts.set("F1", Object::Reference(add_font(&mut lo, font, shared)));
+    let capacity = shared.program.len() + extra.as_ref().map_or(0, |e| e.program.len()) + 64 * 1024;
+    let mut f = File::new("1.7", capacity, PAGE_LEVEL);
+    let catalog = f.reserve();
+    let info = f.reserve();
+    let pages = f.reserve();
+    let resources = f.reserve();
+    let mut body = Vec::with_capacity(256);
+    body.extend_from_slice(b"<</Font<</F1 ");
+    let f1 = add_font(&mut f, font, shared);
+    reference(&mut body, f1);
     if let Some(e) = &extra {
-        fonts.set("F2", Object::Reference(add_font(&mut lo, font, e)));
+        body.extend_from_slice(b"/F2 ");
+        let f2 = add_font(&mut f, font, e);
+        reference(&mut body, f2);
     }
-    let mut resources = Dictionary::new();
-    resources.set("Font", Object::Dictionary(fonts));
-    let resources_id = lo.add_object(resources);
+    body.extend_from_slice(b">>>>");
+    f.object(resources, body);
 
     let mut kids = Vec::with_capacity(laid.pages.len());
     let mut buf = Vec::with_capacity(16 * 1024);
     for page in &laid.pages {
         buf.clear();
-        content(&mut buf, page, font, shared, ph);
-        let mut dict = Dictionary::new();
-        let body = deflate(&buf, LEVEL);
-        let stream = if body.len() < buf.len() {
-            dict.set("Filter", "FlateDecode");
-            Stream::new(dict, body)
+        content(&mut buf, page, font, (shared, extra.as_ref()), ph);
+        let contents = f.reserve();
+        let packed = deflate(&buf, PAGE_LEVEL);
+        if packed.len() < buf.len() {
+            f.stream(contents, b"/Filter/FlateDecode", &packed);
         } else {
-            Stream::new(dict, buf.clone())
+            f.stream(contents, b"", &buf);
         }
-        .with_compression(false);
-        let contents = lo.add_object(stream);
-        let mut p = Dictionary::new();
-        p.set("Type", "Page");
-        p.set("Parent", Object::Reference(pages_id));
-        p.set(
-            "MediaBox",
-            Object::Array(vec![0.into(), 0.into(), Object::Real(pw), Object::Real(ph)]),
-        );
-        p.set("Resources", Object::Reference(resources_id));
-        p.set("Contents", Object::Reference(contents));
-        kids.push(Object::Reference(lo.add_object(p)));
+        let id = f.reserve();
+        let mut p = Vec::with_capacity(96);
+        p.extend_from_slice(b"<</Type/Page/Parent ");
+        reference(&mut p, pages);
+        p.extend_from_slice(b"/MediaBox[0 0 ");
+        num(&mut p, pw);
+        p.push(b' ');
+        num(&mut p, ph);
+        p.extend_from_slice(b"]/Resources ");
+        reference(&mut p, resources);
+        p.extend_from_slice(b"/Contents ");
+        reference(&mut p, contents);
+        p.extend_from_slice(b">>");
+        f.object(id, p);
+        kids.push(id);
     }
-    let mut pages = Dictionary::new();
-    pages.set("Type", "Pages");
-    pages.set("Count", kids.len() as i64);
-    pages.set("Kids", Object::Array(kids));
-    lo.objects.insert(pages_id, Object::Dictionary(pages));
-    let mut catalog = Dictionary::new();
-    catalog.set("Type", "Catalog");
-    catalog.set("Pages", Object::Reference(pages_id));
-    let catalog_id = lo.add_object(catalog);
-    lo.trailer.set("Root", Object::Reference(catalog_id));
-    let mut info = Dictionary::new();
-    info.set(
-        "Title",
-        Object::String(
-            backend::utf16be(meta.title),
-            lopdf::StringFormat::Hexadecimal,
-        ),
+    let mut p = Vec::with_capacity(32 + kids.len() * 8);
+    let _ = write!(p, "<</Type/Pages/Count {}/Kids[", kids.len());
+    for (i, k) in kids.iter().enumerate() {
+        if i > 0 {
+            p.push(b' ');
+        }
+        reference(&mut p, *k);
+    }
+    p.extend_from_slice(b"]>>");
+    f.object(pages, p);
+
+    let outline = outline(&mut f, laid, &kids);
+    let xmp_id = f.reserve();
+    // XMP stays uncompressed, so that tools that scan for it find it
+    f.stream(xmp_id, b"/Type/Metadata/Subtype/XML", xmp(meta).as_bytes());
+    let mut c = Vec::with_capacity(128);
+    c.extend_from_slice(b"<</Type/Catalog/Pages ");
+    reference(&mut c, pages);
+    c.extend_from_slice(b"/Lang");
+    literal(&mut c, meta.lang.as_bytes());
+    c.extend_from_slice(b"/Metadata ");
+    reference(&mut c, xmp_id);
+    if let Some(root) = outline {
+        c.extend_from_slice(b"/Outlines ");
+        reference(&mut c, root);
+        c.extend_from_slice(b"/PageMode/UseOutlines");
+    }
+    c.extend_from_slice(b">>");
+    f.object(catalog, c);
+
+    let mut i = Vec::with_capacity(256);
+    i.extend_from_slice(b"<</Title");
+    literal(&mut i, &utf16be(meta.title));
+    i.extend_from_slice(b"/Author");
+    literal(&mut i, &utf16be(meta.author));
+    let _ = write!(
+        i,
+        "/Creator(careerbook)/Producer(careerbook {})",
+        env!("CARGO_PKG_VERSION")
     );
-    info.set("Creator", Object::string_literal("careerbook"));
-    info.set(
-        "Producer",
-        Object::string_literal(format!("careerbook {}", env!("CARGO_PKG_VERSION"))),
-    );
-    let info_id = lo.add_object(info);
-    lo.trailer.set("Info", Object::Reference(info_id));
-    backend::finish(&mut lo, laid, meta, None);
-    let mut out =
-        Vec::with_capacity(buf.len() * laid.pages.len() / 2 + shared.program.len() + 64 * 1024);
-    lo.save_modern(&mut out)
-        .map_err(|e| format!("writing the PDF failed: {e}"))?;
-    Ok(out)
+    if let Some(d) = pdf_date(meta) {
+        let _ = write!(i, "/CreationDate({d})/ModDate({d})");
+    }
+    i.extend_from_slice(b">>");
+    f.object(info, i);
+
+    let mut t = Vec::with_capacity(128);
+    t.extend_from_slice(b"/Root ");
+    reference(&mut t, catalog);
+    t.extend_from_slice(b"/Info ");
+    reference(&mut t, info);
+    let id = file_id(laid, meta);
+    let _ = write!(t, "/ID[<{id}><{id}>]");
+    Ok(f.finish(&t))
+}
+
+/// The outline (bookmarks) of the sections, each opening its page; its root.
+fn outline(f: &mut File, laid: &Laid, kids: &[u32]) -> Option<u32> {
+    if laid.outline.is_empty() || kids.is_empty() {
+        return None;
+    }
+    let root = f.reserve();
+    let ids: Vec<u32> = laid.outline.iter().map(|_| f.reserve()).collect();
+    for (i, (title, page)) in laid.outline.iter().enumerate() {
+        let mut d = Vec::with_capacity(96);
+        d.extend_from_slice(b"<</Title");
+        literal(&mut d, &utf16be(title));
+        d.extend_from_slice(b"/Parent ");
+        reference(&mut d, root);
+        d.extend_from_slice(b"/Dest[");
+        reference(&mut d, kids[(*page).min(kids.len() - 1)]);
+        d.extend_from_slice(b"/Fit]");
+        if i > 0 {
+            d.extend_from_slice(b"/Prev ");
+            reference(&mut d, ids[i - 1]);
+        }
+        if i + 1 < ids.len() {
+            d.extend_from_slice(b"/Next ");
+            reference(&mut d, ids[i + 1]);
+        }
+        d.extend_from_slice(b">>");
+        f.object(ids[i], d);
+    }
+    let mut d = Vec::with_capacity(64);
+    d.extend_from_slice(b"<</Type/Outlines/First ");
+    reference(&mut d, ids[0]);
+    d.extend_from_slice(b"/Last ");
+    reference(&mut d, ids[ids.len() - 1]);
+    let _ = write!(d, "/Count {}>>", ids.len());
+    f.object(root, d);
+    Some(root)
 }
 
 /// Adds the objects of one embedded font; returns its Type0 font dictionary.
-fn add_font(lo: &mut lopdf::Document, font: &FontFace, e: &Embedded) -> lopdf::ObjectId {
-    let precompressed = |lo: &mut lopdf::Document, mut dict: Dictionary, bytes: &[u8]| {
-        dict.set("Filter", "FlateDecode");
-        lo.add_object(Stream::new(dict, bytes.to_vec()).with_compression(false))
-    };
-    let mut fd = Dictionary::new();
-    fd.set("Subtype", "CIDFontType0C");
-    let program = precompressed(lo, fd, &e.program);
-    let to_unicode = precompressed(lo, Dictionary::new(), &e.to_unicode);
+fn add_font(f: &mut File, font: &FontFace, e: &Embedded) -> u32 {
+    let program = f.reserve();
+    f.stream(
+        program,
+        b"/Subtype/CIDFontType0C/Filter/FlateDecode",
+        &e.program,
+    );
+    let to_unicode = f.reserve();
+    f.stream(to_unicode, b"/Filter/FlateDecode", &e.to_unicode);
     let k = 1000.0 / font.units_per_em();
-    let em = |v: f32| Object::Integer((v * 1000.0).round() as i64);
-    let mut desc = Dictionary::new();
-    desc.set("Type", "FontDescriptor");
-    desc.set("FontName", Object::Name(e.base_font.as_bytes().to_vec()));
-    desc.set("Flags", 4);
-    desc.set(
-        "FontBBox",
-        Object::Array(
-            font.bbox
-                .iter()
-                .map(|v| Object::Integer((f32::from(*v) * k).round() as i64))
-                .collect(),
-        ),
+    let em = |v: f32| (v * 1000.0).round() as i64;
+    let desc = f.reserve();
+    let mut d = Vec::with_capacity(256);
+    let _ = write!(
+        d,
+        "<</Type/FontDescriptor/FontName/{}/Flags 4/FontBBox[",
+        e.base_font
     );
-    desc.set("ItalicAngle", 0);
-    desc.set("Ascent", em(font.ascent));
-    desc.set("Descent", em(font.descent));
-    desc.set("CapHeight", em(font.ascent));
-    desc.set("StemV", 80);
-    desc.set("FontFile3", Object::Reference(program));
-    let desc_id = lo.add_object(desc);
-    let mut sys = Dictionary::new();
-    sys.set("Registry", Object::string_literal("Adobe"));
-    sys.set("Ordering", Object::string_literal("Identity"));
-    sys.set("Supplement", 0);
-    let mut cid = Dictionary::new();
-    cid.set("Type", "Font");
-    cid.set("Subtype", "CIDFontType0");
-    cid.set("BaseFont", Object::Name(e.base_font.as_bytes().to_vec()));
-    cid.set("CIDSystemInfo", Object::Dictionary(sys));
-    cid.set("FontDescriptor", Object::Reference(desc_id));
-    cid.set("DW", 1000);
-    cid.set("W", Object::Array(e.widths.clone()));
-    let mut t0 = Dictionary::new();
-    t0.set("Type", "Font");
-    t0.set("Subtype", "Type0");
-    t0.set("BaseFont", Object::Name(e.base_font.as_bytes().to_vec()));
-    t0.set("Encoding", "Identity-H");
-    t0.set(
-        "DescendantFonts",
-        Object::Array(vec![Object::Dictionary(cid)]),
+    for (i, v) in font.bbox.iter().enumerate() {
+        if i > 0 {
+            d.push(b' ');
+        }
+        let _ = write!(d, "{}", (f32::from(*v) * k).round() as i64);
+    }
+    let _ = write!(
+        d,
+        "]/ItalicAngle 0/Ascent {a}/Descent {}/CapHeight {a}/StemV 80/FontFile3 ",
+        em(font.descent),
+        a = em(font.ascent)
     );
-    t0.set("ToUnicode", Object::Reference(to_unicode));
-    lo.add_object(t0)
-}
-
-/// A number as PDF writes it: at most two decimals (a hundredth of a point), no
-/// trailing zeros.
-fn num(out: &mut Vec<u8>, v: f32) {
-    let m = (f64::from(v) * 100.0).round() as i64;
-    if m < 0 {
-        out.push(b'-');
-    }
-    let m = m.unsigned_abs();
-    let mut digits = [0u8; 20];
-    let mut n = m / 100;
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.extend_from_slice(&digits[i..]);
-    let frac = m % 100;
-    if frac != 0 {
-        out.push(b'.');
-        out.push(b'0' + (frac / 10) as u8);
-        if !frac.is_multiple_of(10) {
-            out.push(b'0' + (frac % 10) as u8);
-        }
-    }
+    reference(&mut d, program);
+    d.extend_from_slice(b">>");
+    f.object(desc, d);
+    let id = f.reserve();
+    let mut t = Vec::with_capacity(256 + e.widths.len());
+    let _ = write!(
+        t,
+        "<</Type/Font/Subtype/Type0/BaseFont/{b}/Encoding/Identity-H/DescendantFonts[<</Type/Font/Subtype/CIDFontType0/BaseFont/{b}/CIDSystemInfo<</Registry(Adobe)/Ordering(Identity)/Supplement 0>>/FontDescriptor ",
+        b = e.base_font
+    );
+    reference(&mut t, desc);
+    t.extend_from_slice(b"/DW 1000/W");
+    t.extend_from_slice(&e.widths);
+    t.extend_from_slice(b">>]/ToUnicode ");
+    reference(&mut t, to_unicode);
+    t.extend_from_slice(b">>");
+    f.object(id, t);
+    id
 }
 
 fn nums(out: &mut Vec<u8>, vs: &[f32], op: &str) {
@@ -208,13 +246,19 @@ fn nums(out: &mut Vec<u8>, vs: &[f32], op: &str) {
     out.push(b'\n');
 }
 
-/// The graphics state a content stream has set, so that nothing is set twice.
+/// The graphics and text state a content stream has set, so that nothing is set
+/// twice (the font, its size and the rendering mode outlast `ET`).
 #[derive(Default)]
 struct State {
     fill: Option<Rgb>,
     stroke: Option<Rgb>,
     width: Option<f32>,
     dashed: bool,
+    font: Option<(u8, f32)>,
+    bold: bool,
+    /// Inside a text object, and where its current line starts (hundredths of a
+    /// point): consecutive texts share one `BT … ET` and move by relative `Td`.
+    text: Option<(i64, i64)>,
 }
 
 impl State {
@@ -242,16 +286,50 @@ impl State {
             self.dashed = dashed;
         }
     }
+    /// Starts a line of text at (x, y), in a text object.
+    fn line(&mut self, out: &mut Vec<u8>, x: f32, y: f32) {
+        let (lx, ly) = match self.text {
+            Some(at) => at,
+            None => {
+                out.extend_from_slice(b"BT\n");
+                (0, 0)
+            }
+        };
+        let (cx, cy) = (centi(x), centi(y));
+        hundredths(out, cx - lx);
+        out.push(b' ');
+        hundredths(out, cy - ly);
+        out.extend_from_slice(b" Td\n");
+        self.text = Some((cx, cy));
+    }
+    /// Ends the text object, if one is open (paths may not be drawn inside one).
+    fn end_text(&mut self, out: &mut Vec<u8>) {
+        if self.text.take().is_some() {
+            out.extend_from_slice(b"ET\n");
+        }
+    }
+    /// Text rendering mode: fill and stroke for bold, fill otherwise.
+    fn bold(&mut self, out: &mut Vec<u8>, bold: bool) {
+        if self.bold != bold {
+            out.extend_from_slice(if bold { b"2 Tr\n" } else { b"0 Tr\n" });
+            self.bold = bold;
+        }
+    }
+    fn font(&mut self, out: &mut Vec<u8>, which: u8, size: f32) {
+        if self.font != Some((which, size)) {
+            out.extend_from_slice(if which == 1 { b"/F1 " } else { b"/F2 " });
+            num(out, size);
+            out.extend_from_slice(b" Tf\n");
+            self.font = Some((which, size));
+        }
+    }
 }
 
+/// The shared template font (F1) and the document's own (F2), if it needs one.
+type Fonts<'a> = (&'a Embedded, Option<&'a Embedded>);
+
 /// Writes one page's drawing commands as PDF operators.
-fn content(
-    out: &mut Vec<u8>,
-    page: &super::layout::Page,
-    font: &FontFace,
-    shared: &Embedded,
-    ph: f32,
-) {
+fn content(out: &mut Vec<u8>, page: &super::layout::Page, font: &FontFace, fonts: Fonts, ph: f32) {
     let mut st = State::default();
     for c in &page.cmds {
         match c {
@@ -267,16 +345,9 @@ fn content(
                 if *bold {
                     st.stroke(out, *color, size * 0.035, false);
                 }
-                out.extend_from_slice(b"BT\n");
-                if *bold {
-                    out.extend_from_slice(b"2 Tr\n");
-                }
-                nums(out, &[*x, ph - y], "Td");
-                show(out, font, shared, text, *size);
-                if *bold {
-                    out.extend_from_slice(b"0 Tr\n");
-                }
-                out.extend_from_slice(b"ET\n");
+                st.bold(out, *bold);
+                st.line(out, *x, ph - y);
+                show(out, &mut st, font, fonts, text, *size);
             }
             Cmd::Rect {
                 x,
@@ -288,6 +359,10 @@ fn content(
                 width,
                 dashed,
             } => {
+                if fill.is_none() && stroke.is_none() {
+                    continue;
+                }
+                st.end_text(out);
                 let Some(op) = paint(out, &mut st, *fill, *stroke, *width, *dashed) else {
                     continue;
                 };
@@ -303,6 +378,7 @@ fn content(
                 width,
                 dashed,
             } => {
+                st.end_text(out);
                 st.stroke(out, *color, *width, *dashed);
                 nums(out, &[*x1, ph - y1], "m");
                 nums(out, &[*x2, ph - y2], "l");
@@ -317,6 +393,10 @@ fn content(
                 stroke,
                 width,
             } => {
+                if fill.is_none() && stroke.is_none() {
+                    continue;
+                }
+                st.end_text(out);
                 let Some(op) = paint(out, &mut st, *fill, *stroke, *width, false) else {
                     continue;
                 };
@@ -330,6 +410,7 @@ fn content(
             }
         }
     }
+    st.end_text(out);
 }
 
 /// Sets fill and stroke for a closed shape; the painting operator (None: nothing to
@@ -356,45 +437,77 @@ fn paint(
     }
 }
 
-/// Shows `text` as TJ arrays of glyph ids, switching between the shared font (F1)
-/// and the document's own (F2) where needed, with the Chinese-typography
-/// adjustments as TJ offsets.
-fn show(out: &mut Vec<u8>, font: &FontFace, shared: &Embedded, text: &str, size: f32) {
+/// Shows `text`, switching between the shared font (F1) and the document's own (F2)
+/// where needed: each run one string of two-byte glyph ids (`Tj`), or with the
+/// Chinese-typography adjustments between them as TJ offsets.
+fn show(out: &mut Vec<u8>, st: &mut State, font: &FontFace, fonts: Fonts, text: &str, size: f32) {
+    let (shared, own) = fonts;
     let adjust = font.adjustments(text);
     let mut next = adjust.iter().peekable();
-    let mut current: Option<u8> = None;
+    // the current run: its font, and its items (glyph strings and offsets)
+    let mut run: Option<u8> = None;
+    let mut items: Vec<u8> = Vec::with_capacity(text.len() * 2 + 8);
+    let mut array = false;
     let mut open = false;
+    let flush = |out: &mut Vec<u8>, items: &[u8], array: bool, open: bool| {
+        if array {
+            out.push(b'[');
+            out.extend_from_slice(items);
+            if open {
+                out.push(b')');
+            }
+            out.extend_from_slice(b"] TJ\n");
+        } else {
+            out.extend_from_slice(items);
+            out.extend_from_slice(b") Tj\n");
+        }
+    };
     for (i, c) in text.char_indices() {
         let gid = font.glyph(font.shown(c)).unwrap_or(0);
-        let which = if gid == 0 || shared.has(gid) { 1 } else { 2 };
-        if current != Some(which) {
-            if open {
-                out.extend_from_slice(b"] TJ\n");
+        let (which, code) = if gid == 0 || shared.has(gid) {
+            (1, shared.code(gid))
+        } else {
+            (2, own.map_or(0, |o| o.code(gid)))
+        };
+        if run != Some(which) {
+            if run.is_some() {
+                flush(out, &items, array, open);
             }
-            let _ = write!(out, "/F{which} ");
-            num(out, size);
-            out.extend_from_slice(b" Tf\n[");
-            current = Some(which);
+            st.font(out, which, size);
+            run = Some(which);
+            items.clear();
+            array = false;
+            open = false;
+        }
+        if !open {
+            items.push(b'(');
             open = true;
         }
-        const HEX: &[u8; 16] = b"0123456789ABCDEF";
-        out.push(b'<');
-        for shift in [12, 8, 4, 0] {
-            out.push(HEX[usize::from((gid >> shift) & 0xF)]);
+        for b in code.to_be_bytes() {
+            // a literal string of bytes: only the delimiters, the escape and a
+            // carriage return (an end of line to a reader) are escaped
+            match b {
+                b'(' | b')' | b'\\' => items.extend_from_slice(&[b'\\', b]),
+                b'\r' => items.extend_from_slice(b"\\r"),
+                _ => items.push(b),
+            }
         }
-        out.push(b'>');
         let end = i + c.len_utf8();
         while let Some((at, em)) = next.peek() {
             if *at > end {
                 break;
             }
             if *at == end {
-                num(out, -em * 1000.0);
+                items.extend_from_slice(b") ");
+                num(&mut items, -em * 1000.0);
+                items.push(b' ');
+                array = true;
+                open = false;
             }
             next.next();
         }
     }
-    if open {
-        out.extend_from_slice(b"] TJ\n");
+    if run.is_some() {
+        flush(out, &items, array, open);
     }
 }

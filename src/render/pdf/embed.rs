@@ -1,23 +1,28 @@
 //! A font as PDF embeds it: a CFF subset (`/FontFile3` `/CIDFontType0C`), its widths
-//! and its ToUnicode map, compressed, ready to be copied into any document. Codes
-//! are the font's own glyph ids (the compiled-in cut has CID = glyph id, and the
-//! subset keeps them), so two subsets of one font share one code space: the shared
-//! template font of a process and each document's small font of what it adds.
+//! and its ToUnicode map, compressed, ready to be copied into any document. Its
+//! glyphs are numbered 1…n in the order of the font's glyph ids (0 is .notdef), and
+//! these small numbers are the codes the pages show: two bytes each under
+//! Identity-H, whose high byte is nearly always 0, 1 or 2, which compresses well.
 
 use super::font::FontFace;
-use lopdf::Object;
+use std::borrow::Cow;
 use std::collections::BTreeSet;
+use std::io::Write;
 
 /// One embedded subset.
 pub struct Embedded {
-    /// Its glyph ids, as a bit set (the writer asks for every character drawn).
+    /// Its glyph ids (of the whole font), as a bit set: the writer asks for every
+    /// character drawn.
     gids: Vec<u64>,
+    /// Per word of `gids`, how many glyphs the words before it hold: a glyph's code
+    /// is its rank in the set.
+    ranks: Vec<u16>,
     /// The CFF program, deflated.
-    pub program: Vec<u8>,
+    pub program: Cow<'static, [u8]>,
     /// The ToUnicode CMap, deflated.
-    pub to_unicode: Vec<u8>,
-    /// The `/W` array (widths that differ from the default of 1000).
-    pub widths: Vec<Object>,
+    pub to_unicode: Cow<'static, [u8]>,
+    /// The `/W` array as PDF writes it (widths that differ from the default of 1000).
+    pub widths: Vec<u8>,
     /// `ABCDEF+Name`: six letters from the glyph set, as PDF names subsets.
     pub base_font: String,
 }
@@ -54,6 +59,28 @@ pub fn deflate(data: &[u8], level: i32) -> Vec<u8> {
 
 /// Embeds the glyphs of `chars` (those the font has) at deflate `level`.
 pub fn embed(font: &FontFace, chars: &BTreeSet<char>, level: i32) -> Result<Embedded, String> {
+    let pairs = pairs(font, chars);
+    let gids: Vec<u16> = std::iter::once(0)
+        .chain(pairs.iter().map(|(g, _)| *g))
+        .collect();
+    let program = deflate(&font.subset_cff(&gids)?, level);
+    let to_unicode = deflate(to_unicode(&pairs).as_bytes(), level);
+    Ok(assemble(font, &pairs, program.into(), to_unicode.into()))
+}
+
+/// The embedding of `chars` whose program and ToUnicode map were made (by [`embed`])
+/// and compressed ahead of time: the rest is cheap to make.
+pub fn precompressed(
+    font: &FontFace,
+    chars: &BTreeSet<char>,
+    program: &'static [u8],
+    to_unicode: &'static [u8],
+) -> Embedded {
+    assemble(font, &pairs(font, chars), program.into(), to_unicode.into())
+}
+
+/// The glyph ids of `chars` with a character each, in glyph order (.notdef left out).
+fn pairs(font: &FontFace, chars: &BTreeSet<char>) -> Vec<(u16, char)> {
     let mut pairs: Vec<(u16, char)> = chars
         .iter()
         .filter_map(|c| font.glyph(*c).map(|g| (g, *c)))
@@ -61,39 +88,44 @@ pub fn embed(font: &FontFace, chars: &BTreeSet<char>, level: i32) -> Result<Embe
         .collect();
     pairs.sort_unstable();
     pairs.dedup_by_key(|(g, _)| *g);
-    let gids: Vec<u16> = std::iter::once(0)
-        .chain(pairs.iter().map(|(g, _)| *g))
-        .collect();
-    let program = font.subset_cff(&gids)?;
-    // widths in thousandths of an em, runs of consecutive codes
+    pairs
+}
+
+fn assemble(
+    font: &FontFace,
+    pairs: &[(u16, char)],
+    program: Cow<'static, [u8]>,
+    to_unicode: Cow<'static, [u8]>,
+) -> Embedded {
+    // widths in thousandths of an em, runs of consecutive codes: [g [w w …] …]
     let scale = 1000.0 / font.units_per_em();
-    let mut widths = Vec::new();
-    let mut run: Vec<Object> = Vec::new();
-    let mut start = 0i64;
+    let mut widths = b"[".to_vec();
     let mut prev = i64::MIN;
-    for (g, _) in &pairs {
+    let mut open = false;
+    for (code, (g, _)) in (1i64..).zip(pairs) {
         let w = (f32::from(font.advance_units(*g)) * scale).round() as i64;
         if w == 1000 {
             continue;
         }
-        let g = i64::from(*g);
-        if g != prev + 1 && !run.is_empty() {
-            widths.push(Object::Integer(start));
-            widths.push(Object::Array(std::mem::take(&mut run)));
+        let g = code;
+        if g != prev + 1 {
+            if open {
+                widths.push(b']');
+            }
+            let _ = write!(widths, "{g}[{w}");
+            open = true;
+        } else {
+            let _ = write!(widths, " {w}");
         }
-        if run.is_empty() {
-            start = g;
-        }
-        run.push(Object::Integer(w));
         prev = g;
     }
-    if !run.is_empty() {
-        widths.push(Object::Integer(start));
-        widths.push(Object::Array(run));
+    if open {
+        widths.push(b']');
     }
+    widths.push(b']');
     // the subset tag: a hash of the glyph set
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (g, _) in &pairs {
+    for (g, _) in pairs {
         for b in g.to_le_bytes() {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100_0000_01b3);
@@ -108,16 +140,23 @@ pub fn embed(font: &FontFace, chars: &BTreeSet<char>, level: i32) -> Result<Embe
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
     let mut bits = vec![0u64; 1024];
-    for (g, _) in &pairs {
+    for (g, _) in pairs {
         bits[usize::from(*g) / 64] |= 1 << (g % 64);
     }
-    Ok(Embedded {
+    let mut ranks = Vec::with_capacity(bits.len());
+    let mut before = 0u16;
+    for w in &bits {
+        ranks.push(before);
+        before += w.count_ones() as u16;
+    }
+    Embedded {
         gids: bits,
-        program: deflate(&program, level),
-        to_unicode: deflate(to_unicode(&pairs).as_bytes(), level),
+        ranks,
+        program,
+        to_unicode,
         widths,
         base_font: format!("{tag}+{name}"),
-    })
+    }
 }
 
 impl Embedded {
@@ -125,9 +164,21 @@ impl Embedded {
     pub fn has(&self, gid: u16) -> bool {
         self.gids[usize::from(gid) / 64] & (1 << (gid % 64)) != 0
     }
+
+    /// The code that shows glyph `gid` of the font (0, .notdef, if the subset lacks
+    /// it).
+    pub fn code(&self, gid: u16) -> u16 {
+        if !self.has(gid) {
+            return 0;
+        }
+        let word = usize::from(gid) / 64;
+        let below = self.gids[word] & ((1u64 << (gid % 64)) - 1);
+        self.ranks[word] + below.count_ones() as u16 + 1
+    }
 }
 
-/// A ToUnicode CMap for 2-byte codes: each glyph id → its character.
+/// A ToUnicode CMap for the codes 1…n of `pairs`: a range where consecutive codes
+/// show consecutive characters (ASCII, mostly), single codes elsewhere.
 fn to_unicode(pairs: &[(u16, char)]) -> String {
     let mut s = String::from(concat!(
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n",
@@ -135,16 +186,50 @@ fn to_unicode(pairs: &[(u16, char)]) -> String {
         "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n",
         "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n"
     ));
-    for chunk in pairs.chunks(100) {
+    // runs of (first code, first character, length)
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    for (code, (_, c)) in (1u32..).zip(pairs) {
+        let c = *c as u32;
+        match runs.last_mut() {
+            // a range stays within one low byte of source and destination, and in
+            // the Basic Multilingual Plane
+            Some((at, first, n))
+                if *at + *n == code
+                    && *first + *n == c
+                    && c <= 0xFFFF
+                    && code & 0xFF != 0
+                    && c & 0xFF != 0 =>
+            {
+                *n += 1
+            }
+            _ => runs.push((code, c, 1)),
+        }
+    }
+    let hex = |c: u32| -> String {
+        let mut units = [0u16; 2];
+        char::from_u32(c)
+            .unwrap_or('\u{fffd}')
+            .encode_utf16(&mut units)
+            .iter()
+            .map(|u| format!("{u:04X}"))
+            .collect()
+    };
+    let (ranges, singles): (Vec<_>, Vec<_>) = runs.into_iter().partition(|r| r.2 > 1);
+    for chunk in ranges.chunks(100) {
+        s.push_str(&format!("{} beginbfrange\n", chunk.len()));
+        for (code, c, n) in chunk {
+            s.push_str(&format!(
+                "<{code:04X}> <{:04X}> <{}>\n",
+                code + n - 1,
+                hex(*c)
+            ));
+        }
+        s.push_str("endbfrange\n");
+    }
+    for chunk in singles.chunks(100) {
         s.push_str(&format!("{} beginbfchar\n", chunk.len()));
-        for (g, c) in chunk {
-            let mut units = [0u16; 2];
-            let hex: String = c
-                .encode_utf16(&mut units)
-                .iter()
-                .map(|u| format!("{u:04X}"))
-                .collect();
-            s.push_str(&format!("<{g:04X}> <{hex}>\n"));
+        for (code, c, _) in chunk {
+            s.push_str(&format!("<{code:04X}> <{}>\n", hex(*c)));
         }
         s.push_str("endbfchar\n");
     }
@@ -157,20 +242,73 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_subset_keeps_the_glyph_ids_as_codes() {
+    fn a_subset_numbers_its_glyphs_in_glyph_order() {
         let font = FontFace::default_shared();
-        let chars: BTreeSet<char> = "职业 AB1".chars().collect();
+        let text = "职业 AB1";
+        let chars: BTreeSet<char> = text.chars().collect();
         let e = embed(&font, &chars, 6).unwrap();
-        for c in "职业 AB1".chars() {
-            assert!(e.has(font.glyph(c).unwrap()), "{c}");
+        let mut gids: Vec<u16> = text.chars().map(|c| font.glyph(c).unwrap()).collect();
+        gids.sort_unstable();
+        for (i, g) in gids.iter().enumerate() {
+            assert!(e.has(*g));
+            assert_eq!(usize::from(e.code(*g)), i + 1, "glyph {g}");
         }
-        assert!(!e.has(font.glyph('我').unwrap()));
+        let wo = font.glyph('我').unwrap();
+        assert!(!e.has(wo));
+        assert_eq!(e.code(wo), 0);
         assert!(e.base_font.ends_with("+NotoSansCJKSC") && e.base_font.len() > 7);
-        // the map names each glyph id with its character
-        let cmap = to_unicode(&[(font.glyph('职').unwrap(), '职')]);
-        assert!(cmap.contains(&format!("<{:04X}> <804C>", font.glyph('职').unwrap())));
         // a space (224 of 1000) is listed, a full-width ideograph (1000) is not
-        let space = i64::from(font.glyph(' ').unwrap());
-        assert!(e.widths.iter().any(|o| o.as_i64().ok() == Some(space)));
+        let space = e.code(font.glyph(' ').unwrap());
+        let w = String::from_utf8(e.widths.clone()).unwrap();
+        assert!(w.starts_with('[') && w.ends_with("]]"), "{w}");
+        assert!(w.contains(&format!("{space}[224")), "{w}");
+        assert!(!w.contains("1000"), "{w}");
+    }
+
+    #[test]
+    fn the_map_gives_ranges_to_consecutive_characters() {
+        let (a, b, zhi) = (36, 37, 9000);
+        let cmap = to_unicode(&[(a, 'A'), (b, 'B'), (zhi, '职'), (zhi + 1, '𠀀')]);
+        assert!(
+            cmap.contains("1 beginbfrange\n<0001> <0002> <0041>\nendbfrange"),
+            "{cmap}"
+        );
+        assert!(
+            cmap.contains("2 beginbfchar\n<0003> <804C>\n<0004> <D840DC00>\n"),
+            "{cmap}"
+        );
+        // a range never crosses a low byte
+        let pairs: Vec<(u16, char)> = (0..300u16)
+            .map(|i| (i + 1, char::from_u32(0x4e00 + u32::from(i)).unwrap()))
+            .collect();
+        let cmap = to_unicode(&pairs);
+        assert!(cmap.contains("<0001> <00FF> <4E00>"), "{cmap}");
+        assert!(cmap.contains("<0101> <012C> <4F00>"), "{cmap}");
+        assert!(cmap.contains("<0100> <4EFF>"), "{cmap}");
+    }
+
+    #[test]
+    fn the_program_gives_each_glyph_its_code_as_cid() {
+        use allsorts::binary::read::ReadScope;
+        use allsorts::cff::{CFFVariant, CFF};
+        let font = FontFace::default_shared();
+        let chars: BTreeSet<char> = "职业发展 AB1，。".chars().collect();
+        let gids: Vec<u16> = std::iter::once(0)
+            .chain(pairs(&font, &chars).iter().map(|(g, _)| *g))
+            .collect();
+        let bytes = font.subset_cff(&gids).unwrap();
+        let cff = ReadScope::new(&bytes).read::<CFF<'_>>().unwrap();
+        let f = &cff.fonts[0];
+        assert_eq!(f.char_strings_index.len(), gids.len());
+        for i in 0..gids.len() as u16 {
+            assert_eq!(f.charset.id_for_glyph(i), Some(i), "glyph {i}");
+        }
+        let CFFVariant::CID(cid) = &f.data else {
+            panic!("not CID-keyed")
+        };
+        assert!(cid
+            .fd_select
+            .font_dict_index(gids.len() as u16 - 1)
+            .is_some());
     }
 }

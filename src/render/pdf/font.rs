@@ -29,6 +29,8 @@ pub struct FontFace {
     cff: Option<(usize, usize)>,
     /// Font bounding box in font units (xMin, yMin, xMax, yMax).
     pub bbox: [i16; 4],
+    /// The compiled-in font: its template fonts are committed, made ahead of time.
+    builtin: bool,
 }
 
 impl std::fmt::Debug for FontFace {
@@ -129,6 +131,7 @@ impl FontFace {
             name: name.to_string(),
             cff,
             bbox,
+            builtin: false,
         })
     }
 
@@ -136,12 +139,17 @@ impl FontFace {
     pub fn default_shared() -> Arc<FontFace> {
         static FACE: OnceLock<Arc<FontFace>> = OnceLock::new();
         FACE.get_or_init(|| {
-            Arc::new(
-                FontFace::parse(DEFAULT_FONT, 0, "Noto Sans CJK SC")
-                    .expect("the compiled-in font parses"),
-            )
+            let mut face = FontFace::parse(DEFAULT_FONT, 0, "Noto Sans CJK SC")
+                .expect("the compiled-in font parses");
+            face.builtin = true;
+            Arc::new(face)
         })
         .clone()
+    }
+
+    /// Whether this is the compiled-in font (not one from `--font`).
+    pub fn is_builtin(&self) -> bool {
+        self.builtin
     }
 
     /// Loads `--font FILE` (`FILE` or `FILE#INDEX` for a face of a collection).
@@ -240,22 +248,61 @@ impl FontFace {
         self.advances.get(gid as usize).copied().unwrap_or(0)
     }
 
-    /// A bare CFF font program holding only `gids` (sorted, with 0 first), its
-    /// charset keeping the original ids: what PDF embeds as `/FontFile3`
-    /// `/CIDFontType0C`. Only the CFF table is read, not the cmap or the metrics.
+    /// Number of glyphs.
+    pub fn glyph_count(&self) -> usize {
+        self.advances.len()
+    }
+
+    /// A bare CFF font program holding only `gids` (sorted, with 0 first), renumbered
+    /// so that the n-th glyph has CID n: what PDF embeds as `/FontFile3`
+    /// `/CIDFontType0C`, shown with two-byte codes 0…n under Identity-H. The charset
+    /// and the font-DICT selection are written as ranges. Only the CFF table is read,
+    /// not the cmap or the metrics.
     pub fn subset_cff(&self, gids: &[u16]) -> Result<Vec<u8>, String> {
-        use allsorts::binary::read::ReadScope;
+        use allsorts::binary::read::{ReadArrayCow, ReadScope};
         use allsorts::binary::write::{WriteBinary, WriteBuffer};
-        use allsorts::cff::CFF;
+        use allsorts::cff::{CFFVariant, Charset, CustomCharset, FDSelect, Range, CFF};
         let (at, len) = self.cff.ok_or("the font has no CFF outlines")?;
         let data = &self.bytes[at..at + len];
         let cff = ReadScope::new(data)
             .read::<CFF<'_>>()
             .map_err(|e| format!("font: {e}"))?;
-        let sub: CFF<'_> = cff
+        let mut sub: CFF<'_> = cff
             .subset(gids, true)
             .map_err(|e| format!("font subsetting failed: {e}"))?
             .into();
+        let font = sub
+            .fonts
+            .first_mut()
+            .ok_or("the font has no CFF outlines")?;
+        let n = font.char_strings_index.len();
+        if font.is_cid_keyed() && n > 1 {
+            font.charset = Charset::Custom(CustomCharset::Format2 {
+                ranges: ReadArrayCow::Owned(vec![Range {
+                    first: 1,
+                    n_left: (n - 2) as u16,
+                }]),
+            });
+            if let CFFVariant::CID(cid) = &mut font.data {
+                let mut ranges: Vec<Range<u16, u8>> = Vec::new();
+                for g in 0..n as u16 {
+                    let fd = cid
+                        .fd_select
+                        .font_dict_index(g)
+                        .ok_or("font: bad FDSelect")?;
+                    if ranges.last().is_none_or(|r| r.n_left != fd) {
+                        ranges.push(Range {
+                            first: g,
+                            n_left: fd,
+                        });
+                    }
+                }
+                cid.fd_select = FDSelect::Format3 {
+                    ranges: ReadArrayCow::Owned(ranges),
+                    sentinel: n as u16,
+                };
+            }
+        }
         let mut out = WriteBuffer::new();
         CFF::write(&mut out, &sub).map_err(|e| format!("font subsetting failed: {e}"))?;
         Ok(out.into_inner())

@@ -10,6 +10,8 @@ pub mod embed;
 pub mod font;
 pub mod layout;
 pub mod linebreak;
+pub mod meta;
+pub mod serial;
 pub mod shared;
 
 use crate::workbook::Workbook;
