@@ -168,11 +168,11 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let n = items.len().max(1);
             let gap = 10.0;
             let bw = (w - gap * (n as f32 - 1.0)) / n as f32;
-            let labels: Vec<Vec<String>> = items
+            let labels: Vec<Vec<&str>> = items
                 .iter()
                 .map(|s| l.wrap(&s.label, 8.5, bw - 16.0))
                 .collect();
-            let values: Vec<Vec<String>> = items
+            let values: Vec<Vec<&str>> = items
                 .iter()
                 .map(|s| l.wrap(&s.value, 18.0, bw - 16.0))
                 .collect();
@@ -269,7 +269,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let size = SMALL + 0.5;
             let lh = L::line_h(size).max(TICK + 4.0);
             let rows = items.len().div_ceil(cols);
-            let wrapped: Vec<Vec<String>> = items
+            let wrapped: Vec<Vec<&str>> = items
                 .iter()
                 .map(|c| l.wrap(&c.label, size, cw - 22.0))
                 .collect();
@@ -328,7 +328,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let cw = w / cols as f32;
             let lh = L::line_h(BODY);
             for chunk in items.chunks(cols) {
-                let wrapped: Vec<Vec<String>> = chunk
+                let wrapped: Vec<Vec<&str>> = chunk
                     .iter()
                     .map(|c| l.wrap(&c.label, BODY, cw - 28.0))
                     .collect();

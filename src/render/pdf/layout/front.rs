@@ -138,7 +138,7 @@ pub(super) fn cover(l: &mut L, book: &Workbook) -> f32 {
         let x = l.left();
         let vw = l.width() - label_w;
         let lines = if value.is_empty() {
-            vec![String::new()]
+            vec![""]
         } else {
             l.wrap(value, 11.0, vw)
         };

@@ -3,7 +3,6 @@
 //! headers, kept-together headings, and header/footer with page X / Y.
 
 use super::font::FontFace;
-use super::linebreak::break_lines;
 use crate::figure::{color, Anchor, Figure, Shape};
 use crate::workbook::{Block, Workbook};
 
@@ -11,9 +10,11 @@ mod blocks;
 mod figure;
 mod front;
 mod table;
+mod wraps;
 
 use blocks::{lead_height, render_block};
 use front::{contents, cover, footer, section_title};
+use wraps::Wraps;
 
 /// An RGB colour, 0–1 per channel.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -159,6 +160,8 @@ struct Hints {
 
 struct L<'a> {
     font: &'a FontFace,
+    /// Line breaks made so far (in this layout and its earlier passes).
+    wraps: &'a Wraps,
     /// The block being laid out, and the block that opened each page.
     block: BlockAt,
     owners: Vec<BlockAt>,
@@ -221,11 +224,11 @@ impl<'a> L<'a> {
             });
         }
     }
-    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        let m = |s: &str| self.font.width(s, size);
-        break_lines(text, width, &m)
-            .into_iter()
-            .map(|l| text[l.start..l.end].to_string())
+    fn wrap<'t>(&self, text: &'t str, size: f32, width: f32) -> Vec<&'t str> {
+        self.wraps
+            .lines(self.font, text, size, width)
+            .iter()
+            .map(|(a, b)| &text[*a..*b])
             .collect()
     }
     fn line_h(size: f32) -> f32 {
@@ -312,7 +315,8 @@ impl<'a> L<'a> {
 /// writing lines to fit the page before, or the block before it moves along with it.
 pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> Laid {
     let mut hints = Hints::default();
-    let (mut best, mut owners) = layout_once(book, font, paper, hints.clone());
+    let wraps = Wraps::default();
+    let (mut best, mut owners) = layout_once(book, font, &wraps, paper, hints.clone());
     let mut worst = sparse_pages(&best).len();
     for _ in 0..6 {
         let sparse = sparse_pages(&best);
@@ -344,7 +348,7 @@ pub fn layout(book: &Workbook, font: &FontFace, paper: super::layout::Paper) -> 
         if hints == before {
             break; // nothing left to try
         }
-        let (laid, own) = layout_once(book, font, paper, hints.clone());
+        let (laid, own) = layout_once(book, font, &wraps, paper, hints.clone());
         let n = sparse_pages(&laid).len();
         // keep the better layout; the hints keep growing from the best one (a prompt
         // before may give up one more line on the next round)
@@ -391,12 +395,14 @@ fn sparse_pages(laid: &Laid) -> Vec<usize> {
 fn layout_once(
     book: &Workbook,
     font: &FontFace,
+    wraps: &Wraps,
     paper: Paper,
     hints: Hints,
 ) -> (Laid, Vec<BlockAt>) {
     let (w, h) = paper.size();
     let mut l = L {
         font,
+        wraps,
         block: (usize::MAX, 0),
         owners: Vec::new(),
         hints,
@@ -505,8 +511,10 @@ fn layout_once(
 /// of a sheet must not be told apart).
 pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer: &str) -> Laid {
     let (w, h) = paper.size();
+    let wraps = Wraps::default();
     let mut l = L {
         font,
+        wraps: &wraps,
         block: (0, 0),
         owners: Vec::new(),
         hints: Hints::default(),

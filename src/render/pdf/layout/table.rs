@@ -51,14 +51,20 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
     let size = 9.5;
     let lh = L::line_h(size);
     let pad = 5.0;
-    let wrap_row = |l: &L, cells: &[String], sz: f32| -> Vec<Vec<String>> {
+    fn wrap_row<'t>(
+        l: &L,
+        cells: &'t [String],
+        sz: f32,
+        cols: &[f32],
+        pad: f32,
+    ) -> Vec<Vec<&'t str>> {
         cells
             .iter()
             .enumerate()
             .map(|(i, c)| l.wrap(c, sz, cols.get(i).copied().unwrap_or(50.0) - 2.0 * pad))
             .collect()
-    };
-    let head = wrap_row(l, header, size);
+    }
+    let head = wrap_row(l, header, size, &cols, pad);
     let head_h = head.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
     let draw_header = |l: &mut L| {
         let top = l.y;
@@ -88,7 +94,10 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
         }
         l.y += head_h;
     };
-    let wrapped: Vec<Vec<Vec<String>>> = rows.iter().map(|r| wrap_row(l, r, size)).collect();
+    let wrapped: Vec<Vec<Vec<&str>>> = rows
+        .iter()
+        .map(|r| wrap_row(l, r, size, &cols, pad))
+        .collect();
     let (_, heights) = table_heights(l, header, rows, widths);
     let total: f32 = head_h + heights.iter().sum::<f32>();
     if keeps_together(l, rows.len(), total) {
