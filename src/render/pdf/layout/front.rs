@@ -123,14 +123,14 @@ pub(super) fn cover(l: &mut L, book: &Workbook) -> f32 {
     let title_size = 30.0;
     let mut y = 160.0;
     for line in l.wrap(&book.cover.title, title_size, l.width()) {
-        l.text(MARGIN_X, y, title_size, &line, color::WHITE, true);
+        l.text(MARGIN_X, y, title_size, line, color::WHITE, true);
         y += title_size * 1.3;
     }
     l.y = band + 50.0;
     let name_size = 24.0;
     for line in l.wrap(&book.cover.name, name_size, l.width()) {
         l.y += name_size * 1.3;
-        l.text(MARGIN_X, l.y, name_size, &line, color::INK, true);
+        l.text(MARGIN_X, l.y, name_size, line, color::INK, true);
     }
     l.y += 24.0;
     let label_w = 90.0;
