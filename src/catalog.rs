@@ -397,22 +397,36 @@ pub fn lookup(items: &'static [Item], aliases: &[(&str, &str)], word: &str) -> L
         .find(|(a, _)| normalise(a) == w)
         .map(|(_, id)| *id);
     let target = alias.map(normalise).unwrap_or(w.clone());
-    if let Some(&n) = index(items).get(&target) {
+    if let Some(n) = find(items, &target) {
         return Lookup::Found(&items[n]);
     }
     Lookup::Missing(nearest(&w, items.iter().flat_map(|i| [i.id, i.zh])))
 }
 
+/// The position of the item that the normalised word `w` names: its id, English or
+/// Chinese word, else (for a Chinese word) the Taiwan term of the zh-TW workbook.
+fn find(items: &'static [Item], w: &str) -> Option<usize> {
+    index(items, false)
+        .get(w)
+        .or_else(|| (!w.is_ascii()).then(|| index(items, true).get(w)).flatten())
+        .copied()
+}
+
 /// Every form of every item of a catalogue, normalised → the item's position: id,
-/// English, Chinese, and the Taiwan term of the zh-TW workbook. Made once per
-/// catalogue (a lookup used to normalise and convert every item each time).
-fn index(items: &'static [Item]) -> &'static std::collections::HashMap<String, usize> {
+/// English and Chinese, or (`taiwan`) the Taiwan term of the zh-TW workbook, which
+/// needs the conversion tables and is made only when a word is not found otherwise.
+/// Made once per catalogue (a lookup used to normalise and convert every item each
+/// time).
+fn index(
+    items: &'static [Item],
+    taiwan: bool,
+) -> &'static std::collections::HashMap<String, usize> {
     use std::collections::HashMap;
     use std::sync::{OnceLock, RwLock};
     type Index = &'static HashMap<String, usize>;
-    static CACHE: OnceLock<RwLock<Vec<(usize, Index)>>> = OnceLock::new();
+    static CACHE: OnceLock<RwLock<Vec<((usize, bool), Index)>>> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
-    let key = items.as_ptr() as usize;
+    let key = (items.as_ptr() as usize, taiwan);
     let known = cache
         .read()
         .ok()
@@ -422,12 +436,12 @@ fn index(items: &'static [Item]) -> &'static std::collections::HashMap<String, u
     }
     let mut map = HashMap::new();
     for (n, i) in items.iter().enumerate() {
-        for form in [
-            normalise(i.id),
-            normalise(i.en),
-            normalise(i.zh),
-            normalise(&crate::zhtw::convert(i.zh)),
-        ] {
+        if taiwan {
+            map.entry(normalise(&crate::zhtw::convert(i.zh)))
+                .or_insert(n);
+            continue;
+        }
+        for form in [normalise(i.id), normalise(i.en), normalise(i.zh)] {
             map.entry(form).or_insert(n);
         }
     }
@@ -445,7 +459,7 @@ fn index(items: &'static [Item]) -> &'static std::collections::HashMap<String, u
 /// The position in `items` of the item `word` names (id, English or Chinese word in
 /// either script), if any.
 pub fn position(items: &'static [Item], word: &str) -> Option<usize> {
-    index(items).get(&normalise(word)).copied()
+    find(items, &normalise(word))
 }
 
 /// The candidate nearest to `word`, when it is close enough to be a likely typo.

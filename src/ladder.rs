@@ -90,13 +90,36 @@ pub const AREAS: &[(&str, &str, &str)] = &[
 
 /// The id of an area written as its id or its Chinese or English name.
 pub fn area_id(word: &str) -> Option<&'static str> {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    // every form of every area, normalised: id, Chinese, English; and the Taiwan
+    // term, made only when a Chinese word is not found otherwise
+    static FORMS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    static TAIWAN: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    let forms = FORMS.get_or_init(|| {
+        let mut map = HashMap::new();
+        for (id, zh, en) in AREAS {
+            for form in [normalise(id), normalise(zh), normalise(en)] {
+                map.entry(form).or_insert(*id);
+            }
+        }
+        map
+    });
     let w = normalise(word);
-    AREAS
-        .iter()
-        .find(|(id, zh, en)| {
-            normalise(id) == w || crate::catalog::same_zh(zh, &w) || normalise(en) == w
+    let taiwan = || {
+        TAIWAN.get_or_init(|| {
+            let mut map = HashMap::new();
+            for (id, zh, _) in AREAS {
+                map.entry(normalise(&crate::zhtw::convert(zh)))
+                    .or_insert(*id);
+            }
+            map
         })
-        .map(|(id, _, _)| *id)
+    };
+    forms
+        .get(&w)
+        .or_else(|| (!w.is_ascii()).then(|| taiwan().get(&w)).flatten())
+        .copied()
         .or(match w.as_str() {
             "behavior" => Some("behaviour"),
             "basic" | "基本" => Some("basics"),
@@ -314,10 +337,12 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
             .at(e.location().map(|l| (l.line(), l.column())), 1)
             .help(crate::msg!("ladder.format.help"))]
     })?;
-    let locs = Locations::scan(text);
+    // where things are, found only when something is wrong
+    let locs = std::cell::OnceCell::new();
     let mut out = Vec::new();
     let mut err = |path: &str, value: bool, msg: String, help: String| {
-        out.push(place(Diagnostic::new(msg).help(help), path, &locs, value));
+        let locs = locs.get_or_init(|| Locations::scan(text));
+        out.push(place(Diagnostic::new(msg).help(help), path, locs, value));
     };
     if ladder.rungs.is_empty() {
         err(

@@ -20,8 +20,6 @@ struct Tables {
     glossary: HashMap<&'static str, &'static str>,
     /// longest glossary key, in characters
     longest: usize,
-    /// traditional → simplified
-    fold: HashMap<char, char>,
     /// characters the glossary writes (雇主 stays 雇主: a reviewed choice)
     chosen: std::collections::HashSet<char>,
 }
@@ -46,7 +44,6 @@ fn tables() -> &'static Tables {
             ambiguous: HashMap::default(),
             glossary: HashMap::default(),
             longest: 1,
-            fold: HashMap::default(),
             chosen: Default::default(),
         };
         for r in rows(CHARS) {
@@ -69,14 +66,6 @@ fn tables() -> &'static Tables {
                     t.glossary.insert(k, v);
                     t.chosen.extend(v.chars());
                 }
-            }
-        }
-        for r in rows(FOLD) {
-            if let (Some(tc), Some(s)) = (
-                r.first().and_then(|s| first_char(s)),
-                r.get(1).and_then(|s| first_char(s)),
-            ) {
-                t.fold.insert(tc, s);
             }
         }
         t
@@ -139,15 +128,29 @@ pub fn convert_static(s: &'static str) -> &'static str {
     v
 }
 
+/// traditional → simplified: its own table, as every lookup of a word folds it and
+/// most runs never convert anything
+fn fold_table() -> &'static rustc_hash::FxHashMap<char, char> {
+    static T: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
+    T.get_or_init(|| {
+        rows(FOLD)
+            .filter_map(|r| {
+                Some((
+                    r.first().and_then(|s| first_char(s))?,
+                    r.get(1).and_then(|s| first_char(s))?,
+                ))
+            })
+            .collect()
+    })
+}
+
 /// Traditional characters folded to simplified ones, for matching what people type.
 pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
-    let t = tables();
-    s.chars()
-        .map(|c| t.fold.get(&c).copied().unwrap_or(c))
-        .collect()
+    let t = fold_table();
+    s.chars().map(|c| t.get(&c).copied().unwrap_or(c)).collect()
 }
 
 /// The characters of `s` that have several traditional forms and that no glossary
@@ -205,7 +208,7 @@ mod tests {
     #[test]
     fn the_tables_load() {
         let t = tables();
-        assert!(t.chars.len() > 3000 && t.fold.len() > 3000);
+        assert!(t.chars.len() > 3000 && fold_table().len() > 3000);
         assert!(t.glossary.len() > 50, "{}", t.glossary.len());
         assert!(is_simplified_only('发') && !is_simplified_only('發'));
         assert!(!is_simplified_only('台'));

@@ -21,11 +21,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ),
 ];
 
-/// A loaded template set.
+/// A loaded template set. A folder's templates are compiled when loaded, so that
+/// their errors come first; the built-in ones (which a test compiles) on first use,
+/// so that a PDF-only run never compiles them.
 pub struct Templates {
-    tera: tera::Tera,
+    tera: std::sync::OnceLock<tera::Tera>,
     /// The overview template's source, converted for `--locale zh-TW` when asked.
     overview: String,
+}
+
+/// Compiles a template set.
+fn compile(sources: &[(String, String)]) -> Result<tera::Tera, String> {
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
+    tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
+        .map_err(|e| format!("template error: {}", error_chain(&e)))?;
+    Ok(tera)
 }
 
 impl Templates {
@@ -64,11 +75,22 @@ impl Templates {
             .find(|(n, _)| n == "overview.html")
             .map(|(_, t)| t.clone())
             .unwrap_or_default();
-        let mut tera = tera::Tera::new();
-        tera.autoescape_on([".html", ".htm", ".xml", ".svg"]);
-        tera.add_raw_templates(sources.iter().map(|(n, t)| (n.as_str(), t.as_str())))
-            .map_err(|e| format!("template error: {}", error_chain(&e)))?;
+        let tera = std::sync::OnceLock::new();
+        if dir.is_some() {
+            let _ = tera.set(compile(&sources)?);
+        }
         Ok(Templates { tera, overview })
+    }
+
+    /// The compiled templates.
+    fn tera(&self) -> &tera::Tera {
+        self.tera.get_or_init(|| {
+            let sources: Vec<(String, String)> = BUILTIN
+                .iter()
+                .map(|(n, t)| (n.to_string(), t.to_string()))
+                .collect();
+            compile(&sources).expect("the built-in templates compile")
+        })
     }
 
     /// Renders the HR overview of a batch run.
@@ -78,11 +100,11 @@ impl Templates {
         if ov.lang == "zh-TW" {
             // the overview's own words in Traditional characters
             return self
-                .tera
+                .tera()
                 .render_str(&crate::zhtw::convert(&self.overview), &ctx, true)
                 .map_err(|e| format!("template error: {}", error_chain(&e)));
         }
-        self.tera
+        self.tera()
             .render("overview.html", &ctx)
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
@@ -93,7 +115,7 @@ impl Templates {
         let mut ctx = tera::Context::new();
         ctx.insert("book", book);
         ctx.insert("print_css", &print_css(book, paper));
-        self.tera
+        self.tera()
             .render("workbook.html", &ctx)
             .map_err(|e| format!("template error: {}", error_chain(&e)))
     }
