@@ -424,7 +424,9 @@ fn index(
     use std::collections::HashMap;
     use std::sync::{OnceLock, RwLock};
     type Index = &'static HashMap<String, usize>;
-    static CACHE: OnceLock<RwLock<Vec<((usize, bool), Index)>>> = OnceLock::new();
+    /// (catalogue address, Taiwan terms) → its index
+    type Cache = RwLock<Vec<((usize, bool), Index)>>;
+    static CACHE: OnceLock<Cache> = OnceLock::new();
     let cache = CACHE.get_or_init(|| RwLock::new(Vec::new()));
     let key = (items.as_ptr() as usize, taiwan);
     let known = cache
