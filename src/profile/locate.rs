@@ -5,36 +5,84 @@
 
 use std::collections::HashMap;
 
-/// Positions of fields: path → ((line, col), length of the key or scalar in chars).
+/// What the scanner found: path → ((line, col), length of the key or scalar in
+/// chars), and the keys seen twice.
 #[derive(Debug, Default)]
-pub struct Locations {
+struct Found {
     map: HashMap<String, ((usize, usize), usize)>,
     /// Keys seen twice in one mapping: (path, position of the second one).
-    pub duplicates: Vec<(String, (usize, usize))>,
+    duplicates: Vec<(String, (usize, usize))>,
+}
+
+/// Positions of fields. A file's are found on first use ([`Locations::lazy`]): most
+/// files have nothing to point at.
+#[derive(Debug, Default)]
+pub struct Locations {
+    found: std::cell::OnceCell<Found>,
+    /// The source to scan, and places found another way (which fill what the
+    /// scanner misses).
+    source: Option<(String, Vec<(String, (usize, usize), usize)>)>,
+}
+
+fn scan_found(source: &str) -> Found {
+    let lines: Vec<Vec<char>> = source.lines().map(|l| l.chars().collect()).collect();
+    let mut s = Scanner {
+        lines,
+        out: Found::default(),
+        line: 0,
+    };
+    s.skip_blank();
+    if s.line < s.lines.len() {
+        let indent = s.indent(s.line);
+        s.block_node(String::new(), indent, None);
+    }
+    s.out
 }
 
 impl Locations {
-    /// Scans `source`. Never fails: what it cannot follow it leaves out.
+    /// Scans `source` now. Never fails: what it cannot follow it leaves out.
     pub fn scan(source: &str) -> Locations {
-        let lines: Vec<Vec<char>> = source.lines().map(|l| l.chars().collect()).collect();
-        let mut s = Scanner {
-            lines,
-            out: Locations::default(),
-            line: 0,
-        };
-        s.skip_blank();
-        if s.line < s.lines.len() {
-            let indent = s.indent(s.line);
-            s.block_node(String::new(), indent, None);
+        let found = std::cell::OnceCell::new();
+        let _ = found.set(scan_found(source));
+        Locations {
+            found,
+            source: None,
         }
-        s.out
+    }
+
+    /// Scans `source` when a position is first asked for; `places` (path, position,
+    /// length) fill what the scanner misses.
+    pub fn lazy(source: &str, places: Vec<(String, (usize, usize), usize)>) -> Locations {
+        Locations {
+            found: std::cell::OnceCell::new(),
+            source: Some((source.to_string(), places)),
+        }
+    }
+
+    fn get(&self) -> &Found {
+        self.found.get_or_init(|| match &self.source {
+            Some((text, places)) => {
+                let mut f = scan_found(text);
+                for (path, pos, len) in places {
+                    f.map.entry(path.clone()).or_insert((*pos, *len));
+                }
+                f
+            }
+            None => Found::default(),
+        })
+    }
+
+    /// Keys seen twice in one mapping: (path, position of the second one).
+    pub fn duplicates(&self) -> &[(String, (usize, usize))] {
+        &self.get().duplicates
     }
 
     /// Position of `path`, or of its nearest ancestor that was found.
     pub fn find(&self, path: &str) -> Option<((usize, usize), usize)> {
+        let map = &self.get().map;
         let mut p = path.to_string();
         loop {
-            if let Some(v) = self.map.get(&p) {
+            if let Some(v) = map.get(&p) {
                 return Some(*v);
             }
             let cut = p.rfind(['.', '['])?;
@@ -44,17 +92,15 @@ impl Locations {
 
     /// Position of the value of `path` (for scalars), falling back like [`find`](Self::find).
     pub fn value(&self, path: &str) -> Option<((usize, usize), usize)> {
-        self.map
+        self.get()
+            .map
             .get(&format!("{path}#v"))
             .copied()
             .or_else(|| self.find(path))
     }
+}
 
-    /// Adds a place found another way, where the scanner found none.
-    pub fn fill(&mut self, path: &str, pos: (usize, usize), len: usize) {
-        self.map.entry(path.to_string()).or_insert((pos, len));
-    }
-
+impl Found {
     fn put(&mut self, path: &str, line: usize, col: usize, len: usize) {
         if self.map.contains_key(path) {
             if !path.ends_with("#v") {
@@ -70,7 +116,7 @@ impl Locations {
 
 struct Scanner {
     lines: Vec<Vec<char>>,
-    out: Locations,
+    out: Found,
     line: usize,
 }
 

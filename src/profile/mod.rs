@@ -165,7 +165,7 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
                 .help(crate::msg!("load.empty.help")),
         );
     }
-    let ev = match events::scan(text) {
+    let mut ev = match events::scan(text) {
         Ok(ev) => ev,
         Err(d) => return fail(d),
     };
@@ -179,17 +179,14 @@ fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
             );
         }
     }
-    let mut locs = Locations::scan(text);
-    for (path, pos, len) in &ev.places {
-        locs.fill(path, *pos, *len);
-    }
+    let locs = Locations::lazy(text, std::mem::take(&mut ev.places));
     let mut value: serde_yaml::Value = match serde_yaml::from_str(text) {
         Ok(v) => v,
         Err(e) => {
             let mut d = yaml_error(&e);
             // serde_yaml points at the mapping; point at the second key instead
             if let Some((path, pos)) = locs
-                .duplicates
+                .duplicates()
                 .first()
                 .filter(|_| d.message.contains("duplicate entry"))
             {
