@@ -21,8 +21,11 @@ pub struct Locations {
     found: std::cell::OnceCell<Found>,
     /// The source to scan, and places found another way (which fill what the
     /// scanner misses).
-    source: Option<(String, Vec<(String, (usize, usize), usize)>)>,
+    source: Option<(String, Vec<Place>)>,
 }
+
+/// A field's path, position (line, column) and length.
+pub type Place = (String, (usize, usize), usize);
 
 fn scan_found(source: &str) -> Found {
     let lines: Vec<Vec<char>> = source.lines().map(|l| l.chars().collect()).collect();
@@ -52,7 +55,7 @@ impl Locations {
 
     /// Scans `source` when a position is first asked for; `places` (path, position,
     /// length) fill what the scanner misses.
-    pub fn lazy(source: &str, places: Vec<(String, (usize, usize), usize)>) -> Locations {
+    pub fn lazy(source: &str, places: Vec<Place>) -> Locations {
         Locations {
             found: std::cell::OnceCell::new(),
             source: Some((source.to_string(), places)),
