@@ -379,19 +379,24 @@ pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<St
 /// Space between chips.
 const CHIP_GAP: f64 = 5.0;
 
-/// Height a pane of width `w` needs for `words` as chips of `size` (title, rows,
-/// padding), or None when a chip is wider than the pane.
-fn pane_height(words: &[String], size: f64, w: f64) -> Option<f64> {
-    if words.is_empty() {
+/// Height a pane of width `w` needs for chips of `size` whose widths are `chips`
+/// (title, rows, padding), or None when a chip is wider than the pane. The rows are
+/// flowed as [`flow_chips`] flows them.
+fn pane_height(chips: &[f64], size: f64, w: f64) -> Option<f64> {
+    if chips.is_empty() {
         return Some(60.0);
     }
-    if words
-        .iter()
-        .any(|wd| text_width(wd, size) + size * 0.9 > w - 20.0)
-    {
+    if chips.iter().any(|ww| *ww > w - 20.0) {
         return None;
     }
-    let rows = flow_chips(words, size, w - 20.0, CHIP_GAP).len() as f64;
+    let (mut rows, mut x) = (1.0, 0.0);
+    for ww in chips {
+        if x > 0.0 && x + ww > w - 20.0 {
+            rows += 1.0;
+            x = 0.0;
+        }
+        x += ww + CHIP_GAP;
+    }
     Some((34.0 + (rows - 1.0) * size * 1.8 + size * 1.55 + 10.0).max(60.0))
 }
 
@@ -404,8 +409,15 @@ fn plan_window(
     gw: f64,
     preferred: (f64, f64),
 ) -> Option<(f64, f64, f64, f64)> {
-    let [open, blind, hidden, unknown] = panes;
     for size in [10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0] {
+        // each word's chip width at this size, measured once for every layout tried
+        let [open, blind, hidden, unknown] = panes.map(|words| {
+            words
+                .iter()
+                .map(|wd| text_width(wd, size) + size * 0.9)
+                .collect::<Vec<f64>>()
+        });
+        let (open, blind, hidden, unknown) = (&open[..], &blind[..], &hidden[..], &unknown[..]);
         for gh in [330.0, 370.0, 410.0, 450.0] {
             let mut best: Option<(f64, f64, f64)> = None;
             for k in 0..=20 {
