@@ -192,12 +192,15 @@ impl Ladder {
     pub fn rung(&self, word: &str) -> Result<usize, Option<String>> {
         let w = normalise(word);
         if let Some(i) = self.rungs.iter().position(|r| {
-            normalise(&r.id) == w
-                || normalise(&r.title.zh) == w
-                || normalise(r.title.tw()) == w
-                || normalise(&r.title.en) == w
+            normalise(&r.id) == w || normalise(&r.title.zh) == w || normalise(&r.title.en) == w
         }) {
             return Ok(i);
+        }
+        // the Taiwan title (converted on first use) only for a Chinese word not found
+        if !w.is_ascii() {
+            if let Some(i) = self.rungs.iter().position(|r| normalise(r.title.tw()) == w) {
+                return Ok(i);
+            }
         }
         Err(nearest(
             &w,

@@ -133,14 +133,16 @@ pub fn convert_static(s: &'static str) -> &'static str {
 fn fold_table() -> &'static rustc_hash::FxHashMap<char, char> {
     static T: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
     T.get_or_init(|| {
-        rows(FOLD)
-            .filter_map(|r| {
-                Some((
-                    r.first().and_then(|s| first_char(s))?,
-                    r.get(1).and_then(|s| first_char(s))?,
-                ))
-            })
-            .collect()
+        let mut map = rustc_hash::FxHashMap::default();
+        map.reserve(4200);
+        for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
+            if let Some((t, s)) = line.split_once('\t') {
+                if let (Some(t), Some(s)) = (first_char(t), first_char(s)) {
+                    map.insert(t, s);
+                }
+            }
+        }
+        map
     })
 }
 
