@@ -306,12 +306,15 @@ impl Ladders {
     pub fn get(&self, word: &str) -> Result<&Ladder, Option<String>> {
         let w = normalise(word);
         if let Some(l) = self.all.iter().find(|l| {
-            normalise(&l.id) == w
-                || normalise(&l.name.zh) == w
-                || normalise(l.name.tw()) == w
-                || normalise(&l.name.en) == w
+            normalise(&l.id) == w || normalise(&l.name.zh) == w || normalise(&l.name.en) == w
         }) {
             return Ok(l);
+        }
+        // the Taiwan name (converted on first use) only for a Chinese word not found
+        if !w.is_ascii() {
+            if let Some(l) = self.all.iter().find(|l| normalise(l.name.tw()) == w) {
+                return Ok(l);
+            }
         }
         Err(nearest(&w, self.all.iter().map(|l| l.id.as_str())).map(str::to_string))
     }

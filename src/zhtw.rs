@@ -8,7 +8,6 @@ use rustc_hash::FxHashMap as HashMap;
 use std::sync::{OnceLock, RwLock};
 
 const CHARS: &str = include_str!("../assets/zhtw/chars.tsv");
-const FOLD: &str = include_str!("../assets/zhtw/fold.tsv");
 const GLOSSARY: &str = include_str!("../assets/zhtw/glossary.tsv");
 
 struct Tables {
@@ -128,22 +127,17 @@ pub fn convert_static(s: &'static str) -> &'static str {
     v
 }
 
-/// traditional → simplified: its own table, as every lookup of a word folds it and
-/// most runs never convert anything
-fn fold_table() -> &'static rustc_hash::FxHashMap<char, char> {
-    static T: OnceLock<rustc_hash::FxHashMap<char, char>> = OnceLock::new();
-    T.get_or_init(|| {
-        let mut map = rustc_hash::FxHashMap::default();
-        map.reserve(4200);
-        for line in FOLD.lines().filter(|l| !l.starts_with('#')) {
-            if let Some((t, s)) = line.split_once('\t') {
-                if let (Some(t), Some(s)) = (first_char(t), first_char(s)) {
-                    map.insert(t, s);
-                }
-            }
-        }
-        map
-    })
+/// traditional → simplified, made from `assets/zhtw/fold.tsv` by build.rs: every
+/// lookup of a word folds it, and a static table costs a process nothing to set up
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/fold.rs"));
+}
+
+fn folded(c: char) -> char {
+    match table::FOLD.binary_search_by_key(&c, |p| p.0) {
+        Ok(i) => table::FOLD[i].1,
+        Err(_) => c,
+    }
 }
 
 /// Traditional characters folded to simplified ones, for matching what people type.
@@ -151,8 +145,7 @@ pub fn fold(s: &str) -> String {
     if s.is_ascii() {
         return s.to_string();
     }
-    let t = fold_table();
-    s.chars().map(|c| t.get(&c).copied().unwrap_or(c)).collect()
+    s.chars().map(folded).collect()
 }
 
 /// The characters of `s` that have several traditional forms and that no glossary
@@ -210,7 +203,7 @@ mod tests {
     #[test]
     fn the_tables_load() {
         let t = tables();
-        assert!(t.chars.len() > 3000 && fold_table().len() > 3000);
+        assert!(t.chars.len() > 3000 && table::FOLD.len() > 3000);
         assert!(t.glossary.len() > 50, "{}", t.glossary.len());
         assert!(is_simplified_only('发') && !is_simplified_only('發'));
         assert!(!is_simplified_only('台'));

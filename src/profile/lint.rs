@@ -9,9 +9,14 @@ use serde_json::Value as J;
 use serde_yaml::Value as Y;
 use std::sync::OnceLock;
 
+/// The profile's JSON Schema as schemars makes it from the profile types, committed
+/// (`assets/schema/lint.json`) because making it costs a process more than reading it;
+/// the test below holds the two equal (`CAREERBOOK_BLESS=1` rewrites the file).
+const COMMITTED: &str = include_str!("../../assets/schema/lint.json");
+
 fn schema() -> &'static J {
     static SCHEMA: OnceLock<J> = OnceLock::new();
-    SCHEMA.get_or_init(super::raw::schema)
+    SCHEMA.get_or_init(|| serde_json::from_str(COMMITTED).unwrap_or_else(|_| super::raw::schema()))
 }
 
 /// Every structural problem in `value`.
@@ -391,4 +396,25 @@ fn chinese_key(key: &str) -> Option<&'static str> {
         ("状态", "status"),
     ];
     KEYS.iter().find(|(zh, _)| *zh == key).map(|(_, en)| *en)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_committed_schema_is_what_the_profile_types_make() {
+        let made = super::super::raw::schema();
+        if std::env::var_os("CAREERBOOK_BLESS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/schema/lint.json");
+            let mut text = serde_json::to_string_pretty(&made).unwrap();
+            text.push('\n');
+            std::fs::write(path, text).unwrap();
+            return;
+        }
+        let committed: serde_json::Value =
+            serde_json::from_str(super::COMMITTED).expect("assets/schema/lint.json is JSON");
+        assert!(
+            committed == made,
+            "assets/schema/lint.json is stale: run `CAREERBOOK_BLESS=1 cargo test --lib committed_schema`"
+        );
+    }
 }
