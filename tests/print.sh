@@ -108,5 +108,19 @@ PY
   done
   checked=$((checked + 1))
 done
+# the text layer gives back what was written: two characters of one glyph each get a
+# code of their own, and what draws nothing is left out (no □, no visible hyphen)
+d="$work/text-layer"
+mkdir -p "$d"
+"$bin" render tests/fixtures/print/text-layer.zh.yaml -f pdf -o "$d" --today 2026-12-01 2> "$d/err"
+text=$(pdftotext "$d/text-layer.pdf" - | tr -d ' \n')
+for w in "墫与壿" "5〜6与7～8" "A∕B与C／D" "•与·" "软连字符以及零宽空格" "前后"; do
+  grep -qF "$w" <<< "$text" || { echo "FAIL: text layer lacks $w" >&2; fail=1; }
+done
+if grep -qF "□" <<< "$text" || grep -qF "字符-以" <<< "$text" || [ -s "$d/err" ]; then
+  echo "FAIL: the text layer draws what should be invisible, or the render warned: $(cat "$d/err")" >&2
+  fail=1
+fi
+checked=$((checked + 1))
 if [ "$fail" -ne 0 ]; then exit 1; fi
-echo "print: ok ($checked checks: prints of bundled profiles on A4 and Letter (footers, Chinese, page counts, no near-empty page); the direct and printpdf writers' pages pixel for pixel; pdftotext of our PDFs)"
+echo "print: ok ($checked checks: prints of bundled profiles on A4 and Letter (footers, Chinese, page counts, no near-empty page); the direct and printpdf writers' pages pixel for pixel; pdftotext of our PDFs, and a text layer that gives back shared-glyph and invisible characters)"

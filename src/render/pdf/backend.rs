@@ -17,16 +17,18 @@ fn shown(font: &FontFace, c: char) -> char {
 fn text_items(font: &FontFace, text: &str) -> Vec<TextItem> {
     let mut items = Vec::new();
     let mut from = 0;
+    let drawn = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !super::font::ignorable(*c))
+            .map(|c| shown(font, c))
+            .collect()
+    };
     for (at, em) in font.adjustments(text) {
-        items.push(TextItem::Text(
-            text[from..at].chars().map(|c| shown(font, c)).collect(),
-        ));
+        items.push(TextItem::Text(drawn(&text[from..at])));
         items.push(TextItem::Offset(-em * 1000.0));
         from = at;
     }
-    items.push(TextItem::Text(
-        text[from..].chars().map(|c| shown(font, c)).collect(),
-    ));
+    items.push(TextItem::Text(drawn(&text[from..])));
     items
 }
 
@@ -101,7 +103,11 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     for page in &laid.pages {
         for c in &page.cmds {
             if let Cmd::Text { text, .. } = c {
-                chars.extend(text.chars().map(|c| shown(font, c)));
+                chars.extend(
+                    text.chars()
+                        .filter(|c| !super::font::ignorable(*c))
+                        .map(|c| shown(font, c)),
+                );
             }
         }
     }

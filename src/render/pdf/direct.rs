@@ -6,7 +6,7 @@
 //! the printpdf writer ([`super::backend`]) takes any other font.
 
 use super::embed::{deflate, embed, Embedded};
-use super::font::FontFace;
+use super::font::{ignorable, FontFace};
 use super::layout::{Cmd, Laid, Rgb};
 use super::meta::{file_id, pdf_date, utf16be, xmp, Meta};
 use super::serial::{centi, hundredths, literal, num, reference, File};
@@ -36,8 +36,9 @@ pub fn write(
             if let Cmd::Text { text, .. } = c {
                 own.extend(
                     text.chars()
+                        .filter(|c| !ignorable(*c))
                         .map(|c| font.shown(c))
-                        .filter(|c| font.glyph(*c).is_some_and(|g| g != 0 && !shared.has(g))),
+                        .filter(|c| font.glyph(*c).is_some() && shared.code(*c).is_none()),
                 );
             }
         }
@@ -466,11 +467,31 @@ fn show(out: &mut Vec<u8>, st: &mut State, font: &FontFace, fonts: Fonts, text: 
         }
     };
     for (i, c) in text.char_indices() {
-        let gid = font.glyph(font.shown(c)).unwrap_or(0);
-        let (which, code) = if gid == 0 || shared.has(gid) {
-            (1, shared.code(gid))
-        } else {
-            (2, own.map_or(0, |o| o.code(gid)))
+        let end = i + c.len_utf8();
+        if ignorable(c) {
+            // drawn as nothing; an adjustment after it still counts
+            while let Some((at, em)) = next.peek() {
+                if *at > end {
+                    break;
+                }
+                if *at == end && open {
+                    items.extend_from_slice(b") ");
+                    num(&mut items, -em * 1000.0);
+                    items.push(b' ');
+                    array = true;
+                    open = false;
+                }
+                next.next();
+            }
+            continue;
+        }
+        let s = font.shown(c);
+        let (which, code) = match shared.code(s) {
+            Some(k) => (1, k),
+            None => match own.and_then(|o| o.code(s)) {
+                Some(k) => (2, k),
+                None => (1, 0), // .notdef
+            },
         };
         if run != Some(which) {
             if run.is_some() {
@@ -495,7 +516,6 @@ fn show(out: &mut Vec<u8>, st: &mut State, font: &FontFace, fonts: Fonts, text: 
                 _ => items.push(b),
             }
         }
-        let end = i + c.len_utf8();
         while let Some((at, em)) = next.peek() {
             if *at > end {
                 break;

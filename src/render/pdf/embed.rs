@@ -3,6 +3,9 @@
 //! glyphs are numbered 1…n in the order of the font's glyph ids (0 is .notdef), and
 //! these small numbers are the codes the pages show: two bytes each under
 //! Identity-H, whose high byte is nearly always 0, 1 or 2, which compresses well.
+//! A code stands for one character: two characters the font draws with one glyph
+//! (• and ·, ～ and 〜) get a code each, the glyph twice, so that copied text gives
+//! back what was written.
 
 use super::font::FontFace;
 use std::borrow::Cow;
@@ -11,12 +14,9 @@ use std::io::Write;
 
 /// One embedded subset.
 pub struct Embedded {
-    /// Its glyph ids (of the whole font), as a bit set: the writer asks for every
-    /// character drawn.
-    gids: Vec<u64>,
-    /// Per word of `gids`, how many glyphs the words before it hold: a glyph's code
-    /// is its rank in the set.
-    ranks: Vec<u16>,
+    /// The code of each character it holds (the writer asks for every character
+    /// drawn).
+    codes: rustc_hash::FxHashMap<char, u16>,
     /// The CFF program, deflated.
     pub program: Cow<'static, [u8]>,
     /// The ToUnicode CMap, deflated.
@@ -79,7 +79,8 @@ pub fn precompressed(
     assemble(font, &pairs(font, chars), program.into(), to_unicode.into())
 }
 
-/// The glyph ids of `chars` with a character each, in glyph order (.notdef left out).
+/// The characters of `chars` the font has, each with its glyph id, in glyph order
+/// (.notdef left out); a glyph that draws two characters is there twice.
 fn pairs(font: &FontFace, chars: &BTreeSet<char>) -> Vec<(u16, char)> {
     let mut pairs: Vec<(u16, char)> = chars
         .iter()
@@ -87,7 +88,6 @@ fn pairs(font: &FontFace, chars: &BTreeSet<char>) -> Vec<(u16, char)> {
         .filter(|(g, _)| *g != 0)
         .collect();
     pairs.sort_unstable();
-    pairs.dedup_by_key(|(g, _)| *g);
     pairs
 }
 
@@ -123,10 +123,10 @@ fn assemble(
         widths.push(b']');
     }
     widths.push(b']');
-    // the subset tag: a hash of the glyph set
+    // the subset tag: a hash of the glyphs and characters
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for (g, _) in pairs {
-        for b in g.to_le_bytes() {
+    for (g, c) in pairs {
+        for b in g.to_le_bytes().into_iter().chain((*c as u32).to_le_bytes()) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100_0000_01b3);
         }
@@ -139,19 +139,12 @@ fn assemble(
         .chars()
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
         .collect();
-    let mut bits = vec![0u64; 1024];
-    for (g, _) in pairs {
-        bits[usize::from(*g) / 64] |= 1 << (g % 64);
-    }
-    let mut ranks = Vec::with_capacity(bits.len());
-    let mut before = 0u16;
-    for w in &bits {
-        ranks.push(before);
-        before += w.count_ones() as u16;
-    }
+    let codes = (1u16..)
+        .zip(pairs)
+        .map(|(code, (_, c))| (*c, code))
+        .collect();
     Embedded {
-        gids: bits,
-        ranks,
+        codes,
         program,
         to_unicode,
         widths,
@@ -160,20 +153,9 @@ fn assemble(
 }
 
 impl Embedded {
-    /// Whether glyph `gid` is in this subset.
-    pub fn has(&self, gid: u16) -> bool {
-        self.gids[usize::from(gid) / 64] & (1 << (gid % 64)) != 0
-    }
-
-    /// The code that shows glyph `gid` of the font (0, .notdef, if the subset lacks
-    /// it).
-    pub fn code(&self, gid: u16) -> u16 {
-        if !self.has(gid) {
-            return 0;
-        }
-        let word = usize::from(gid) / 64;
-        let below = self.gids[word] & ((1u64 << (gid % 64)) - 1);
-        self.ranks[word] + below.count_ones() as u16 + 1
+    /// The code that shows character `c`, if this subset holds it.
+    pub fn code(&self, c: char) -> Option<u16> {
+        self.codes.get(&c).copied()
     }
 }
 
@@ -247,22 +229,40 @@ mod tests {
         let text = "职业 AB1";
         let chars: BTreeSet<char> = text.chars().collect();
         let e = embed(&font, &chars, 6).unwrap();
-        let mut gids: Vec<u16> = text.chars().map(|c| font.glyph(c).unwrap()).collect();
-        gids.sort_unstable();
-        for (i, g) in gids.iter().enumerate() {
-            assert!(e.has(*g));
-            assert_eq!(usize::from(e.code(*g)), i + 1, "glyph {g}");
+        let mut by_gid: Vec<(u16, char)> =
+            text.chars().map(|c| (font.glyph(c).unwrap(), c)).collect();
+        by_gid.sort_unstable();
+        for (i, (_, c)) in by_gid.iter().enumerate() {
+            assert_eq!(e.code(*c).map(usize::from), Some(i + 1), "{c}");
         }
-        let wo = font.glyph('我').unwrap();
-        assert!(!e.has(wo));
-        assert_eq!(e.code(wo), 0);
+        assert_eq!(e.code('我'), None);
         assert!(e.base_font.ends_with("+NotoSansCJKSC") && e.base_font.len() > 7);
         // a space (224 of 1000) is listed, a full-width ideograph (1000) is not
-        let space = e.code(font.glyph(' ').unwrap());
+        let space = e.code(' ').unwrap();
         let w = String::from_utf8(e.widths.clone()).unwrap();
         assert!(w.starts_with('[') && w.ends_with("]]"), "{w}");
         assert!(w.contains(&format!("{space}[224")), "{w}");
         assert!(!w.contains("1000"), "{w}");
+    }
+
+    #[test]
+    fn two_characters_of_one_glyph_get_a_code_each() {
+        let font = FontFace::default_shared();
+        // the font draws the bullet and the middle dot, ～ and 〜, with one glyph each
+        for (a, b) in [('•', '·'), ('～', '〜')] {
+            assert_eq!(font.glyph(a), font.glyph(b), "{a} {b}");
+            let chars: BTreeSet<char> = [a, b].into_iter().collect();
+            let e = embed(&font, &chars, 6).unwrap();
+            let (ca, cb) = (e.code(a).unwrap(), e.code(b).unwrap());
+            assert_ne!(ca, cb);
+            let cmap = to_unicode(&pairs(&font, &chars));
+            for (code, c) in [(ca, a), (cb, b)] {
+                assert!(
+                    cmap.contains(&format!("<{code:04X}> <{:04X}>", c as u32)),
+                    "{cmap}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -292,13 +292,15 @@ mod tests {
         use allsorts::binary::read::ReadScope;
         use allsorts::cff::{CFFVariant, CFF};
         let font = FontFace::default_shared();
-        let chars: BTreeSet<char> = "职业发展 AB1，。".chars().collect();
+        let chars: BTreeSet<char> = "职业发展 AB1，。•·".chars().collect();
         let gids: Vec<u16> = std::iter::once(0)
             .chain(pairs(&font, &chars).iter().map(|(g, _)| *g))
             .collect();
         let bytes = font.subset_cff(&gids).unwrap();
         let cff = ReadScope::new(&bytes).read::<CFF<'_>>().unwrap();
         let f = &cff.fonts[0];
+        // • and · share a glyph, which the program holds twice
+        assert!(chars.contains(&'•') && chars.contains(&'·'));
         assert_eq!(f.char_strings_index.len(), gids.len());
         for i in 0..gids.len() as u16 {
             assert_eq!(f.charset.id_for_glyph(i), Some(i), "glyph {i}");

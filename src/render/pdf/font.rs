@@ -33,6 +33,22 @@ pub struct FontFace {
     builtin: bool,
 }
 
+/// Characters that take no room and draw nothing in a PDF: the soft hyphen, zero-width
+/// space and joiners, direction marks and embeddings, the word joiner and invisible
+/// operators, the byte order mark, variation selectors and tags. They stay in copied
+/// HTML text; a PDF leaves them out (a font would draw them as □).
+pub fn ignorable(c: char) -> bool {
+    matches!(c,
+        '\u{AD}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{2028}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{FEFF}'
+        | '\u{FE00}'..='\u{FE0F}'
+        | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
 impl std::fmt::Debug for FontFace {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "FontFace({}, {} glyphs)", self.name, self.advances.len())
@@ -186,6 +202,9 @@ impl FontFace {
 
     /// Advance of one character in em (missing characters measure as the box).
     pub fn advance_em(&self, c: char) -> f32 {
+        if ignorable(c) {
+            return 0.0;
+        }
         let c = if c == '\t' { ' ' } else { c };
         let gid = self.glyph(c).or_else(|| self.glyph('□')).unwrap_or(0);
         self.advances.get(gid as usize).copied().unwrap_or(0) as f32 / self.upem
@@ -327,5 +346,28 @@ impl FontFace {
             .map_err(|e| format!("font: {e}"))?;
         subset(&provider, &ids, &SubsetProfile::Pdf, CmapTarget::Unicode)
             .map_err(|e| format!("font subsetting failed: {e}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn what_draws_nothing_takes_no_room() {
+        let font = FontFace::default_shared();
+        for c in [
+            '\u{AD}', '\u{200B}', '\u{200D}', '\u{FEFF}', '\u{FE0F}', '\u{2060}',
+        ] {
+            assert!(ignorable(c), "U+{:04X}", c as u32);
+            assert_eq!(font.advance_em(c), 0.0);
+        }
+        for c in ['a', '职', ' ', '•', '□'] {
+            assert!(!ignorable(c));
+        }
+        assert_eq!(
+            font.width("软连字符\u{AD}以及", 10.0),
+            font.width("软连字符以及", 10.0)
+        );
     }
 }

@@ -24,12 +24,13 @@ pub struct Line {
 }
 
 /// Breaks `text` into lines no wider than `width`, measuring with `measure`.
-/// Hard line breaks (`\n`) are kept. Every character of the text ends up in exactly
-/// one line (only spaces at the break are dropped).
+/// Hard line breaks (`\n`, and the line and paragraph separators U+2028, U+2029) are
+/// kept. Every character of the text ends up in exactly one line (only spaces at the
+/// break are dropped).
 pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut para_start = 0;
-    for para in text.split('\n') {
+    for para in text.split(['\n', '\u{2028}', '\u{2029}']) {
         let first = lines.len();
         break_paragraph(
             text,
@@ -40,7 +41,9 @@ pub fn break_lines(text: &str, width: f32, measure: &dyn Fn(&str) -> f32) -> Vec
             &mut lines,
         );
         no_lone_last_character(text, &mut lines[first..], width, measure);
-        para_start += para.len() + 1;
+        // past the paragraph and its separator
+        para_start += para.len();
+        para_start += text[para_start..].chars().next().map_or(0, char::len_utf8);
     }
     lines
 }
@@ -273,6 +276,15 @@ mod tests {
             .into_iter()
             .map(|l| text[l.start..l.end].to_string())
             .collect()
+    }
+
+    #[test]
+    fn line_and_paragraph_separators_break_like_a_newline() {
+        assert_eq!(
+            lines("前\u{2028}中\u{2029}后\n末", 200.0),
+            ["前", "中", "后", "末"]
+        );
+        assert_eq!(lines("a\u{2028}\u{2028}b", 200.0), ["a", "", "b"]);
     }
 
     #[test]

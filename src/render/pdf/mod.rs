@@ -106,7 +106,10 @@ fn missing_glyphs(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
     for page in &laid.pages {
         for c in &page.cmds {
             if let layout::Cmd::Text { text, .. } = c {
-                missing.extend(text.chars().filter(|c| !font.has(*c) && !c.is_whitespace()));
+                missing.extend(
+                    text.chars()
+                        .filter(|c| !font.has(*c) && !c.is_whitespace() && !font::ignorable(*c)),
+                );
             }
         }
     }
