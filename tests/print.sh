@@ -114,11 +114,12 @@ d="$work/text-layer"
 mkdir -p "$d"
 "$bin" render tests/fixtures/print/text-layer.zh.yaml -f pdf -o "$d" --today 2026-12-01 2> "$d/err"
 text=$(pdftotext "$d/text-layer.pdf" - | tr -d ' \n')
-for w in "墫与壿" "5〜6与7～8" "A∕B与C／D" "•与·" "软连字符以及零宽空格" "前后"; do
+# (the whole strings: a □ or a hyphen drawn for the invisible ones would break them)
+for w in "墫与壿，5〜6与7～8，A∕B与C／D，•与·。" "软连字符以及零宽空格，前后"; do
   grep -qF "$w" <<< "$text" || { echo "FAIL: text layer lacks $w" >&2; fail=1; }
 done
-if grep -qF "□" <<< "$text" || grep -qF "字符-以" <<< "$text" || [ -s "$d/err" ]; then
-  echo "FAIL: the text layer draws what should be invisible, or the render warned: $(cat "$d/err")" >&2
+if [ -s "$d/err" ]; then
+  echo "FAIL: the text-layer render warned: $(cat "$d/err")" >&2
   fail=1
 fi
 checked=$((checked + 1))
