@@ -187,20 +187,30 @@ pub struct Ladder {
     pub rungs: Vec<Rung>,
 }
 
+/// The first of `items` that the normalised word `w` names by id, Chinese or English
+/// name; else, for a Chinese word, the first it names by the Taiwan name (converted
+/// on first use: most runs never need the conversion tables).
+fn named<T>(items: &[T], w: &str, name: impl Fn(&T) -> (&String, &Bilingual)) -> Option<usize> {
+    items
+        .iter()
+        .position(|it| {
+            let (id, b) = name(it);
+            normalise(id) == w || normalise(&b.zh) == w || normalise(&b.en) == w
+        })
+        .or_else(|| {
+            if w.is_ascii() {
+                return None;
+            }
+            items.iter().position(|it| normalise(name(it).1.tw()) == w)
+        })
+}
+
 impl Ladder {
     /// Finds a rung by id, zh title or en title (case-insensitive).
     pub fn rung(&self, word: &str) -> Result<usize, Option<String>> {
         let w = normalise(word);
-        if let Some(i) = self.rungs.iter().position(|r| {
-            normalise(&r.id) == w || normalise(&r.title.zh) == w || normalise(&r.title.en) == w
-        }) {
+        if let Some(i) = named(&self.rungs, &w, |r| (&r.id, &r.title)) {
             return Ok(i);
-        }
-        // the Taiwan title (converted on first use) only for a Chinese word not found
-        if !w.is_ascii() {
-            if let Some(i) = self.rungs.iter().position(|r| normalise(r.title.tw()) == w) {
-                return Ok(i);
-            }
         }
         Err(nearest(
             &w,
@@ -305,16 +315,8 @@ impl Ladders {
     /// Finds a ladder by id or name (either language).
     pub fn get(&self, word: &str) -> Result<&Ladder, Option<String>> {
         let w = normalise(word);
-        if let Some(l) = self.all.iter().find(|l| {
-            normalise(&l.id) == w || normalise(&l.name.zh) == w || normalise(&l.name.en) == w
-        }) {
-            return Ok(l);
-        }
-        // the Taiwan name (converted on first use) only for a Chinese word not found
-        if !w.is_ascii() {
-            if let Some(l) = self.all.iter().find(|l| normalise(l.name.tw()) == w) {
-                return Ok(l);
-            }
+        if let Some(i) = named(&self.all, &w, |l| (&l.id, &l.name)) {
+            return Ok(&self.all[i]);
         }
         Err(nearest(&w, self.all.iter().map(|l| l.id.as_str())).map(str::to_string))
     }

@@ -274,7 +274,7 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
             .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
             .collect::<String>()
     );
-    finish(&mut lo, laid, meta, Some(&base_font));
+    finish(&mut lo, laid, meta, &base_font);
     compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
@@ -283,15 +283,13 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
 }
 
 /// Adds what printpdf leaves out or makes non-deterministic: /Lang, an ordered
-/// outline, and a trailer /ID derived from the content; with `base_font`, names
-/// printpdf's font as a subset.
-pub(super) fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: Option<&str>) {
+/// outline, and a trailer /ID derived from the content; names printpdf's font as a
+/// subset (`base_font`).
+fn finish(lo: &mut lopdf::Document, laid: &Laid, meta: &Meta, base_font: &str) {
     use lopdf::{Dictionary, Object, StringFormat};
-    if let Some(base_font) = base_font {
-        for obj in lo.objects.values_mut() {
-            if let Ok(d) = obj.as_dict_mut() {
-                tidy_font_dict(d, base_font);
-            }
+    for obj in lo.objects.values_mut() {
+        if let Ok(d) = obj.as_dict_mut() {
+            tidy_font_dict(d, base_font);
         }
     }
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().values().copied().collect();

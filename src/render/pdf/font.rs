@@ -267,11 +267,6 @@ impl FontFace {
         self.advances.get(gid as usize).copied().unwrap_or(0)
     }
 
-    /// Number of glyphs.
-    pub fn glyph_count(&self) -> usize {
-        self.advances.len()
-    }
-
     /// A bare CFF font program holding only `gids` (sorted, with 0 first), renumbered
     /// so that the n-th glyph has CID n: what PDF embeds as `/FontFile3`
     /// `/CIDFontType0C`, shown with two-byte codes 0…n under Identity-H. The charset

@@ -128,17 +128,6 @@ pub fn literal(out: &mut Vec<u8>, bytes: &[u8]) {
     out.push(b')');
 }
 
-/// A string of bytes as a PDF hexadecimal string.
-pub fn hex(out: &mut Vec<u8>, bytes: &[u8]) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    out.push(b'<');
-    for b in bytes {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 0xf)]);
-    }
-    out.push(b'>');
-}
-
 /// A number with at most two decimals (a hundredth of a point), no trailing zeros.
 pub fn num(out: &mut Vec<u8>, v: f32) {
     hundredths(out, centi(v));
@@ -186,9 +175,6 @@ mod tests {
         let mut o = Vec::new();
         literal(&mut o, b"a(b)\\c\rd\ne\x00");
         assert_eq!(o, b"(a\\(b\\)\\\\c\\rd\ne\x00)");
-        o.clear();
-        hex(&mut o, &[0xfe, 0xff, 0x00, 0x41]);
-        assert_eq!(o, b"<FEFF0041>");
         o.clear();
         for v in [0.0, 12.5, -3.456, 595.28, 1000.0, 0.04] {
             num(&mut o, v);
