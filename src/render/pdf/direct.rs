@@ -470,19 +470,7 @@ fn show(out: &mut Vec<u8>, st: &mut State, font: &FontFace, fonts: Fonts, text: 
         let end = i + c.len_utf8();
         if ignorable(c) {
             // drawn as nothing; an adjustment after it still counts
-            while let Some((at, em)) = next.peek() {
-                if *at > end {
-                    break;
-                }
-                if *at == end && open {
-                    items.extend_from_slice(b") ");
-                    num(&mut items, -em * 1000.0);
-                    items.push(b' ');
-                    array = true;
-                    open = false;
-                }
-                next.next();
-            }
+            offsets(&mut next, end, &mut items, &mut array, &mut open);
             continue;
         }
         let s = font.shown(c);
@@ -516,21 +504,33 @@ fn show(out: &mut Vec<u8>, st: &mut State, font: &FontFace, fonts: Fonts, text: 
                 _ => items.push(b),
             }
         }
-        while let Some((at, em)) = next.peek() {
-            if *at > end {
-                break;
-            }
-            if *at == end {
-                items.extend_from_slice(b") ");
-                num(&mut items, -em * 1000.0);
-                items.push(b' ');
-                array = true;
-                open = false;
-            }
-            next.next();
-        }
+        offsets(&mut next, end, &mut items, &mut array, &mut open);
     }
     if run.is_some() {
         flush(out, &items, array, open);
+    }
+}
+
+/// Writes the Chinese-typography adjustments that fall at byte `end` of the text (after
+/// a character) as TJ offsets, closing the open string; those before it are passed.
+fn offsets(
+    next: &mut std::iter::Peekable<std::slice::Iter<'_, (usize, f32)>>,
+    end: usize,
+    items: &mut Vec<u8>,
+    array: &mut bool,
+    open: &mut bool,
+) {
+    while let Some((at, em)) = next.peek() {
+        if *at > end {
+            break;
+        }
+        if *at == end && *open {
+            items.extend_from_slice(b") ");
+            num(items, -em * 1000.0);
+            items.push(b' ');
+            *array = true;
+            *open = false;
+        }
+        next.next();
     }
 }
