@@ -69,7 +69,7 @@ fn every_export_is_read_right_or_refused_with_its_reason() {
         let mut texts = vec![stderr.clone(), String::from_utf8_lossy(&run.stdout).into()];
         if let Some(kind) = c.outcome.strip_prefix("refused:") {
             let phrase = match kind {
-                "two-subjects" => "all hold this run's employees",
+                "two-subjects" => "each hold this run's employees",
                 "no-subject" => "no column names the colleague",
                 "two-picks" => "both hold picks",
                 "second-colleague" => "rates a second colleague",
@@ -134,4 +134,99 @@ fn every_export_is_read_right_or_refused_with_its_reason() {
         }
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// `feedback inspect` output, in English, for one file of each outcome.
+fn inspect(files: &[&str], extra: &[&str]) -> (String, Option<i32>) {
+    let mut cmd = cb();
+    cmd.current_dir(DIR)
+        .env("CAREERBOOK_LANG", "en")
+        .args(["feedback", "inspect"])
+        .args(files)
+        .args(["--employees", "employees.csv"])
+        .args(extra);
+    let out = cmd.output().unwrap();
+    (
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+        out.status.code(),
+    )
+}
+
+#[test]
+fn inspect_shows_each_columns_role_and_the_rows() {
+    let (text, code) = inspect(
+        &[
+            "18-inhouse-rater-id-name.csv",
+            "01-msforms-en.xlsx",
+            "10-wjx-by-option-01.xlsx",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    insta::assert_snapshot!("inspect-read", text);
+    let (text, code) = inspect(
+        &[
+            "36-refuse-two-id-columns.csv",
+            "11-wjx-by-option-two-colleagues.xlsx",
+        ],
+        &[],
+    );
+    assert_eq!(code, Some(1), "{text}");
+    insta::assert_snapshot!("inspect-refused", text);
+}
+
+#[test]
+fn the_override_reads_what_was_refused() {
+    let (text, code) = inspect(
+        &["36-refuse-two-id-columns.csv"],
+        &["--feedback-columns", "subject=B"],
+    );
+    assert_eq!(code, Some(0), "{text}");
+    assert!(text.contains("subject (as given)"), "{text}");
+    let (text, code) = inspect(
+        &["36-refuse-two-id-columns.csv"],
+        &["--feedback-columns", "subject=Q"],
+    );
+    assert_eq!(code, Some(1), "{text}");
+    assert!(
+        text.contains("names column Q, but the table ends at column"),
+        "{text}"
+    );
+    let (text, code) = inspect(
+        &["36-refuse-two-id-columns.csv"],
+        &["--feedback-columns", "who=B"],
+    );
+    assert_eq!(code, Some(2), "{text}");
+    assert!(text.contains("write roles and column letters"), "{text}");
+}
+
+#[test]
+fn render_takes_feedback_for_its_profiles() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = dir.path().join("me.yaml");
+    std::fs::write(
+        &p,
+        "person:\n  name: 张伟\n  id: E001\njohari:\n  self: [calm, kind, dependable, patient, shy]\n",
+    )
+    .unwrap();
+    let out = cb()
+        .env("CAREERBOOK_LANG", "en")
+        .arg("render")
+        .arg(&p)
+        .arg("--feedback")
+        .arg(Path::new(DIR).join("01-msforms-en.xlsx"))
+        .args(["-f", "json", "--today", TODAY, "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    let v: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.path().join("E001.json")).unwrap()).unwrap();
+    assert_eq!(v["johari"]["raters"], 3, "{stderr}");
+    assert!(
+        stderr.contains("subject column G (matched by id)"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("secret"), "{stderr}");
 }

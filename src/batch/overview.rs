@@ -141,6 +141,20 @@ pub struct Overview {
     leaning_people: Vec<Named>,
     short_of_raters: Vec<Named>,
     failures: Vec<Failure>,
+    feedback_files: Vec<FeedbackFile>,
+}
+
+/// A feedback file as the overview shows it: by number, counts only (a file's name
+/// could be its rater's; a problem line could quote the file).
+#[derive(Debug, Serialize)]
+struct FeedbackFile {
+    number: usize,
+    rows: usize,
+    used: usize,
+    /// Rows not counted, by why, in words.
+    skipped: String,
+    /// Whether one person answering twice could be detected.
+    identity: bool,
 }
 
 impl Serialize for Failure {
@@ -408,6 +422,21 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             Vec::new()
         },
         failures,
+        feedback_files: t
+            .feedback
+            .iter()
+            .map(|f| FeedbackFile {
+                number: f.number,
+                rows: f.rows,
+                used: f.used,
+                skipped: crate::batch::feedback::Skip::ALL
+                    .iter()
+                    .filter_map(|k| f.skipped.get(k).map(|n| format!("{n} {}", k.words_in(loc))))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                identity: f.identity,
+            })
+            .collect(),
     }
 }
 
@@ -664,6 +693,17 @@ pub fn csv(o: &Overview) -> String {
     }
     for f in &o.failures {
         row("failed", "", &f.source, Some(1));
+    }
+    for f in &o.feedback_files {
+        let n = f.number;
+        row("feedback_file", "", &format!("file {n} rows"), Some(f.rows));
+        row("feedback_file", "", &format!("file {n} used"), Some(f.used));
+        row(
+            "feedback_file",
+            "",
+            &format!("file {n} repeat raters detectable"),
+            Some(usize::from(f.identity)),
+        );
     }
     out
 }

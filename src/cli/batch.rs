@@ -166,7 +166,10 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
 /// What became of the feedback files: each file's mapping, its problem lines (at most
 /// 20, then a count), and its rows used and skipped by kind; the answers for people
 /// not in the run.
-fn say_feedback(f: &crate::batch::feedback::Feedback, (answers, subjects): (usize, usize)) {
+pub(super) fn say_feedback(
+    f: &crate::batch::feedback::Feedback,
+    (answers, subjects): (usize, usize),
+) {
     use crate::batch::feedback::report::LeftOut;
     use crate::batch::feedback::Skip;
     let say = |text: &str| crate::errln!("{}", crate::msg!("batch.feedback_note", text = text));

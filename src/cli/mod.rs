@@ -136,6 +136,13 @@ struct RenderArgs {
     /// unfinished actions over.
     #[arg(long, value_name = "FILE|DIR")]
     previous: Option<PathBuf>,
+    /// Peer feedback for these profiles: a survey export, a YAML file, or a folder of
+    /// them, as for batch (matched by person.id or name). Raters are never shown.
+    #[arg(long, value_name = "FILE|DIR")]
+    feedback: Option<PathBuf>,
+    /// The feedback columns, as for batch: subject=F,picks=G[,identity=D+E].
+    #[arg(long, value_name = "ROLES", requires = "feedback")]
+    feedback_columns: Option<String>,
     #[command(flatten)]
     doc: DocOpts,
 }

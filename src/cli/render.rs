@@ -13,8 +13,18 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
         )));
     }
     let eng = engine(a)?;
+    let feedback = match &r.feedback {
+        None => None,
+        Some(p) => {
+            let f = super::batch::read_feedback(p, r.feedback_columns.as_deref(), &r.profiles)?;
+            if !a.quiet {
+                super::batch::say_feedback(&f, f.unmatched());
+            }
+            Some(f)
+        }
+    };
     if is_dash(&a.output) {
-        return render_to_stdout(&r, &formats, &eng);
+        return render_to_stdout(&r, &formats, &eng, feedback.as_ref());
     }
     std::fs::create_dir_all(&a.output)
         .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
@@ -47,7 +57,9 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let mut used: HashSet<String> = HashSet::new();
     for path in &r.profiles {
         let file = shown_path(path);
-        let Some((profile, docs)) = render_one(&eng, path, previous.as_ref(), &formats) else {
+        let Some((profile, docs)) =
+            render_one(&eng, path, previous.as_ref(), feedback.as_ref(), &formats)
+        else {
             failed.push(file);
             continue;
         };
@@ -99,7 +111,12 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
 
 /// `-o -`: one profile, one text format (JSON or HTML), written to standard output;
 /// messages go to standard error.
-fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<u8, Usage> {
+fn render_to_stdout(
+    r: &RenderArgs,
+    formats: &[Format],
+    eng: &Engine,
+    feedback: Option<&crate::batch::feedback::Feedback>,
+) -> Result<u8, Usage> {
     let text = matches!(formats, [Format::Json] | [Format::Html]);
     if r.profiles.len() != 1 || !text {
         return Err(Usage(crate::msg!("render.stdout_one")));
@@ -109,7 +126,8 @@ fn render_to_stdout(r: &RenderArgs, formats: &[Format], eng: &Engine) -> Result<
         Some(p) => Some(Previous::File(p.clone())),
         None => None,
     };
-    let Some((_, docs)) = render_one(eng, &r.profiles[0], previous.as_ref(), formats) else {
+    let Some((_, docs)) = render_one(eng, &r.profiles[0], previous.as_ref(), feedback, formats)
+    else {
         return Ok(1);
     };
     use std::io::Write;
@@ -130,6 +148,7 @@ fn render_one(
     eng: &Engine,
     path: &Path,
     previous: Option<&Previous>,
+    feedback: Option<&crate::batch::feedback::Feedback>,
     formats: &[Format],
 ) -> Option<(crate::model::Profile, Vec<crate::Rendered>)> {
     let file = shown_path(path);
@@ -147,6 +166,9 @@ fn render_one(
             return None;
         }
     };
+    if let (Some(f), Some(id)) = (feedback, &profile.person.id) {
+        profile.johari_peers.extend(f.for_subject(id));
+    }
     let prev_path = match previous {
         None => None,
         Some(Previous::File(p)) => Some(p.clone()),

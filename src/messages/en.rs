@@ -303,7 +303,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("fb.more_lines", "… {n} more problem line(s), counted above by kind"),
     ("fb.and", " and "),
     ("fb.no_header", "{path}: no header row in the first 20 rows (a row of column titles above the answers)"),
-    ("fb.two_subjects", "{path}: columns {cols} all hold this run's employees, and no header tells which one names the colleague being rated; say which with --feedback-columns subject=LETTER (`careerbook feedback inspect` shows the columns)"),
+    ("fb.two_subjects", "{path}: columns {cols} each hold this run's employees, and no header tells which one names the colleague being rated; say which with --feedback-columns subject=LETTER (`careerbook feedback inspect` shows the columns)"),
     ("fb.no_subject", "{path}: no column names the colleague being rated by this run's employee ids or names"),
     ("fb.no_subject.asked", "; column {col} asks for the colleague, but its values are not this run's employee ids or names"),
     ("fb.no_subject.own", "; column {cols} holds employees but is the respondent's own"),

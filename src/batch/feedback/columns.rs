@@ -253,10 +253,28 @@ struct Stats {
     /// Cells naming an employee (by id / by name, shared names included).
     ids: usize,
     names: usize,
+    /// Cells shaped like a cell that names an employee (`E017` beside a matched
+    /// `E001`): the column of a run that holds only some of the people rated.
+    shaped: usize,
     /// The employee each sample row names, when one for sure.
     who: Vec<Option<u32>>,
     /// Whether the values count 1, 2, 3 … down the rows (a response number).
     counting: bool,
+}
+
+/// The shape of an id or a name: digits as 9, Latin letters as a, Chinese characters
+/// as 汉 (`E001` and `e017` → `a999`, `张伟` → `汉汉`).
+fn shape(cell: &str) -> String {
+    super::employees::fold(cell)
+        .chars()
+        .take(40)
+        .map(|c| match c {
+            '0'..='9' => '9',
+            'a'..='z' => 'a',
+            '\u{3400}'..='\u{9fff}' => '汉',
+            c => c,
+        })
+        .collect()
 }
 
 fn stats(rows: &[TableRow], col: usize, employees: Option<&Employees>) -> Stats {
@@ -293,6 +311,19 @@ fn stats(rows: &[TableRow], col: usize, employees: Option<&Employees>) -> Stats 
         s.who.push(named.employee());
     }
     s.counting &= s.nonempty >= 3;
+    if s.ids + s.names > 0 {
+        let shapes: std::collections::HashSet<String> = rows
+            .iter()
+            .zip(&s.who)
+            .filter(|(_, w)| w.is_some())
+            .filter_map(|(t, _)| t.cells.get(col).map(|c| shape(c)))
+            .collect();
+        s.shaped = rows
+            .iter()
+            .filter_map(|t| t.cells.get(col))
+            .filter(|c| !c.trim().is_empty() && shapes.contains(&shape(c)))
+            .count();
+    }
     s
 }
 
@@ -306,9 +337,12 @@ impl Stats {
     fn hits(&self) -> usize {
         self.ids + self.names
     }
-    /// Holds the employees: at least three in ten of its values name one.
+    /// Holds the employees: at least three in ten of its values name one, or some do
+    /// and eight in ten are shaped like those (a run of some of the people rated).
     fn employee_like(&self) -> bool {
-        self.hits() > 0 && self.hits() * 10 >= self.nonempty * 3 && !self.counting
+        self.hits() > 0
+            && !self.counting
+            && (self.hits() * 10 >= self.nonempty * 3 || self.shaped * 10 >= self.nonempty * 8)
     }
 }
 
@@ -646,6 +680,21 @@ mod tests {
         assert_eq!((m.subject, m.found), (2, Found::ByName));
         assert_eq!(m.picks, Picks::Column(3));
         assert_eq!(m.identity, vec![0, 1]);
+    }
+
+    #[test]
+    fn a_run_of_some_of_the_people_rated_finds_their_column_by_shape() {
+        let mut one = Employees::default();
+        one.add(Some("E002"), "李娜");
+        let (h, rows) = table(&[
+            &["Email", "Employee", "Words"],
+            &["a@x", "E101", "calm;kind;"],
+            &["b@x", "E002", "bold;wise;"],
+            &["c@x", "E103", "shy;wise;"],
+            &["d@x", "E104", "shy;kind;"],
+        ]);
+        let m = decide(&h, &rows, Some(&one), &Override::default()).unwrap();
+        assert_eq!((m.subject, m.found), (1, Found::ById));
     }
 
     #[test]

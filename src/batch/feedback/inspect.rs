@@ -24,6 +24,23 @@ fn header_text(h: &str) -> String {
     }
 }
 
+/// Columns a text takes on a terminal: East Asian wide characters take two.
+fn width_of(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115f
+            | 0x2e80..=0xa4cf
+            | 0xac00..=0xd7a3
+            | 0xf900..=0xfaff
+            | 0xfe30..=0xfe4f
+            | 0xff00..=0xff60
+            | 0xffe0..=0xffe6
+            | 0x20000..=0x3fffd => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
 fn role(m: &Mapping, c: usize) -> String {
     if c == m.subject {
         return match m.found {
@@ -79,7 +96,8 @@ fn columns(out: &mut String, m: &Mapping) {
         } else {
             (header_text(&m.headers[c]), role(m, c))
         };
-        let _ = writeln!(out, "  {letters:<7} {head:<50} {what}");
+        let pad = 50usize.saturating_sub(width_of(&head));
+        let _ = writeln!(out, "  {letters:<7} {head}{} {what}", " ".repeat(pad));
         c += run;
     }
     if m.identity.is_empty() {

@@ -51,18 +51,32 @@ impl Skip {
         Skip::Unreadable,
     ];
 
-    /// The kind in words (for counts).
+    /// The kind in words (for counts), in the messages' language.
     pub fn words(self) -> String {
-        match self {
-            Skip::NoSubject => crate::msg!("fb.skip.no_subject"),
-            Skip::NotEmployee => crate::msg!("fb.skip.not_employee"),
-            Skip::SharedName => crate::msg!("fb.skip.shared_name"),
-            Skip::Conflict => crate::msg!("fb.skip.conflict"),
-            Skip::NoAdjective => crate::msg!("fb.skip.no_adjective"),
-            Skip::RowWide => crate::msg!("fb.skip.row_wide"),
-            Skip::CellLong => crate::msg!("fb.skip.cell_long"),
-            Skip::Unreadable => crate::msg!("fb.skip.unreadable"),
-        }
+        self.words_in_lang(crate::lang::current())
+    }
+
+    /// The kind in words in a workbook locale's language (the overview's).
+    pub fn words_in(self, loc: crate::locale::Locale) -> String {
+        self.words_in_lang(if loc.is_zh() {
+            crate::lang::Lang::Zh
+        } else {
+            crate::lang::Lang::En
+        })
+    }
+
+    fn words_in_lang(self, lang: crate::lang::Lang) -> String {
+        let key = match self {
+            Skip::NoSubject => "fb.skip.no_subject",
+            Skip::NotEmployee => "fb.skip.not_employee",
+            Skip::SharedName => "fb.skip.shared_name",
+            Skip::Conflict => "fb.skip.conflict",
+            Skip::NoAdjective => "fb.skip.no_adjective",
+            Skip::RowWide => "fb.skip.row_wide",
+            Skip::CellLong => "fb.skip.cell_long",
+            Skip::Unreadable => "fb.skip.unreadable",
+        };
+        crate::messages::text(lang, key).to_string()
     }
 }
 

@@ -210,7 +210,7 @@ fn two_columns_of_ids_are_not_guessed() {
     )
     .unwrap_err();
     assert!(
-        e.contains("columns A and B all hold this run's employees"),
+        e.contains("columns A and B each hold this run's employees"),
         "{e}"
     );
     assert!(e.contains("--feedback-columns subject="), "{e}");
