@@ -391,16 +391,23 @@ pub fn same_zh(zh: &str, target: &str) -> bool {
 
 /// Finds `word` among `items` by id or zh/en word, case-insensitively.
 pub fn lookup(items: &'static [Item], aliases: &[(&str, &str)], word: &str) -> Lookup {
+    match position_of(items, aliases, word) {
+        Some(n) => Lookup::Found(&items[n]),
+        None => Lookup::Missing(nearest(word, items.iter().flat_map(|i| [i.id, i.zh]))),
+    }
+}
+
+/// The position of a word's item, as [`lookup`] finds it (aliases too), without
+/// looking for the nearest when there is none (for reading many words, most of them
+/// not items).
+pub fn position_of(items: &'static [Item], aliases: &[(&str, &str)], word: &str) -> Option<usize> {
     let w = normalise(word);
     let alias = aliases
         .iter()
         .find(|(a, _)| normalise(a) == w)
         .map(|(_, id)| *id);
-    let target = alias.map(normalise).unwrap_or(w.clone());
-    if let Some(n) = find(items, &target) {
-        return Lookup::Found(&items[n]);
-    }
-    Lookup::Missing(nearest(&w, items.iter().flat_map(|i| [i.id, i.zh])))
+    let target = alias.map(normalise).unwrap_or(w);
+    find(items, &target)
 }
 
 /// The position of the item that the normalised word `w` names: its id, English or

@@ -300,7 +300,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("fb.file_counts", "{path}: {used} of {rows} row(s) used{skipped}{left}"),
     ("fb.file_counts.skipped", "; skipped: {what}"),
     ("fb.file_counts.left", "; picks left out: {what}"),
-    ("fb.more_lines", "… {n} more problem line(s), counted above by kind"),
+    ("fb.more_lines", "… {n} more problem line(s) not shown (each is in the counts by kind)"),
     ("fb.and", " and "),
     ("fb.no_header", "{path}: no header row in the first 20 rows (a row of column titles above the answers)"),
     ("fb.two_subjects", "{path}: columns {cols} each hold this run's employees, and no header tells which one names the colleague being rated; say which with --feedback-columns subject=LETTER (`careerbook feedback inspect` shows the columns)"),

@@ -300,7 +300,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("fb.file_counts", "{path}：{rows} 行中使用了 {used} 行{skipped}{left}"),
     ("fb.file_counts.skipped", "；跳过：{what}"),
     ("fb.file_counts.left", "；不计入的选择：{what}"),
-    ("fb.more_lines", "……另有 {n} 行问题，已按类别计入上面的数目"),
+    ("fb.more_lines", "……另有 {n} 行问题未列出（都已按类别计入数目）"),
     ("fb.and", " 和 "),
     ("fb.no_header", "{path}：前 20 行中没有表头行（答卷上方的一行列标题）"),
     ("fb.two_subjects", "{path}：{cols} 列都是本次的员工，没有表头说明哪一列是被评价的同事；请用 --feedback-columns subject=列字母 指明（`careerbook feedback inspect` 会列出各列）"),

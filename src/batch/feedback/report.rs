@@ -182,10 +182,7 @@ impl FileReport {
             None if !full => {
                 self.options.insert(key, (1, [row, 0], col));
             }
-            None => {
-                let at = self.at(row, col);
-                self.line(crate::msg!("fb.unlisted_row", at = at, hint = ""));
-            }
+            None => self.more += 1,
         }
     }
 

@@ -119,10 +119,7 @@ pub fn adjective(item: &str) -> Option<usize> {
         if w.is_empty() {
             return None;
         }
-        match catalog::lookup(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, w) {
-            Lookup::Found(item) => catalog::ADJECTIVES.iter().position(|a| a.id == item.id),
-            Lookup::Missing(_) => None,
-        }
+        catalog::position_of(catalog::ADJECTIVES, catalog::ADJECTIVE_ALIASES, w)
     };
     if let Some(k) = whole(item) {
         return Some(k);
