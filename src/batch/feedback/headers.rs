@@ -220,25 +220,6 @@ pub fn is_identity(h: &str) -> bool {
         })
 }
 
-/// Headers a plain id or name column has: the subject or the respondent alike, so
-/// they break no tie.
-const PLAIN: &[&str] = &[
-    "工号",
-    "员工编号",
-    "员工号",
-    "employee_id",
-    "employee_no",
-    "id",
-    "姓名",
-    "name",
-    "名字",
-];
-
-/// Whether a header is a plain id or name.
-pub fn is_plain(h: &str) -> bool {
-    PLAIN.contains(&h)
-}
-
 /// Words that make a header about the colleague being rated.
 const SUBJECT_WORDS: &[&str] = &[
     "被评价",
