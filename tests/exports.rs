@@ -67,6 +67,7 @@ fn every_export_is_read_right_or_refused_with_its_reason() {
             .unwrap();
         let stderr = String::from_utf8_lossy(&run.stderr).into_owned();
         let mut texts = vec![stderr.clone(), String::from_utf8_lossy(&run.stdout).into()];
+        texts.push(inspect(&[c.file.as_str()], &[]).0);
         if let Some(kind) = c.outcome.strip_prefix("refused:") {
             let phrase = match kind {
                 "two-subjects" => "each hold this run's employees",

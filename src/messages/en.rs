@@ -303,6 +303,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("fb.more_lines", "… {n} more problem line(s) not shown (each is in the counts by kind)"),
     ("fb.and", " and "),
     ("fb.no_header", "{path}: no header row in the first 20 rows (a row of column titles above the answers)"),
+    ("fb.no_answers", "{path}: the export has a header row but no answers below it"),
+    ("fb.override_options", "--feedback-columns picks={from}-{to}: no column of that block names one of the 55 adjectives"),
     ("fb.two_subjects", "{path}: columns {cols} each hold this run's employees, and no header tells which one names the colleague being rated; say which with --feedback-columns subject=LETTER (`careerbook feedback inspect` shows the columns)"),
     ("fb.no_subject", "{path}: no column names the colleague being rated by this run's employee ids or names"),
     ("fb.no_subject.asked", "; column {col} asks for the colleague, but its values are not this run's employee ids or names"),

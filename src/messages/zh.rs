@@ -303,6 +303,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("fb.more_lines", "……另有 {n} 行问题未列出（都已按类别计入数目）"),
     ("fb.and", " 和 "),
     ("fb.no_header", "{path}：前 20 行中没有表头行（答卷上方的一行列标题）"),
+    ("fb.no_answers", "{path}：导出文件有表头，但下面没有答卷"),
+    ("fb.override_options", "--feedback-columns picks={from}-{to}：这一组列中没有哪一列的表头是 55 个形容词之一"),
     ("fb.two_subjects", "{path}：{cols} 列都是本次的员工，没有表头说明哪一列是被评价的同事；请用 --feedback-columns subject=列字母 指明（`careerbook feedback inspect` 会列出各列）"),
     ("fb.no_subject", "{path}：没有哪一列以本次员工的工号或姓名写出被评价的同事"),
     ("fb.no_subject.asked", "；第 {col} 列问的是被评价的同事，但其中的值不是本次员工的工号或姓名"),

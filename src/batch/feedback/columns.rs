@@ -67,6 +67,8 @@ pub struct Mapping {
 pub enum Refusal {
     /// No header row among the first rows.
     NoHeader,
+    /// A header and no answers below it.
+    NoAnswers,
     /// Several columns hold the employees and no header tells which is the colleague.
     TwoSubjects(Vec<usize>),
     /// No column holds the employees' ids or names; `asked`: a column whose header asks
@@ -100,6 +102,7 @@ impl Refusal {
         };
         match self {
             Refusal::NoHeader => crate::msg!("fb.no_header", path = path),
+            Refusal::NoAnswers => crate::msg!("fb.no_answers", path = path),
             Refusal::TwoSubjects(v) => crate::msg!("fb.two_subjects", path = path, cols = cols(v)),
             Refusal::NoSubject { asked, own } => {
                 let mut s = crate::msg!("fb.no_subject", path = path);
@@ -131,6 +134,7 @@ impl Refusal {
     pub fn kind(&self) -> &'static str {
         match self {
             Refusal::NoHeader => "no-header",
+            Refusal::NoAnswers => "no-answers",
             Refusal::TwoSubjects(_) => "two-subjects",
             Refusal::NoSubject { .. } => "no-subject",
             Refusal::TwoPicks(_) => "two-picks",
@@ -381,6 +385,9 @@ pub fn decide(
             )))
         }
     };
+    if rows.is_empty() {
+        return Err(Refusal::NoAnswers);
+    }
     let st: Vec<Stats> = (0..width).map(|c| stats(rows, c, employees)).collect();
     let hd = |c: usize| h.get(c).map_or("", String::as_str);
     // careerbook's own format (`subject_id`, `adjectives`, `rater`) says what it is
@@ -398,11 +405,17 @@ pub fn decide(
         Some((a, b)) if a == b => Picks::Column(check(a)?),
         Some((a, b)) => {
             check(b)?;
-            Picks::Options(
-                (a..=b)
-                    .filter_map(|c| raw.get(c).and_then(|x| words::option_of(x)).map(|k| (c, k)))
-                    .collect(),
-            )
+            let options: Vec<(usize, usize)> = (a..=b)
+                .filter_map(|c| raw.get(c).and_then(|x| words::option_of(x)).map(|k| (c, k)))
+                .collect();
+            if options.is_empty() {
+                return Err(Refusal::Override(crate::msg!(
+                    "fb.override_options",
+                    from = column_letters(a),
+                    to = column_letters(b)
+                )));
+            }
+            Picks::Options(options)
         }
         None => find_picks(raw, &h, &st)?,
     };
@@ -770,7 +783,7 @@ mod tests {
     fn a_second_block_of_the_same_options_is_a_second_colleague() {
         let opts: Vec<String> = crate::catalog::ADJECTIVES[..12]
             .iter()
-            .flat_map(|a| [format!("2({})", a.zh)])
+            .map(|a| format!("2({})", a.zh))
             .chain(
                 crate::catalog::ADJECTIVES[..12]
                     .iter()
@@ -785,6 +798,14 @@ mod tests {
             oversized: None,
         };
         let r = decide(&h, &[], Some(&staff()), &Override::default()).unwrap_err();
+        assert_eq!(r, Refusal::NoAnswers, "a header without answers");
+        let r = decide(
+            &h,
+            &[row(2, &["E001"])],
+            Some(&staff()),
+            &Override::default(),
+        )
+        .unwrap_err();
         assert_eq!(r, Refusal::SecondColleague(vec![1, 13]));
     }
 
