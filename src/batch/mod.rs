@@ -190,7 +190,8 @@ pub struct Report {
 /// enough that memory stays flat however long the roster is.
 const CHUNK: usize = 512;
 
-fn is_yaml(p: &Path) -> bool {
+/// Whether a file is YAML by its extension (`.yaml`, `.yml`, any case).
+pub(crate) fn is_yaml(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())

@@ -170,8 +170,6 @@ pub(super) fn say_feedback(
     f: &crate::batch::feedback::Feedback,
     (answers, subjects): (usize, usize),
 ) {
-    use crate::batch::feedback::report::LeftOut;
-    use crate::batch::feedback::Skip;
     let say = |text: &str| crate::errln!("{}", crate::msg!("batch.feedback_note", text = text));
     for r in &f.files {
         if let Some(m) = &r.mapping {
@@ -183,19 +181,7 @@ pub(super) fn say_feedback(
         if r.more > 0 {
             say(&crate::msg!("fb.more_lines", n = r.more));
         }
-        let skipped: Vec<String> = Skip::ALL
-            .iter()
-            .filter_map(|k| r.skipped.get(k).map(|n| format!("{n} {}", k.words())))
-            .collect();
-        let left: Vec<String> = [LeftOut::Other, LeftOut::Unlisted]
-            .iter()
-            .filter_map(|k| {
-                r.left_out.get(k).map(|n| match k {
-                    LeftOut::Other => crate::msg!("fb.left_out.other", n = n),
-                    LeftOut::Unlisted => crate::msg!("fb.left_out.unlisted", n = n),
-                })
-            })
-            .collect();
+        let (skipped, left) = (r.skipped_words(), r.left_out_words());
         say(&crate::msg!(
             "fb.file_counts",
             path = r.path,

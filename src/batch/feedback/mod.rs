@@ -84,16 +84,6 @@ impl Feedback {
 /// Extensions of the files a feedback folder is read for.
 const EXPORTS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "yaml", "yml"];
 
-fn is_yaml(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("yaml" | "yml")
-    )
-}
-
 /// The files `--feedback PATH` names: the file, or every export in the folder and its
 /// subfolders (regular files only, hidden ones and links to folders left out), in
 /// name order. A folder with nothing readable is an error.
@@ -148,7 +138,7 @@ pub fn read_file(
 ) -> (FileReport, Result<Option<columns::Mapping>, String>) {
     let shown = crate::term::shown(path);
     let mut report = FileReport::new(number, &shown);
-    if is_yaml(path) {
+    if super::is_yaml(path) {
         yaml::read(path, &mut report, employees, merge);
         return (report, Ok(None));
     }
