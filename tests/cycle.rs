@@ -252,6 +252,59 @@ fn the_calendar_is_deterministic_folded_and_escaped() {
 }
 
 #[test]
+fn calendar_uids_name_the_person_and_every_line_is_escaped_and_short() {
+    // two people with the same goal and the same reviews share no UID
+    let dir = tempfile::tempdir().unwrap();
+    let uids = |id: &str, name: &str| -> std::collections::BTreeSet<String> {
+        let p = dir.path().join(format!("{id}.yaml"));
+        std::fs::write(
+            &p,
+            format!("person:\n  name: \"{name}\"\n  id: {id}\nactions:\n  - {{ goal: 考证, due: 2027-06 }}\nreviews: {{ every: year, start: 2027-01 }}\n"),
+        )
+        .unwrap();
+        cb().arg("render")
+            .arg(&p)
+            .args(["-f", "ics", "--today", TODAY, "-o"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(dir.path().join(format!("{id}.ics"))).unwrap();
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "longer than 75 octets: {line:?}");
+        }
+        let unfolded = text.replace("\r\n ", "");
+        let name_line = unfolded.lines().find(|l| l.starts_with("NAME:")).unwrap();
+        // every `,` and `;` escaped (an escaped backslash does not escape what follows)
+        let mut escaped = false;
+        for c in name_line["NAME:".len()..].chars() {
+            assert!(escaped || !matches!(c, ',' | ';'), "{name_line}");
+            escaped = !escaped && c == '\\';
+        }
+        unfolded
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let a = uids("P1", "王芳");
+    let b = uids("P2", "王芳");
+    assert_eq!(a.len(), 4, "{a:?}");
+    assert!(a.is_disjoint(&b), "{a:?} {b:?}");
+    // a hostile name: the calendar's NAME is escaped like every other TEXT
+    let c = uids(
+        "P3",
+        "Wang, Li; Jr\\\\ — 很长很长很长很长很长很长很长很长很长很长很长很长很长的名字",
+    );
+    assert!(a.is_disjoint(&c));
+    let text = std::fs::read_to_string(dir.path().join("P3.ics")).unwrap();
+    assert!(
+        text.replace("\r\n ", "")
+            .contains("\r\nNAME:Wang\\, Li\\; Jr\\\\ — 很长"),
+        "{text}"
+    );
+}
+
+#[test]
 fn forms_are_written_by_form_render_and_batch_without_peers() {
     let dir = tempfile::tempdir().unwrap();
     let li_na = root().join("profiles/li-na.zh.yaml");
