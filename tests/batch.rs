@@ -652,9 +652,10 @@ fn links_out_of_the_folder_devices_and_old_excel_are_refused() {
         stderr.contains("old.xls: this spreadsheet format is not read"),
         "{stderr}"
     );
+    // the device is not a profile; the old spreadsheet is an input that failed
     assert!(
-        stderr.contains("1 profile(s): 1 ok"),
-        "the device is not a profile: {stderr}"
+        stderr.contains("2 profile(s): 1 ok (0 skipped as existing), 1 failed"),
+        "{stderr}"
     );
 }
 
