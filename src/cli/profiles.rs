@@ -21,6 +21,10 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
                     crate::outln!("{}", crate::msg!("check.ok", file = file));
+                    for name in crate::starter::placeholders_left(&p) {
+                        let text = crate::msg!("check.placeholder", file = file, name = name);
+                        crate::errln!("{}", crate::msg!("p.warning", text = text));
+                    }
                     for h in p.hints() {
                         crate::outln!("{}", crate::msg!("check.note", note = h));
                     }

@@ -9,6 +9,7 @@ pub const TABLE: &[(&str, &str)] = &[
     // check
     ("check.ok", "ok: {file}"),
     ("check.note", "  note: {note}"),
+    ("check.placeholder", "{file}: `person.name` is still the starter's placeholder `{name}`: write your own name"),
     ("check.summary.one", "1 profile has problems"),
     ("check.summary.many", "{bad} of {total} profiles have problems"),
     // structure (lint)

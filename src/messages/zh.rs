@@ -9,6 +9,7 @@ pub const TABLE: &[(&str, &str)] = &[
     // check
     ("check.ok", "通过：{file}"),
     ("check.note", "  提示：{note}"),
+    ("check.placeholder", "{file}：`person.name` 还是新档案里的占位文字 `{name}`：写上你自己的名字"),
     ("check.summary.one", "这个档案有问题"),
     ("check.summary.many", "共 {total} 个档案，其中 {bad} 个有问题"),
     // 结构（lint）
