@@ -167,6 +167,25 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
 
 fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    load_placed(text, opts).map_err(|mut e| {
+        for d in &mut e.diagnostics {
+            within(d, text);
+        }
+        e
+    })
+}
+
+/// Keeps a diagnostic's place inside `text`: the parser places an error at the end
+/// of input on a line after the last one.
+fn within(d: &mut Diagnostic, text: &str) {
+    let Some((line, col)) = d.pos else { return };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = line.clamp(1, lines.len());
+    let end = lines[line - 1].chars().count() + 1;
+    d.pos = Some((line, col.clamp(1, end)));
+}
+
+fn load_placed(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     let fail = |d: Diagnostic| Err(LoadError::one(d, Some(text)));
     if let Some(d) = prescan(text) {
         return fail(d);
