@@ -25,7 +25,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         Some(p) => read_feedback(p, b.feedback_columns.as_deref(), &b.inputs)?,
     };
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     // what makes two shards parts of one run
     let settings_of_run = format!(
         "{:?} {:?}",
@@ -261,13 +261,13 @@ fn write_overview(
         match output::write_atomic(&path, &bytes) {
             Ok(()) => {
                 if !quiet {
-                    crate::outln!("{}", path.display());
+                    crate::outln!("{}", path.shown());
                 }
             }
             Err(e) => {
                 crate::errln!(
                     "{}",
-                    crate::msg!("overview.write", path = path.display(), err = e)
+                    crate::msg!("overview.write", path = path.shown(), err = e)
                 );
                 ok = false;
             }
@@ -296,7 +296,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
                 .map_err(|e| {
                     Usage(crate::msg!(
                         "run.cannot_read",
-                        path = input.display(),
+                        path = input.shown(),
                         err = e
                     ))
                 })?
@@ -315,7 +315,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     }
     let mut shards = Vec::new();
     for f in files {
-        let shown = f.display().to_string();
+        let shown = f.shown().to_string();
         let text = std::fs::read_to_string(&f)
             .map_err(|e| Usage(crate::msg!("run.cannot_read", path = shown, err = e)))?;
         let t: crate::batch::tally::Tally = serde_json::from_str(&text)
@@ -324,7 +324,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     }
     let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     let settings = crate::batch::overview::Settings {
         min_group: a.overview.min_group,
         locale,
