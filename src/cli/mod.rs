@@ -167,7 +167,9 @@ struct BatchArgs {
     /// Worker threads [default: all cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), to spread
+    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), or
+    /// `auto/N` with K from the job engine (CAREERBOOK_SHARD_INDEX,
+    /// JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, PARALLEL_SEQ), to spread
     /// a large run over machines.
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,

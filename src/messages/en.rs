@@ -387,6 +387,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("pdf.missing_glyphs", "the font {font} lacks {n} character(s), shown as □: {list}"),
     // arguments, cycles, notes, reading profiles, ladder files
     ("arg.shard", "--shard `{text}` must look like K/N, e.g. 2/8"),
+    ("arg.shard.auto", "--shard `{text}`: auto takes K from the job engine, but none of CAREERBOOK_SHARD_INDEX (0-based), JOB_COMPLETION_INDEX (Kubernetes Indexed Job, 0-based), SLURM_ARRAY_TASK_ID (Slurm array, minus SLURM_ARRAY_TASK_MIN) or PARALLEL_SEQ (GNU parallel, 1-based) is set to a number"),
+    ("arg.shard.range", "--shard `{text}`: need 1 ≤ K ≤ N (K = {k}, N = {n})"),
     ("arg.shard.k", "--shard `{text}`: K is not a number"),
     ("arg.shard.n", "--shard `{text}`: N is not a number"),
     ("arg.min_share", "--min-share {n} must be above 0 and at most 1 (e.g. 0.25)"),

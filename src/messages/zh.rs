@@ -387,6 +387,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("pdf.missing_glyphs", "字体 {font} 缺少 {n} 个字符，显示为 □：{list}"),
     // arguments, cycles, notes, reading profiles, ladder files
     ("arg.shard", "--shard `{text}` 应写成 K/N，例如 2/8"),
+    ("arg.shard.auto", "--shard `{text}`：auto 从作业引擎取 K，但 CAREERBOOK_SHARD_INDEX（从 0 起）、JOB_COMPLETION_INDEX（Kubernetes Indexed Job，从 0 起）、SLURM_ARRAY_TASK_ID（Slurm 数组，减去 SLURM_ARRAY_TASK_MIN）和 PARALLEL_SEQ（GNU parallel，从 1 起）都没有设成数字"),
+    ("arg.shard.range", "--shard `{text}`：需要 1 ≤ K ≤ N（K = {k}，N = {n}）"),
     ("arg.shard.k", "--shard `{text}`：K 不是数字"),
     ("arg.shard.n", "--shard `{text}`：N 不是数字"),
     ("arg.min_share", "--min-share {n} 应大于 0 且不超过 1（例如 0.25）"),
