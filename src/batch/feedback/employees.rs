@@ -202,9 +202,19 @@ mod tests {
             assert_eq!(e.named(cell).employee(), Some(0), "{cell}");
         }
         assert_eq!(e.named("emily  chen"), Named::Name(1));
-        assert_eq!(e.named("E001\u{3000}张伟"), Named::Id(0), "an ideographic space");
+        assert_eq!(
+            e.named("E001\u{3000}张伟"),
+            Named::Id(0),
+            "an ideographic space"
+        );
         assert_eq!(e.named("E001\t张伟"), Named::Id(0));
         assert_eq!(e.named("E001 Emily Chen"), Named::Conflict);
+        assert_eq!(
+            e.named("E001 E002"),
+            Named::Conflict,
+            "two ids: nobody for sure"
+        );
+        assert_eq!(e.named("E001 e001"), Named::Id(0));
         assert_eq!(
             e.named("E001 李四"),
             Named::Id(0),
