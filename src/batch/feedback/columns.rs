@@ -613,7 +613,6 @@ fn further_identity(
             || taken.contains(&c)
             || known.contains(&c)
             || headers::is_meta(hc)
-            || headers::is_ip(hc)
             || headers::asks_subject(hc)
             || stat.adjective_cells > 0
         {

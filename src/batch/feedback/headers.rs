@@ -128,11 +128,6 @@ pub fn is_meta(h: &str) -> bool {
         || h.ends_with("时长")
 }
 
-/// Whether a header names an IP address (never an identity).
-pub fn is_ip(h: &str) -> bool {
-    h == "ip" || h.contains("ip地址") || h.contains("来自ip") || h.contains("ip_address")
-}
-
 /// Headers that identify whoever answered, exactly (after [`norm`]).
 const IDENTITY_EXACT: &[&str] = &[
     "email",
@@ -207,7 +202,8 @@ const IDENTITY_WORDS: &[&str] = &[
 
 /// Whether a header names whoever answered (never a colleague being rated).
 pub fn is_identity(h: &str) -> bool {
-    if is_ip(h) || is_subject_word(h) {
+    // an IP address is metadata, many colleagues behind one office router
+    if is_meta(h) || is_subject_word(h) {
         return false;
     }
     IDENTITY_EXACT.contains(&h)
@@ -399,8 +395,21 @@ mod tests {
         ] {
             assert!(!asks_subject(&norm(h)), "{h}");
         }
-        for h in ["序号", "提交答卷时间", "Start time", "来自IP", "答题时长"] {
+        for h in [
+            "序号",
+            "提交答卷时间",
+            "Start time",
+            "来自IP",
+            "答题时长",
+            "IP地址（省市）",
+            "来自IP（城市）",
+            "地理位置（省）",
+            "填写时间",
+            "submit_time",
+            "作答时长",
+        ] {
             assert!(is_meta(&norm(h)), "{h}");
+            assert!(!is_identity(&norm(h)), "{h}");
         }
         assert!(is_placeholder("Anonymous") && is_placeholder("匿名") && is_placeholder(" "));
         assert!(!is_placeholder("a@x.example"));
