@@ -434,4 +434,8 @@ pub const TABLE: &[(&str, &str)] = &[
     ("ladder.std_text", "标准要同时有 zh 和 en 的文字"),
     ("ladder.std_text.help", "写成 `text: { zh: …, en: … }`"),
     ("ladder.problems", "{text}\n{dir} 中的职业阶梯有问题；改正后再运行"),
+    // ladders from spreadsheets: `ladders import | export | template` (issue 24)
+    ("ladder.text_none", "文字要有 `zh` 或 `en`（或两者都有）"),
+    ("ladder.weight", "权重 {n} 不在 0 到 100 之间"),
+    ("ladder.weight.help", "按占本级的百分比写权重，如 `weight: 20`；一个职级的权重合计 100"),
 ];
