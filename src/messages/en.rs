@@ -435,6 +435,9 @@ pub const TABLE: &[(&str, &str)] = &[
     ("ladder.std_text.help", "write `text: { zh: …, en: … }`"),
     ("ladder.problems", "{text}\nthe ladders in {dir} have problems; fix them and run again"),
     // ladders from spreadsheets: `ladders import | export | template` (issue 24)
+    ("table.sheet_text", "--sheet {name} is for workbooks (.xlsx): a CSV or TSV file has one table"),
+    ("table.sheet_near", "the workbook has no sheet `{name}`; did you mean `{near}`? sheets: {list}"),
+    ("table.sheet_none", "the workbook has no sheet `{name}`; sheets: {list}"),
     ("ladder.text_none", "a text needs `zh` or `en` (or both)"),
     ("ladder.weight", "the weight {n} is not between 0 and 100"),
     ("ladder.weight.help", "write the weight in percent of the rung, e.g. `weight: 20`; a rung's weights add up to 100"),

@@ -435,6 +435,9 @@ pub const TABLE: &[(&str, &str)] = &[
     ("ladder.std_text.help", "写成 `text: { zh: …, en: … }`"),
     ("ladder.problems", "{text}\n{dir} 中的职业阶梯有问题；改正后再运行"),
     // ladders from spreadsheets: `ladders import | export | template` (issue 24)
+    ("table.sheet_text", "--sheet {name} 只用于工作簿（.xlsx）：CSV 或 TSV 文件只有一张表"),
+    ("table.sheet_near", "工作簿中没有工作表 `{name}`；是不是 `{near}`？工作表：{list}"),
+    ("table.sheet_none", "工作簿中没有工作表 `{name}`；工作表：{list}"),
     ("ladder.text_none", "文字要有 `zh` 或 `en`（或两者都有）"),
     ("ladder.weight", "权重 {n} 不在 0 到 100 之间"),
     ("ladder.weight.help", "按占本级的百分比写权重，如 `weight: 20`；一个职级的权重合计 100"),
