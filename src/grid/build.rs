@@ -134,7 +134,18 @@ fn by_level_number(rungs: &mut [DraftRung]) -> bool {
     true
 }
 
-/// Each rung's id: from its code, else its title (English first); unique.
+/// Whether `s` is already a rung id as a ladder file writes them (`staff`,
+/// `team-lead`, `associate_senior`): kept as it is, so that an exported ladder
+/// imports back with the same ids.
+fn is_id(s: &str) -> bool {
+    s.len() <= 40
+        && s.starts_with(|c: char| c.is_ascii_lowercase())
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+}
+
+/// Each rung's id: its code when that is an id already, else made from its code,
+/// else from its title (English first); unique.
 fn rung_ids(rungs: &[DraftRung], errors: &mut Vec<GridError>) -> Vec<String> {
     let mut ids: Vec<String> = Vec::new();
     for (i, r) in rungs.iter().enumerate() {
@@ -143,7 +154,13 @@ fn rung_ids(rungs: &[DraftRung], errors: &mut Vec<GridError>) -> Vec<String> {
             .as_ref()
             .or(r.title.en.as_ref())
             .or(r.title.zh.as_ref())
-            .map_or(String::new(), |c| slug(&c.value, 24));
+            .map_or(String::new(), |c| {
+                if is_id(&c.value) {
+                    c.value.clone()
+                } else {
+                    slug(&c.value, 40)
+                }
+            });
         let id = match from.chars().next() {
             None => format!("rung{}", i + 1),
             Some(c) if c.is_ascii_digit() => format!("l{from}"),
@@ -324,4 +341,89 @@ fn standards(
         });
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grid::place::Read;
+
+    fn rung(code: Option<&str>, title: &str, row: usize) -> DraftRung {
+        let at = At { row, col: 1 };
+        DraftRung {
+            first: Some(at),
+            code: code.map(|c| Read {
+                value: c.to_string(),
+                at,
+            }),
+            title: Texts::guessed(title, At { row, col: 2 }),
+            ..DraftRung::default()
+        }
+    }
+
+    #[test]
+    fn rung_ids_keep_ids_and_make_the_rest() {
+        let rungs = [
+            rung(Some("P3"), "高级", 2),
+            rung(Some("3"), "三", 3),
+            rung(Some("team-lead"), "Team lead", 4),
+            rung(None, "Senior Engineer", 5),
+            rung(None, "高级工程师", 6),
+        ];
+        let mut errors = Vec::new();
+        let ids = rung_ids(&rungs, &mut errors);
+        assert_eq!(
+            ids,
+            ["p3", "l3", "team-lead", "senior_engineer", "高级工程师"]
+        );
+        assert!(errors.is_empty());
+        let twice = [rung(Some("P1"), "甲", 2), rung(Some("p-1"), "乙", 7)];
+        let ids = rung_ids(&twice, &mut errors);
+        assert_eq!(ids, ["p1", "p-1"]);
+        let clash = [rung(Some("P1"), "甲", 2), rung(Some("p1 "), "乙", 7)];
+        rung_ids(&clash, &mut errors);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].at, Some(At { row: 7, col: 1 }));
+    }
+
+    #[test]
+    fn rungs_go_by_level_number_only_when_every_rung_has_its_own() {
+        let mut rungs = vec![
+            rung(Some("P10"), "a", 2),
+            rung(Some("P9"), "b", 3),
+            rung(Some("P2"), "c", 4),
+        ];
+        assert!(by_level_number(&mut rungs));
+        let codes: Vec<&str> = rungs
+            .iter()
+            .map(|r| r.code.as_ref().unwrap().value.as_str())
+            .collect();
+        assert_eq!(codes, ["P2", "P9", "P10"]);
+        let mut same = vec![rung(Some("P2"), "a", 2), rung(Some("T2"), "b", 3)];
+        assert!(!by_level_number(&mut same));
+        let mut none = vec![rung(Some("P2"), "a", 2), rung(None, "b", 3)];
+        assert!(!by_level_number(&mut none));
+        assert_eq!(
+            none[0].code.as_ref().unwrap().value,
+            "P2",
+            "the order stays"
+        );
+    }
+
+    #[test]
+    fn ages_are_filled_in_only_when_the_grid_has_none() {
+        let mut errors = Vec::new();
+        let rungs = vec![rung(Some("P1"), "a", 2), rung(Some("P2"), "b", 3)];
+        let (given, filled) = ages(&rungs, None, &mut errors);
+        assert_eq!((given, filled), (vec![22, 27], Some(vec![22, 27])));
+        let mut some = rungs.clone();
+        some[0].age = Some(Read {
+            value: 30,
+            at: At { row: 2, col: 3 },
+        });
+        let (_, filled) = ages(&some, Some(3), &mut errors);
+        assert_eq!(filled, None);
+        assert_eq!(errors.len(), 1, "P2 has no age");
+        assert_eq!(errors[0].at, Some(At { row: 3, col: 3 }));
+    }
 }
