@@ -7,7 +7,7 @@
   const EN = D.lang === 'en';
   const t = (zh, en) => (EN ? en : zh);
   // a company ladder may give a text in one language only: it is shown in both
-  const lab = (item) => (EN ? item.en ?? item.zh : item.zh ?? item.en);
+  const lab = (item) => (EN ? item.en || item.zh : item.zh || item.en);
   const TODAY = D.today;
   const YEAR = parseInt(TODAY.slice(0, 4), 10);
   const C = D.catalog;
