@@ -518,3 +518,34 @@ fn import_messages_come_in_chinese_too() {
     );
     assert!(err.contains("没有写出任何文件"), "{err}");
 }
+
+#[test]
+fn a_matrix_saved_as_excel_unicode_text_reads_like_the_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("m.csv");
+    grids::en_matrix_csv(&csv);
+    // Excel's "Unicode text": UTF-16 LE with BOM, tab-separated
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let mut tsv = vec![0xff, 0xfe];
+    // every comma separates cells (none of the matrix's texts has one)
+    let tabbed: String = text
+        .replace('\n', "\r\n")
+        .chars()
+        .map(|c| if c == ',' { '\t' } else { c })
+        .collect();
+    for u in tabbed.encode_utf16() {
+        tsv.extend_from_slice(&u.to_le_bytes());
+    }
+    let txt = dir.path().join("m.txt");
+    std::fs::write(&txt, tsv).unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    let (code, _, err) = run(&["ladders", "import", s(&csv), "--id", "eng", "-o", s(&a)]);
+    assert_eq!(code, 0, "{err}");
+    let (code, report, err) = run(&["ladders", "import", s(&txt), "--id", "eng", "-o", s(&b)]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        report.contains("(UTF-16 (Unicode text)): a matrix"),
+        "{report}"
+    );
+    assert_eq!(show("eng", Some(&a)), show("eng", Some(&b)));
+}
