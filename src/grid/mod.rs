@@ -105,45 +105,13 @@ pub fn import(path: &Path, shown: &str, o: &Options) -> Result<Imported, String>
         );
         return Err(at(&no_headers, &[e]));
     };
-    let body = &rows[h + 1..];
     let headers = rows[h].cells.clone();
-    let (draft, errors, columns, ignored) = match layout {
-        Layout::Long => {
-            let mut cols = Columns::recognise(&rows[h]).unwrap_or_default();
-            let errors = header_errors(&mut cols, body);
-            if !errors.is_empty() {
-                return Err(at(&headers, &errors));
-            }
-            let (draft, errors) = long::read(body, &cols);
-            let used = cols
-                .used
-                .iter()
-                .map(|c| (c.col, headers[c.col].clone(), role(c)))
-                .collect();
-            (draft, errors, used, cols.ignored())
-        }
-        Layout::Matrix => {
-            let (draft, errors) = matrix::read(&rows, h);
-            let used = headers
-                .iter()
-                .enumerate()
-                .filter(|(k, c)| *k == 0 || !c.trim().is_empty())
-                .map(|(k, c)| {
-                    let role = if k == 0 {
-                        "grid.role.areas"
-                    } else {
-                        "grid.role.rung"
-                    };
-                    (
-                        k,
-                        c.clone(),
-                        crate::messages::text(crate::lang::current(), role).to_string(),
-                    )
-                })
-                .collect();
-            (draft, errors, used, Vec::new())
-        }
-    };
+    let Body {
+        draft,
+        errors,
+        columns,
+        ignored,
+    } = read_body(&rows, h, layout).map_err(|errors| at(&headers, &errors))?;
     let mut skipped = draft.skipped.clone();
     skipped.extend(rows[..h].iter().map(|t| (t.row, Skip::AboveHeader)));
     skipped.extend(blank_rows(&rows[h..]).into_iter().map(|r| (r, Skip::Blank)));
@@ -177,16 +145,7 @@ pub fn import(path: &Path, shown: &str, o: &Options) -> Result<Imported, String>
         header_row: rows[h].row,
         columns,
         ignored,
-        rungs: ladder
-            .rungs
-            .iter()
-            .map(|r| RungLine {
-                id: r.id.clone(),
-                title: r.title.given_zh().unwrap_or(&r.title.en).to_string(),
-                standards: r.standards.len(),
-                weights: r.weight_total(),
-            })
-            .collect(),
+        rungs: rung_lines(&ladder),
         by_number: built.by_number,
         skipped,
         warnings: warnings(&ladder, o, built.filled_ages.as_deref()),
@@ -196,6 +155,79 @@ pub fn import(path: &Path, shown: &str, o: &Options) -> Result<Imported, String>
         yaml,
         report,
     })
+}
+
+/// What the rows below the header gave: the draft, its problems, the columns used
+/// (index, header, role) and those ignored.
+struct Body {
+    draft: draft::Draft,
+    errors: Vec<GridError>,
+    columns: Vec<(usize, String, String)>,
+    ignored: Vec<(usize, String)>,
+}
+
+/// Reads the rows below the header `rows[h]` in `layout`; a long grid's header
+/// problems (no category column, a column twice) stop it there.
+fn read_body(rows: &[TableRow], h: usize, layout: Layout) -> Result<Body, Vec<GridError>> {
+    let headers = &rows[h].cells;
+    match layout {
+        Layout::Long => {
+            let body = &rows[h + 1..];
+            let mut cols = Columns::recognise(&rows[h]).unwrap_or_default();
+            let errors = header_errors(&mut cols, body);
+            if !errors.is_empty() {
+                return Err(errors);
+            }
+            let (draft, errors) = long::read(body, &cols);
+            let columns = cols
+                .used
+                .iter()
+                .map(|c| (c.col, headers[c.col].clone(), role(c)))
+                .collect();
+            Ok(Body {
+                draft,
+                errors,
+                columns,
+                ignored: cols.ignored(),
+            })
+        }
+        Layout::Matrix => {
+            let (draft, errors) = matrix::read(rows, h);
+            let lang = crate::lang::current();
+            let columns = headers
+                .iter()
+                .enumerate()
+                .filter(|(k, c)| *k == 0 || !c.trim().is_empty())
+                .map(|(k, c)| {
+                    let role = if k == 0 {
+                        "grid.role.areas"
+                    } else {
+                        "grid.role.rung"
+                    };
+                    (k, c.clone(), crate::messages::text(lang, role).to_string())
+                })
+                .collect();
+            Ok(Body {
+                draft,
+                errors,
+                columns,
+                ignored: Vec::new(),
+            })
+        }
+    }
+}
+
+/// The rungs as the report lists them.
+fn rung_lines(l: &Ladder) -> Vec<RungLine> {
+    l.rungs
+        .iter()
+        .map(|r| RungLine {
+            id: r.id.clone(),
+            title: r.title.given_zh().unwrap_or(&r.title.en).to_string(),
+            standards: r.standards.len(),
+            weights: r.weight_total(),
+        })
+        .collect()
 }
 
 /// The non-blank rows of the grid (at most [`MAX_ROWS`]) and its sheets. A text
