@@ -549,3 +549,60 @@ fn a_matrix_saved_as_excel_unicode_text_reads_like_the_csv() {
     );
     assert_eq!(show("eng", Some(&a)), show("eng", Some(&b)));
 }
+
+#[test]
+fn ids_survive_a_reimport_of_an_edited_grid_while_the_items_stay() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("g.csv");
+    grids::zh_gbk_csv(&csv);
+    let first = dir.path().join("first");
+    let (code, _, err) = run(&[
+        "ladders",
+        "import",
+        s(&csv),
+        "--id",
+        "tech",
+        "-o",
+        s(&first),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // HR rewrites a standard and moves the P3 rung to the bottom
+    let bytes = std::fs::read(&csv).unwrap();
+    let (text, _, _) = encoding_rs::GBK.decode(&bytes);
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let p3: Vec<String> = lines.drain(2..8).collect();
+    lines.extend(p3);
+    let edited = lines.join("\n").replace(
+        "掌握本岗位所需的技术和工具。",
+        "掌握本岗位所需的技术、工具和发布流程。",
+    );
+    std::fs::write(&csv, encoding_rs::GBK.encode(&edited).0).unwrap();
+    let again = dir.path().join("again");
+    let (code, _, err) = run(&[
+        "ladders",
+        "import",
+        s(&csv),
+        "--id",
+        "tech",
+        "-o",
+        s(&again),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let ids = |yaml: &str| -> Vec<String> {
+        yaml.lines()
+            .filter(|l| l.starts_with("  - id: "))
+            .map(str::to_string)
+            .collect()
+    };
+    let (before, after) = (show("tech", Some(&first)), show("tech", Some(&again)));
+    assert_eq!(ids(&before), ids(&after));
+    assert!(
+        ids(&after).contains(&"  - id: tech_p2_专业知识".to_string()),
+        "{after}"
+    );
+    assert!(
+        after.contains("掌握本岗位所需的技术、工具和发布流程。"),
+        "{after}"
+    );
+    assert_ne!(before, after);
+}
