@@ -11,9 +11,9 @@ use serde::Serialize;
 pub struct JohariRules {
     /// Fewest peers whose answers are shown (default 3).
     pub min_raters: usize,
-    /// Share of peers that must pick a trait for it to count as known to others;
-    /// `None` is the default rule (≥ 25% of the peers, and never fewer than 2).
-    pub min_share: Option<f64>,
+    /// Share of peers that must pick a trait for it to count as known to others
+    /// (default [`DEFAULT_MIN_SHARE`]); never fewer than [`MIN_VOTES`] peers.
+    pub min_share: f64,
     /// Show how many peers picked each trait (HR's `--peer-counts`). Even then the
     /// counts appear only from [`MIN_RATERS_FOR_COUNTS`] raters.
     pub show_counts: bool,
@@ -22,6 +22,12 @@ pub struct JohariRules {
 /// Fewest peers who must pick a trait for it to count as known to others.
 pub const MIN_VOTES: usize = 2;
 
+/// Fewest peers whose answers are shown, unless `--min-raters` says otherwise.
+pub const DEFAULT_MIN_RATERS: usize = 3;
+
+/// Share of the peers that must pick a trait, unless `--min-share` says otherwise.
+pub const DEFAULT_MIN_SHARE: f64 = 0.25;
+
 /// Fewest raters for per-trait peer counts to be shown at all: with fewer, two rounds
 /// a rater apart could be subtracted to recover that rater's picks.
 pub const MIN_RATERS_FOR_COUNTS: usize = 5;
@@ -29,8 +35,8 @@ pub const MIN_RATERS_FOR_COUNTS: usize = 5;
 impl Default for JohariRules {
     fn default() -> Self {
         JohariRules {
-            min_raters: 3,
-            min_share: None,
+            min_raters: DEFAULT_MIN_RATERS,
+            min_share: DEFAULT_MIN_SHARE,
             show_counts: false,
         }
     }
@@ -69,10 +75,7 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
     let enough = raters >= rules.min_raters.max(1);
     // a trait needs at least two peers: one rater alone never places a trait, so a
     // workbook never shows a single rater's pick as "known to others"
-    let min_votes = match rules.min_share {
-        Some(share) => ((share * raters as f64).ceil() as usize).max(MIN_VOTES),
-        None => ((0.25 * raters as f64).ceil() as usize).max(MIN_VOTES),
-    };
+    let min_votes = ((rules.min_share * raters as f64).ceil() as usize).max(MIN_VOTES);
     let count = |id: &str| {
         peers
             .iter()
@@ -465,7 +468,7 @@ mod tests {
             &peers,
             JohariRules {
                 min_raters: 3,
-                min_share: Some(0.5),
+                min_share: 0.5,
                 show_counts: false,
             },
         );
@@ -476,7 +479,7 @@ mod tests {
             &peers,
             JohariRules {
                 min_raters: 3,
-                min_share: Some(0.01),
+                min_share: 0.01,
                 show_counts: false,
             },
         );
@@ -498,7 +501,7 @@ mod tests {
             &[adj(&["calm", "kind"]), adj(&["kind", "calm"])],
             JohariRules {
                 min_raters: 2,
-                min_share: None,
+                min_share: DEFAULT_MIN_SHARE,
                 show_counts: false,
             },
         );

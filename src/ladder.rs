@@ -5,6 +5,7 @@ use crate::catalog::{nearest, normalise};
 use crate::diag::Diagnostic;
 use crate::locale::Locale;
 use crate::profile::{locate::Locations, place};
+use crate::term::Shown;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -264,14 +265,14 @@ impl Ladders {
     pub fn with_dir(dir: &Path) -> Result<Ladders, String> {
         let mut ladders = Ladders::builtin();
         let mut files: Vec<_> = std::fs::read_dir(dir)
-            .map_err(|e| crate::msg!("ladder.folder", dir = dir.display(), err = e))?
+            .map_err(|e| crate::msg!("ladder.folder", dir = dir.shown(), err = e))?
             .filter_map(|e| e.ok().map(|e| e.path()))
             .filter(|p| matches!(p.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")))
             .collect();
         files.sort();
         let mut errors = Vec::new();
         for path in files {
-            let shown = path.display().to_string();
+            let shown = path.shown().to_string();
             let text = match std::fs::read_to_string(&path) {
                 Ok(t) => t,
                 Err(e) => {
@@ -300,7 +301,7 @@ impl Ladders {
             Err(crate::msg!(
                 "ladder.problems",
                 text = all.strip_prefix(first.as_str()).unwrap_or(&all),
-                dir = dir.display()
+                dir = dir.shown()
             ))
         }
     }

@@ -11,7 +11,8 @@
 macro_rules! outln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stdout(), $($t)*);
+        let text = format!($($t)*);
+        let _ = writeln!(std::io::stdout(), "{}", $crate::term::safe(&text));
     }};
 }
 
@@ -21,7 +22,7 @@ macro_rules! outln {
 macro_rules! errln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let text = $crate::term::paint(&format!($($t)*));
+        let text = $crate::term::paint(&$crate::term::safe(&format!($($t)*)));
         let _ = writeln!(std::io::stderr(), "{text}");
     }};
 }

@@ -2,6 +2,7 @@
 //! folder), atomic writes (temporary file, then rename), a person's files written all
 //! or nothing, and a lock on the output folder for the length of a run.
 
+use crate::term::Shown;
 use std::io::Write;
 use std::path::Path;
 
@@ -88,7 +89,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
         match made {
             Ok(t) => temps.push(t),
             // the temporaries written so far are removed when dropped
-            Err(e) => return Err(crate::msg!("write.cannot", path = path.display(), err = e)),
+            Err(e) => return Err(crate::msg!("write.cannot", path = path.shown(), err = e)),
         }
     }
     // Put each new file in place, keeping the old one as a backup until the whole set
@@ -128,7 +129,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
                 Ok(b) => Some(b.into_temp_path()),
                 Err(e) => {
                     undo(done);
-                    return Err(crate::msg!("write.cannot", path = path.display(), err = e));
+                    return Err(crate::msg!("write.cannot", path = path.shown(), err = e));
                 }
             }
         } else {
@@ -141,7 +142,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
             undo(done);
             return Err(crate::msg!(
                 "write.cannot",
-                path = path.display(),
+                path = path.shown(),
                 err = e.error
             ));
         }
@@ -270,7 +271,7 @@ pub fn lock_dir(
                     unlocked,
                     Some(crate::msg!(
                         "lock.cannot_create",
-                        dir = dir.display(),
+                        dir = dir.shown(),
                         err = e
                     )),
                 ));
@@ -285,14 +286,14 @@ pub fn lock_dir(
             Err(std::fs::TryLockError::WouldBlock) => {
                 return Err(crate::msg!(
                     "lock.busy",
-                    dir = dir.display(),
+                    dir = dir.shown(),
                     holder = holder_of(&mut file)
                 ));
             }
             Err(std::fs::TryLockError::Error(e)) => {
                 return Err(crate::msg!(
                     "lock.cannot_lock",
-                    path = path.display(),
+                    path = path.shown(),
                     err = e
                 ));
             }
@@ -322,7 +323,7 @@ pub fn lock_dir(
             None,
         ));
     }
-    Err(crate::msg!("lock.racing", dir = dir.display()))
+    Err(crate::msg!("lock.racing", dir = dir.shown()))
 }
 
 /// The lock of one shard, after checking that the shards running here now are of the
@@ -353,7 +354,7 @@ fn shard_lock(
                 if !holder.contains(&fingerprint) {
                     return Err(crate::msg!(
                         "lock.other_run",
-                        dir = dir.display(),
+                        dir = dir.shown(),
                         holder = holder
                     ));
                 }
@@ -367,13 +368,13 @@ fn shard_lock(
         .create(true)
         .truncate(false)
         .open(&path)
-        .map_err(|e| crate::msg!("lock.shard_file", path = path.display(), err = e))?;
+        .map_err(|e| crate::msg!("lock.shard_file", path = path.shown(), err = e))?;
     match f.try_lock() {
         Ok(()) => {}
         Err(std::fs::TryLockError::WouldBlock) => {
             return Err(crate::msg!(
                 "lock.shard_busy",
-                dir = dir.display(),
+                dir = dir.shown(),
                 k = k,
                 n = n,
                 holder = holder_of(&mut f)
@@ -382,7 +383,7 @@ fn shard_lock(
         Err(std::fs::TryLockError::Error(e)) => {
             return Err(crate::msg!(
                 "lock.cannot_lock",
-                path = path.display(),
+                path = path.shown(),
                 err = e
             ))
         }

@@ -3,6 +3,7 @@
 //! current workbook then renders as a first cycle.
 
 use crate::model::Profile;
+use crate::term::Shown;
 use crate::Engine;
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -20,7 +21,7 @@ impl Index {
     /// Indexes every `*.yaml`/`*.yml` under `dir` (recursively).
     pub fn build(engine: &Engine, dir: &Path) -> Result<Index, String> {
         if !dir.is_dir() {
-            return Err(crate::msg!("prev.not_folder", path = dir.display()));
+            return Err(crate::msg!("prev.not_folder", path = dir.shown()));
         }
         let mut files = Vec::new();
         let mut notes = Vec::new();
@@ -42,9 +43,9 @@ impl Index {
                     if let Some(first) = index.by_id.get(&id) {
                         index.problems.push(crate::msg!(
                             "prev.same_id",
-                            path = f.display(),
+                            path = f.shown(),
                             id = id,
-                            first = first.display()
+                            first = first.shown()
                         ));
                     } else {
                         index.by_id.insert(id, f);
@@ -52,7 +53,7 @@ impl Index {
                 }
                 Ok(None) => index
                     .problems
-                    .push(crate::msg!("prev.no_id", path = f.display())),
+                    .push(crate::msg!("prev.no_id", path = f.shown())),
                 Err(e) => index.problems.push(e),
             }
         }
@@ -77,7 +78,7 @@ impl Index {
 
 /// Loads one previous profile; the error is rendered with file and line:col.
 pub fn load(engine: &Engine, path: &Path) -> Result<Profile, String> {
-    let shown = path.display().to_string();
+    let shown = path.shown().to_string();
     let bytes = crate::profile::read_file(path)
         .map_err(|e| crate::msg!("p.error_at", text = e, file = shown))?;
     engine.load(&bytes).map_err(|e| e.render(&shown))

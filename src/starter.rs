@@ -1,6 +1,20 @@
 //! `careerbook init`: a commented starter profile that validates as it is.
 
 use crate::locale::Locale;
+use crate::model::Profile;
+
+/// The name the starter profile holds until its owner writes theirs, by language
+/// (the zh-TW starter converts the zh one, which leaves these characters as they are).
+pub const NAME_PLACEHOLDERS: &[&str] = &["你的名字", "Your Name"];
+
+/// The starter's placeholders a profile still holds (`check` warns about them).
+pub fn placeholders_left(p: &Profile) -> Vec<&'static str> {
+    NAME_PLACEHOLDERS
+        .iter()
+        .copied()
+        .filter(|n| p.person.name == *n)
+        .collect()
+}
 
 /// The starter profile text for a locale and ladder id.
 pub fn starter(locale: Locale, track: &str, first_rung: &str, schema: &str) -> String {
@@ -18,7 +32,7 @@ pub fn starter(locale: Locale, track: &str, first_rung: &str, schema: &str) -> S
 version: 1
 locale: zh-CN                 # zh-CN、zh-TW 或 en
 person:
-  name: 你的名字               # 必填
+  name: {zh_name}               # 必填
   # id: E0001                 # 工号，输出文件以它命名
   # department: 部门
   # role: 岗位
@@ -50,7 +64,8 @@ career:
 #     support: 需要的支持
 #     measure: 衡量标准
 # reviews: {{ every: quarter, start: 2027-01 }}   # month、quarter、half_year 或 year
-"#
+"#,
+            zh_name = NAME_PLACEHOLDERS[0]
         ),
         Locale::En => format!(
             r#"# yaml-language-server: $schema={schema}
@@ -60,7 +75,7 @@ career:
 version: 1
 locale: en                    # zh-CN, zh-TW or en
 person:
-  name: Your Name             # required
+  name: {en_name}             # required
   # id: E0001                 # employee id; output files are named from it
   # department: Department
   # role: Job title
@@ -92,7 +107,8 @@ career:
 #     support: Support needed
 #     measure: How I will know
 # reviews: {{ every: quarter, start: 2027-01 }}   # month, quarter, half_year or year
-"#
+"#,
+            en_name = NAME_PLACEHOLDERS[1]
         ),
     }
 }

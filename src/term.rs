@@ -42,6 +42,55 @@ pub fn init(choice: ColorChoice) {
     COLOR.store(on, Ordering::Relaxed);
 }
 
+/// `text` with every control character (newlines and tabs included) and every
+/// direction override written as an escape (`\u{1b}`), so that a name — a file
+/// path, a ladder's name — can neither move the cursor, colour the terminal nor
+/// start a line of its own when printed.
+pub fn escape(text: &str) -> String {
+    escape_but(text, &[])
+}
+
+/// `text` as it may reach the terminal: what [`escape`] escapes but the line breaks
+/// and tabs of our own messages. `errln!` and `outln!` pass everything through it.
+pub fn safe(text: &str) -> std::borrow::Cow<'_, str> {
+    if text
+        .chars()
+        .any(|c| needs_escape(c) && c != '\n' && c != '\t')
+    {
+        std::borrow::Cow::Owned(escape_but(text, &['\n', '\t']))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
+}
+
+fn needs_escape(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+fn escape_but(text: &str, keep: &[char]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if needs_escape(c) && !keep.contains(&c) {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// How a path is printed: [`escape`]d.
+pub trait Shown {
+    /// The path as it may be printed.
+    fn shown(&self) -> String;
+}
+
+impl Shown for std::path::Path {
+    fn shown(&self) -> String {
+        escape(&self.display().to_string())
+    }
+}
+
 /// `text` painted for the terminal when colour is on, else as it is.
 pub fn paint(text: &str) -> String {
     if !COLOR.load(Ordering::Relaxed) {
@@ -100,25 +149,21 @@ pub fn paint_lines(text: &str) -> String {
     out
 }
 
-/// A path as messages print it: control characters (an escape that would colour or
-/// take over the terminal, a new line that would forge a message) written as escapes.
-pub fn shown(path: &std::path::Path) -> String {
-    path.display()
-        .to_string()
-        .chars()
-        .flat_map(|c| {
-            if c.is_control() {
-                c.escape_default().collect::<Vec<_>>()
-            } else {
-                vec![c]
-            }
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_cannot_take_over_the_terminal() {
+        assert_eq!(escape("a\u{1b}[31mred.yaml"), "a\\u{1b}[31mred.yaml");
+        assert_eq!(escape("x\ny\u{9b}2J\u{202e}"), "x\\u{a}y\\u{9b}2J\\u{202e}");
+        assert_eq!(safe("line 1\n\tline 2"), "line 1\n\tline 2");
+        assert_eq!(safe("a\u{7}b\n"), "a\\u{7}b\n");
+        assert_eq!(
+            std::path::Path::new("名单\u{85}.csv").shown(),
+            "名单\\u{85}.csv"
+        );
+    }
 
     #[test]
     fn colour_only_on_a_terminal_and_never_with_no_color() {

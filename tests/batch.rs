@@ -22,6 +22,24 @@ fn batch(args: &[&str], out: &Path) -> std::process::Output {
         .unwrap()
 }
 
+/// A batch run's failures as its summary counts them; its exit code is checked to
+/// be 1 exactly when there are any, else 0 (every shard run goes through here).
+fn failed(out: &std::process::Output) -> usize {
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let summary = stderr
+        .lines()
+        .find(|l| l.starts_with("batch: "))
+        .unwrap_or_else(|| panic!("no summary: {stderr}"));
+    // `…, 1 ok (0 skipped as existing), 2 failed; …`
+    let n: usize = summary
+        .split_once(" failed")
+        .and_then(|(before, _)| before.rsplit(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no failure count: {summary}"));
+    assert_eq!(out.status.code(), Some(i32::from(n > 0)), "{stderr}");
+    n
+}
+
 fn files(dir: &Path) -> BTreeSet<String> {
     std::fs::read_dir(dir)
         .unwrap()
@@ -190,7 +208,9 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
     let full = tempfile::tempdir().unwrap();
     let mut args: Vec<&str> = inputs.iter().map(String::as_str).collect();
     args.extend(["-f", "json"]);
-    batch(&args, full.path());
+    let whole = failed(&batch(&args, full.path()));
+    assert!(whole > 0, "the fixtures hold broken rows");
+    let mut shard_failures = 0;
     let all: BTreeSet<String> = files(full.path())
         .into_iter()
         .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
@@ -202,7 +222,7 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
         let shard = format!("{k}/3");
         let mut a = args.clone();
         a.extend(["--shard", &shard]);
-        batch(&a, dir.path());
+        shard_failures += failed(&batch(&a, dir.path()));
         assert!(dir
             .path()
             .join(format!("_overview-{k}-of-3.json"))
@@ -219,6 +239,7 @@ fn shards_cover_every_row_exactly_once_and_resume_skips() {
         }
     }
     assert_eq!(seen, all);
+    assert_eq!(shard_failures, whole, "each failure in one shard");
     // resume: everything exists, nothing is rendered again
     let mut a = args.clone();
     a.push("--skip-existing");
@@ -436,10 +457,11 @@ fn shards_cover_everyone_whatever_the_argument_order() {
     let mut all = BTreeSet::new();
     for (args, shard) in [([a, b], "1/2"), ([b, a], "2/2")] {
         let dir = tempfile::tempdir().unwrap();
-        batch(
+        let out = batch(
             &[args[0], args[1], "-f", "json", "--shard", shard],
             dir.path(),
         );
+        assert_eq!(failed(&out), 0);
         for n in files(dir.path())
             .into_iter()
             .filter(|n| n.ends_with(".json") && !n.starts_with('_'))
@@ -602,6 +624,8 @@ fn colliding_names_are_decided_over_the_whole_input_even_in_shards() {
                 ],
                 dir.path(),
             );
+            // both collisions (b.yaml, d.yaml) fail in the shard of the second names
+            assert_eq!(failed(&out), if k == 2 { 2 } else { 0 }, "shard {k}/2");
             stderr.push_str(&String::from_utf8_lossy(&out.stderr));
         }
         assert_eq!(
@@ -654,9 +678,10 @@ fn links_out_of_the_folder_devices_and_old_excel_are_refused() {
         stderr.contains("old.xls: this spreadsheet format is not read"),
         "{stderr}"
     );
+    // the device is not a profile; the old spreadsheet is an input that failed
     assert!(
-        stderr.contains("1 profile(s): 1 ok"),
-        "the device is not a profile: {stderr}"
+        stderr.contains("2 profile(s): 1 ok (0 skipped as existing), 1 failed"),
+        "{stderr}"
     );
 }
 
@@ -690,13 +715,15 @@ fn shard_overviews_merge_into_the_overview_of_one_run() {
     }
     std::fs::write(input.path().join("bad.yaml"), "person: [\n").unwrap();
     let whole = tempfile::tempdir().unwrap();
-    batch(
+    let out = batch(
         &[input.path().to_str().unwrap(), "-f", "json"],
         whole.path(),
     );
+    assert_eq!(failed(&out), 1, "bad.yaml");
     let parts: Vec<tempfile::TempDir> = (1..=3).map(|_| tempfile::tempdir().unwrap()).collect();
+    let mut shard_failures = 0;
     for (k, dir) in parts.iter().enumerate() {
-        batch(
+        shard_failures += failed(&batch(
             &[
                 input.path().to_str().unwrap(),
                 "-f",
@@ -705,8 +732,9 @@ fn shard_overviews_merge_into_the_overview_of_one_run() {
                 &format!("{}/3", k + 1),
             ],
             dir.path(),
-        );
+        ));
     }
+    assert_eq!(shard_failures, 1, "bad.yaml fails in its one shard");
     let merged = tempfile::tempdir().unwrap();
     let out = Command::cargo_bin("careerbook")
         .unwrap()
@@ -759,7 +787,7 @@ fn shard_overviews_merge_into_the_overview_of_one_run() {
         "is given twice",
     );
     let other = tempfile::tempdir().unwrap();
-    Command::cargo_bin("careerbook")
+    let out = Command::cargo_bin("careerbook")
         .unwrap()
         .arg("batch")
         .arg(input.path())
@@ -775,6 +803,7 @@ fn shard_overviews_merge_into_the_overview_of_one_run() {
         .arg(other.path())
         .output()
         .unwrap();
+    failed(&out);
     refuse(
         vec![parts[0].path(), parts[1].path(), other.path()],
         "shards of different runs",

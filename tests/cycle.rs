@@ -252,6 +252,59 @@ fn the_calendar_is_deterministic_folded_and_escaped() {
 }
 
 #[test]
+fn calendar_uids_name_the_person_and_every_line_is_escaped_and_short() {
+    // two people with the same goal and the same reviews share no UID
+    let dir = tempfile::tempdir().unwrap();
+    let uids = |id: &str, name: &str| -> std::collections::BTreeSet<String> {
+        let p = dir.path().join(format!("{id}.yaml"));
+        std::fs::write(
+            &p,
+            format!("person:\n  name: \"{name}\"\n  id: {id}\nactions:\n  - {{ goal: 考证, due: 2027-06 }}\nreviews: {{ every: year, start: 2027-01 }}\n"),
+        )
+        .unwrap();
+        cb().arg("render")
+            .arg(&p)
+            .args(["-f", "ics", "--today", TODAY, "-o"])
+            .arg(dir.path())
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(dir.path().join(format!("{id}.ics"))).unwrap();
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "longer than 75 octets: {line:?}");
+        }
+        let unfolded = text.replace("\r\n ", "");
+        let name_line = unfolded.lines().find(|l| l.starts_with("NAME:")).unwrap();
+        // every `,` and `;` escaped (an escaped backslash does not escape what follows)
+        let mut escaped = false;
+        for c in name_line["NAME:".len()..].chars() {
+            assert!(escaped || !matches!(c, ',' | ';'), "{name_line}");
+            escaped = !escaped && c == '\\';
+        }
+        unfolded
+            .lines()
+            .filter_map(|l| l.strip_prefix("UID:"))
+            .map(str::to_string)
+            .collect()
+    };
+    let a = uids("P1", "王芳");
+    let b = uids("P2", "王芳");
+    assert_eq!(a.len(), 4, "{a:?}");
+    assert!(a.is_disjoint(&b), "{a:?} {b:?}");
+    // a hostile name: the calendar's NAME is escaped like every other TEXT
+    let c = uids(
+        "P3",
+        "Wang, Li; Jr\\\\ — 很长很长很长很长很长很长很长很长很长很长很长很长很长的名字",
+    );
+    assert!(a.is_disjoint(&c));
+    let text = std::fs::read_to_string(dir.path().join("P3.ics")).unwrap();
+    assert!(
+        text.replace("\r\n ", "")
+            .contains("\r\nNAME:Wang\\, Li\\; Jr\\\\ — 很长"),
+        "{text}"
+    );
+}
+
+#[test]
 fn forms_are_written_by_form_render_and_batch_without_peers() {
     let dir = tempfile::tempdir().unwrap();
     let li_na = root().join("profiles/li-na.zh.yaml");
@@ -265,7 +318,7 @@ fn forms_are_written_by_form_render_and_batch_without_peers() {
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stderr).contains("peer picks (johari.peers) are kept out"));
     let html = std::fs::read_to_string(dir.path().join("E2041.form.html")).unwrap();
-    assert!(html.contains("Content-Security-Policy") && html.contains("default-src 'none'"));
+    assert_csp_pinned(&html);
     let data = html
         .split("id=\"cb-data\">")
         .nth(1)
@@ -306,4 +359,46 @@ fn forms_are_written_by_form_render_and_batch_without_peers() {
         out_dir.path().join("E2041.form.html").is_file()
             && out_dir.path().join("E2041.pdf").is_file()
     );
+}
+
+/// The form's Content-Security-Policy, directive by directive: nothing may load or
+/// be sent anywhere, and only the page's own inline script and style (by the hash
+/// of what the page holds) may run. A policy weakened by one directive
+/// (`img-src *`, `connect-src *`, `form-action *`) fails here.
+fn assert_csp_pinned(html: &str) {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let between = |start: &str, end: &str| -> Vec<String> {
+        html.split(start)
+            .skip(1)
+            .map(|rest| rest.split(end).next().unwrap().to_string())
+            .collect()
+    };
+    let csp = between("http-equiv=\"Content-Security-Policy\" content=\"", "\"");
+    assert_eq!(csp.len(), 1, "one policy: {csp:?}");
+    let csp = csp[0].replace("&#39;", "'");
+    let hash = |text: &str| {
+        let digest = sha2::Sha256::digest(text.as_bytes());
+        format!(
+            "'sha256-{}'",
+            base64::engine::general_purpose::STANDARD.encode(digest)
+        )
+    };
+    let scripts = between("<script>", "</script>");
+    let styles = between("<style>", "</style>");
+    assert_eq!((scripts.len(), styles.len()), (1, 1));
+    let mut got: Vec<&str> = csp.split(';').map(str::trim).collect();
+    got.sort_unstable();
+    let script_src = format!("script-src {}", hash(&scripts[0]));
+    let style_src = format!("style-src {}", hash(&styles[0]));
+    let mut want = vec![
+        "default-src 'none'",
+        script_src.as_str(),
+        style_src.as_str(),
+        "img-src data:",
+        "base-uri 'none'",
+        "form-action 'none'",
+    ];
+    want.sort_unstable();
+    assert_eq!(got, want, "the form's policy changed: {csp}");
 }

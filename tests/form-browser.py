@@ -4,11 +4,14 @@
    file passes `careerbook check` and has the same meaning: its JSON analysis equals
    that of the original with the peers' picks removed.
 2. Filling in: a blank form gets fields of every kind filled (tricky text with quotes,
-   colons, #, leading dashes, several lines and Chinese punctuation; selects; tick
-   boxes; ratings; an action row added and another removed; a review logged); the
-   saved file passes check, renders to PDF, and parses back to exactly what was typed.
-3. Checks as you type: a wrong birth year shows a message next to the field and blocks
-   Save; unfinished exercises only warn.
+   colons, #, leading dashes, several lines and Chinese punctuation, tabs, NBSP, U+3000
+   and a BOM at the ends, indented list lines; selects; tick boxes; ratings; an action
+   row added and another removed; a review logged); the saved file passes check,
+   renders to PDF, and parses back to exactly what was typed (blank list lines are no
+   items).
+3. Checks as you type, with check's rules: a wrong birth year, C1 control characters
+   (U+0085, U+009B) and a name of spaces only each show a message next to their field
+   and block Save; unfinished exercises only warn.
 4. Privacy and offline: peers never appear in the page; no request leaves file://.
 5. Looks: screenshots at laptop and phone width (target/form-shots/), no sideways
    scrolling on the phone.
@@ -108,6 +111,9 @@ with sync_playwright() as p:
         "person.birth_year": "1993",
         "answers.summary": "第一行：要点；\n  第二行 # 不是注释\n- 第三行像列表\n'单引号' 和 \\ 反斜杠",
         "strategy.quality": "每周读书：2 小时？ 好！",
+        # kept as typed: what is at the ends too
+        "person.role": "\t 会计\u00a0\u3000",
+        "strategy.skills": "\ufeff  读书 \n\t  下一行  ",
     }
     for path, value in tricky.items():
         page.fill(f'[data-path="{path}"]', value)
@@ -127,7 +133,7 @@ with sync_playwright() as p:
     need("有兴趣的工作").select_option("top.0")
     need("挑战").select_option("top.1")
     need("安全").select_option("next.0")
-    page.fill('[data-path="answers.activities"]', "写技术分享\n带新人\n做代码评审\n整理文档")
+    page.fill('[data-path="answers.activities"]', "  写技术分享\n\t带新人 \n\n \u3000\n做代码评审\n整理文档")
     page.click("#sec-actions button.add")
     page.click("#sec-actions button.add")
     page.fill('[data-path="actions.0.goal"]', "通过系统架构师考试: 下半年")
@@ -154,6 +160,25 @@ with sync_playwright() as p:
     page.fill('[data-path="person.birth_year"]', "1993")
     if page.inner_text('[data-msg="person.birth_year"]').strip():
         fail("the message stays after the fix")
+    # check's rules on every text: C1 control characters are refused at their field
+    # (the saved file would fail check), and a name of spaces only is empty
+    for path, bad in [("person.name", "王\u0085小明"), ("strategy.quality", "每周\u009b读书"),
+                      ("answers.skills_to_develop", "写作\n沟通\u0085技巧")]:
+        good = page.input_value(f'[data-path="{path}"]')
+        page.fill(f'[data-path="{path}"]', bad)
+        msg = page.inner_text(f'[data-msg="{path}"]')
+        if "控制字符" not in msg:
+            fail(f"{path}: no message for a control character: {msg!r}")
+        if "改正" not in page.inner_text(".bar .status"):
+            fail(f"{path}: a control character does not block Save")
+        page.fill(f'[data-path="{path}"]', good)
+        if page.inner_text(f'[data-msg="{path}"]').strip():
+            fail(f"{path}: the message stays after the fix")
+    name = page.input_value('[data-path="person.name"]')
+    page.fill('[data-path="person.name"]', "\u3000 \u00a0\t")
+    if "请填写姓名" not in page.inner_text('[data-msg="person.name"]'):
+        fail("a name of spaces only is not empty in the form")
+    page.fill('[data-path="person.name"]', name)
     page.screenshot(path=str(SHOTS / "filled-laptop.png"), full_page=True)
     saved = save(page, work / "filled.yaml")
     r = cb("check", str(saved), "--today", TODAY, check=False)
@@ -168,20 +193,23 @@ with sync_playwright() as p:
         "person.name": data["person"]["name"],
         "person.department": data["person"]["department"],
         "person.id": data["person"]["id"],
+        "person.role": data["person"]["role"],
         "person.birth_year": str(data["person"]["birth_year"]),
         "answers.summary": data["answers"]["summary"],
         "strategy.quality": data["strategy"]["quality"],
+        "strategy.skills": data["strategy"]["skills"],
     }
     for k, v in tricky.items():
-        if got[k] != v.strip():
+        if got[k] != v:
             fail(f"{k}: typed {v!r}, saved {got[k]!r}")
+    if data["answers"]["activities"] != ["  写技术分享", "\t带新人 ", "做代码评审", "整理文档"]:
+        fail(f"the activities were not saved line for line as typed: {data['answers']['activities']!r}")
     checks = [
         (data["career"], {"track": "technical", "level": "intermediate", "target": {"level": "senior", "by_age": 40},
                           "assessment": {"associate_senior_design": {"self": "towards", "evidence": "还没主导过：需要机会"}}}),
         (data["johari"]["self"], ["calm", "dependable", "logical", "patient", "searching"]),
         (data["needs"]["top"][:2], ["interesting_work", "challenge"]),
         (data["needs"]["next"], ["security"]),
-        (len(data["answers"]["activities"]), 4),
         (data["actions"], [{"goal": "通过系统架构师考试: 下半年", "due": "2027-06", "status": "in_progress"}]),
         (data["reviews"]["log"], [{"date": "2026-10-15", "notes": "进度正常"}]),
         (data["self_check"]["mediocrity"], {"careless": 2}),

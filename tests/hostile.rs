@@ -133,20 +133,37 @@ fn fuzz_findings_stay_fixed() {
         e
     };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    // the folders there are the targets' findings: each is read, none is skipped
+    let mut targets: Vec<String> = std::fs::read_dir(&root)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    targets.sort();
+    assert_eq!(
+        targets,
+        ["linebreak", "profile"],
+        "a fuzz target without a check here"
+    );
     let mut seen = 0;
-    for target in ["profile", "render"] {
-        let Ok(dir) = std::fs::read_dir(root.join(target)) else {
-            continue;
-        };
-        for entry in dir {
-            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
-            if let Ok(p) = engine.load(&bytes) {
-                engine
+    for entry in std::fs::read_dir(root.join("profile")).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        // loaded and rendered, or refused with every problem placed
+        match engine.load(&bytes) {
+            Ok(p) => {
+                let docs = engine
                     .render(&p, &[Format::Html, Format::Json, Format::Pdf])
                     .unwrap();
+                assert!(docs.iter().all(|d| !d.bytes.is_empty()), "{path:?}");
             }
-            seen += 1;
+            Err(e) => {
+                assert!(!e.diagnostics.is_empty(), "{path:?}");
+                for d in &e.diagnostics {
+                    assert!(d.pos.is_some(), "{path:?}: {} has no place", d.message);
+                }
+            }
         }
+        seen += 1;
     }
     // linebreak inputs are (width byte, text) as the fuzz target decodes them
     for entry in std::fs::read_dir(root.join("linebreak")).unwrap() {
@@ -171,7 +188,7 @@ fn fuzz_findings_stay_fixed() {
         }
         seen += 1;
     }
-    assert!(seen >= 3);
+    assert_eq!(seen, 4, "two findings of each target");
 }
 
 /// A profile within the file-size and alias-count limits whose aliases would expand

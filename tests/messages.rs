@@ -253,3 +253,58 @@ fn ladder_files_unreadable_and_empty_profiles_and_notes_in_both_languages() {
         "{zh:?}"
     );
 }
+
+/// Under a Chinese system locale (`LANG=zh_CN.UTF-8`, no `--lang`) nothing is left
+/// in English: `render` of a folder, a batch's notes, a roster row's place.
+#[test]
+fn no_english_left_under_a_chinese_system_locale() {
+    let dir = tempfile::tempdir().unwrap();
+    let zh = |args: &[&str]| {
+        let out = cb()
+            .env_remove("CAREERBOOK_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "zh_CN.UTF-8")
+            .current_dir(dir.path())
+            .args(["--color", "never"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let profiles = fixture("profiles");
+    let (code, stderr) = zh(&["render", &profiles, "-o", "out"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        stderr,
+        format!("错误：{profiles} 是一个文件夹：`render` 只接受档案文件；整个文件夹请用 `careerbook batch {profiles} -o 输出文件夹`\n")
+    );
+    std::fs::create_dir(dir.path().join("empty")).unwrap();
+    let roster = fixture("tests/fixtures/batch/roster-utf8.csv");
+    let (code, stderr) = zh(&[
+        "batch",
+        "empty",
+        &roster,
+        "-f",
+        "json",
+        "-o",
+        "out",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(
+        stderr.contains("提示：empty：没有找到 *.yaml 或 *.yml 文件\n"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("  --> {roster}:第 7 行，E 列（出生年份）\n")),
+        "{stderr}"
+    );
+    for english in ["note:", ":row ", "column", "is a folder"] {
+        assert!(!stderr.contains(english), "{english}: {stderr}");
+    }
+}

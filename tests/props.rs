@@ -147,16 +147,44 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
     /// The position scanner reads any text without panicking or hanging (it runs on
-    /// every profile, valid or not, before serde_yaml has had its say).
+    /// every profile, valid or not, before serde_yaml has had its say), and what it
+    /// finds is a place in that text.
     #[test]
-    fn position_scanner_survives_any_yamlish_text(text in "([a-z]{0,4}|[ \\-:\\[\\]{},'\"#|>\\n]|字){0,80}") {
+    fn position_scanner_places_within_any_yamlish_text(text in "([a-z]{0,4}|[ \\-:\\[\\]{},'\"#|>\\n]|字){0,80}") {
         let locs = careerbook::profile::locate::Locations::scan(&text);
-        let _ = locs.find("a.b[0]");
+        for path in ["a", "a.b", "a.b[0]", "a[1]"] {
+            if let Some(((line, col), len)) = locs.find(path) {
+                prop_assert!(within(&text, line, col), "{path} at {line}:{col} in {text:?}");
+                prop_assert!(len >= 1);
+            }
+        }
     }
 
-    /// Loading any such text gives a profile or diagnostics, never a panic.
+    /// Loading any such text gives a profile, or is refused with every problem
+    /// placed at a line and column of the text.
     #[test]
-    fn loading_yamlish_text_never_panics(text in "(person:\\n  name: x\\n)?([a-z_]{0,6}|[ \\-:\\[\\]{},'\"#|>&*!\\n]|可靠){0,60}") {
-        let _ = engine().load(text.as_bytes());
+    fn yamlish_text_loads_or_is_refused_with_places(text in "(person:\\n  name: x\\n)?([a-z_]{0,6}|[ \\-:\\[\\]{},'\"#|>&*!\\n]|可靠){0,60}") {
+        match engine().load(text.as_bytes()) {
+            Ok(p) => prop_assert!(!p.person.name.trim().is_empty(), "{text:?}"),
+            Err(e) => {
+                prop_assert!(!e.diagnostics.is_empty(), "{text:?}");
+                for d in &e.diagnostics {
+                    prop_assert!(!d.message.is_empty());
+                    let (line, col) = d.pos.ok_or_else(|| TestCaseError::fail(format!("{} has no place in {text:?}", d.message)))?;
+                    prop_assert!(within(&text, line, col), "{} at {line}:{col} in {text:?}", d.message);
+                }
+            }
+        }
     }
+}
+
+/// Whether `line:col` (1-based) is a place in `text`: a line it has (or the one after
+/// its last line break), a column up to one past that line's end.
+fn within(text: &str, line: usize, col: usize) -> bool {
+    let lines: Vec<&str> = text.split('\n').collect();
+    line >= 1
+        && col >= 1
+        && lines
+            .get(line - 1)
+            .is_some_and(|l| col <= l.chars().count() + 1)
 }

@@ -18,6 +18,9 @@ const CASES: &[(&str, &str)] = &[
     ("date", "`2027-06`"),
     ("rung", "“技术路线”（`technical`）的一级"),
     ("one-pass", "不认识的形容词 `外星人`"),
+    ("fwafter", "冒号后面要用半角空格"),
+    ("quoted", "是不是 `manager`"),
+    ("types", "`2027年9月` 不是有效的日期"),
 ];
 
 #[test]
@@ -78,4 +81,41 @@ fn the_language_comes_from_careerbook_lang_then_the_locale() {
     assert!(run(&[("LANG", "zh_CN.UTF-8")]).starts_with("错误："));
     assert!(run(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "zh_CN.UTF-8")]).starts_with("error: "));
     assert!(run(&[]).starts_with("error: "));
+}
+
+/// Every problem at once, at its place: a full-width space after a colon (line 8)
+/// and after a list dash (line 12) are named there, in Chinese, and the real error
+/// after them (`manger`, line 16) is reported too; three type and value errors in
+/// one file are all shown; a quoted text whose second line reads `END:VEVENT` is
+/// text, and the file's real error is the one reported.
+#[test]
+fn every_problem_is_reported_at_once_at_its_place() {
+    let check = |name: &str| {
+        let out = cb()
+            .args(["--lang", "zh-CN", "check"])
+            .arg(root().join(format!("tests/fixtures/typing/{name}.yaml")))
+            .args(["--today", "2026-12-01"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1));
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        let places: Vec<String> = text
+            .lines()
+            .filter_map(|l| l.split(&format!("{name}.yaml:")).nth(1))
+            .map(str::to_string)
+            .collect();
+        (text, places)
+    };
+    let (text, places) = check("fwafter");
+    assert_eq!(places, ["8:8", "12:6", "16:10"], "{text}");
+    assert!(
+        text.contains("错误：`role:` 的冒号后面是全角空格“　”"),
+        "{text}"
+    );
+    assert!(!text.contains("could not find expected"), "{text}");
+    let (text, places) = check("types");
+    assert_eq!(places, ["3:15", "6:10", "9:10"], "{text}");
+    let (text, places) = check("quoted");
+    assert_eq!(places, ["5:10"], "{text}");
+    assert!(!text.contains("END:"), "{text}");
 }

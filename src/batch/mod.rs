@@ -12,6 +12,7 @@ pub mod tally;
 use crate::analysis::{Leaning, Position};
 use crate::diag::Diagnostic;
 use crate::model::Profile;
+use crate::term::Shown;
 use crate::{output, Engine, Format};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -36,8 +37,10 @@ impl Source {
     /// How the source is named in messages: the file, or `roster.csv:row 12`.
     pub fn label(&self) -> String {
         match self {
-            Source::File(p) => p.display().to_string(),
-            Source::Row { roster, row } => format!("{}:row {}", roster.display(), row.row),
+            Source::File(p) => p.shown().to_string(),
+            Source::Row { roster, row } => {
+                crate::msg!("batch.row_label", file = roster.shown(), row = row.row)
+            }
         }
     }
 }
@@ -52,23 +55,54 @@ pub struct Shard {
 }
 
 impl Shard {
-    /// Parses `K/N`.
+    /// Parses `K/N`, or `auto/N` with K from the job engine's environment.
     pub fn parse(s: &str) -> Result<Shard, String> {
+        Shard::parse_with(s, &|v| std::env::var(v).ok())
+    }
+
+    /// Parses `K/N` or `auto/N`, reading the environment through `env`.
+    pub fn parse_with(s: &str, env: &dyn Fn(&str) -> Option<String>) -> Result<Shard, String> {
         let (k, n) = s
             .split_once('/')
             .ok_or_else(|| crate::msg!("arg.shard", text = s))?;
-        let (k, n): (usize, usize) = (
+        let n: usize = n
+            .trim()
+            .parse()
+            .map_err(|_| crate::msg!("arg.shard.n", text = s))?;
+        let k: usize = if k.trim().eq_ignore_ascii_case("auto") {
+            let (k, _) =
+                Shard::from_engine(env).ok_or_else(|| crate::msg!("arg.shard.auto", text = s))?;
+            k
+        } else {
             k.trim()
                 .parse()
-                .map_err(|_| crate::msg!("arg.shard.k", text = s))?,
-            n.trim()
-                .parse()
-                .map_err(|_| crate::msg!("arg.shard.n", text = s))?,
-        );
+                .map_err(|_| crate::msg!("arg.shard.k", text = s))?
+        };
         if n == 0 || k == 0 || k > n {
-            return Err(format!("--shard `{s}`: need 1 ≤ K ≤ N"));
+            return Err(crate::msg!("arg.shard.range", text = s, k = k, n = n));
         }
         Ok(Shard { k, n })
+    }
+
+    /// K (1-based) from the job engines' variables, in order: `CAREERBOOK_SHARD_INDEX`
+    /// (0-based), Kubernetes Indexed Jobs' `JOB_COMPLETION_INDEX` (0-based), Slurm
+    /// arrays' `SLURM_ARRAY_TASK_ID` minus `SLURM_ARRAY_TASK_MIN`, GNU parallel's
+    /// `PARALLEL_SEQ` (1-based); with the variable that gave it.
+    pub fn from_engine(env: &dyn Fn(&str) -> Option<String>) -> Option<(usize, &'static str)> {
+        let num = |v: &str| env(v).and_then(|x| x.trim().parse::<usize>().ok());
+        if let Some(i) = num("CAREERBOOK_SHARD_INDEX") {
+            return Some((i + 1, "CAREERBOOK_SHARD_INDEX"));
+        }
+        if let Some(i) = num("JOB_COMPLETION_INDEX") {
+            return Some((i + 1, "JOB_COMPLETION_INDEX"));
+        }
+        if let Some(i) = num("SLURM_ARRAY_TASK_ID") {
+            let min = num("SLURM_ARRAY_TASK_MIN").unwrap_or(0);
+            return i.checked_sub(min).map(|k| (k + 1, "SLURM_ARRAY_TASK_ID"));
+        }
+        num("PARALLEL_SEQ")
+            .filter(|k| *k > 0)
+            .map(|k| (k, "PARALLEL_SEQ"))
     }
 
     /// Whether the item at `index` (in the canonical order of all items) is ours.
@@ -160,7 +194,7 @@ pub struct Failure {
 /// Totals of a run.
 #[derive(Debug, Default)]
 pub struct Report {
-    /// Items seen in this shard.
+    /// Inputs of this shard: its items, and the rosters or files that failed whole.
     pub total: usize,
     /// Items rendered (or skipped as existing) without error.
     pub ok: usize,
@@ -190,7 +224,8 @@ pub struct Report {
 /// enough that memory stays flat however long the roster is.
 const CHUNK: usize = 512;
 
-fn is_yaml(p: &Path) -> bool {
+/// Whether a file is YAML by its extension (`.yaml`, `.yml`, any case).
+pub(crate) fn is_yaml(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())
@@ -217,7 +252,7 @@ fn is_roster(p: &Path) -> bool {
 /// or out of `dir` is not followed, and reported once.
 pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>) {
     let Ok(root) = std::fs::canonicalize(dir) else {
-        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.display()));
+        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.shown()));
         return;
     };
     let mut seen = std::collections::HashSet::new();
@@ -233,7 +268,7 @@ fn walk_dir(
     seen: &mut std::collections::HashSet<PathBuf>,
 ) {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.display()));
+        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.shown()));
         return;
     };
     let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
@@ -256,17 +291,17 @@ fn walk_dir(
             if !real.starts_with(root) {
                 notes.push(crate::msg!(
                     "batch.link_out",
-                    path = p.display(),
-                    root = root.display(),
-                    real = real.display()
+                    path = p.shown(),
+                    root = root.shown(),
+                    real = real.shown()
                 ));
                 continue;
             }
             if !seen.insert(real.clone()) {
                 notes.push(crate::msg!(
                     "batch.link_loop",
-                    path = p.display(),
-                    real = real.display()
+                    path = p.shown(),
+                    real = real.shown()
                 ));
                 continue;
             }
@@ -305,6 +340,47 @@ pub fn walk(
     failures: &mut Vec<(usize, Failure)>,
     each: &mut dyn FnMut(usize, Source, Option<usize>),
 ) {
+    walk_items(inputs, shard, notes, failures, &mut Visit::Give(each));
+}
+
+/// How many items [`walk`] gives this shard, found without reading any profile:
+/// folders are listed and rosters read for their rows, which are not turned into
+/// profiles. It is what the progress bar counts towards from the start.
+pub fn count(inputs: &[PathBuf], shard: Option<Shard>) -> usize {
+    let mut n = 0usize;
+    let (mut notes, mut failures) = (Vec::new(), Vec::new());
+    walk_items(
+        inputs,
+        shard,
+        &mut notes,
+        &mut failures,
+        &mut Visit::Count(&mut n),
+    );
+    n
+}
+
+/// Called with each item's number, a maker of its source (not called when counting)
+/// and the earlier item of the same output name.
+type Each<'a> = dyn FnMut(usize, &dyn Fn() -> Source, Option<usize>) + 'a;
+
+/// What [`walk_items`] does with each item of this shard: hand it on, or count it.
+enum Visit<'a> {
+    Give(&'a mut dyn FnMut(usize, Source, Option<usize>)),
+    Count(&'a mut usize),
+}
+
+fn walk_items(
+    inputs: &[PathBuf],
+    shard: Option<Shard>,
+    notes: &mut Vec<String>,
+    failures: &mut Vec<(usize, Failure)>,
+    visit: &mut Visit,
+) {
+    let counting = matches!(visit, Visit::Count(_));
+    let mut each = |index: usize, src: &dyn Fn() -> Source, earlier: Option<usize>| match visit {
+        Visit::Give(f) => f(index, src(), earlier),
+        Visit::Count(n) => **n += 1,
+    };
     let mut index = 0usize;
     // In a sharded run, the first item of every output name over the whole input
     // (other shards' items included), so that colliding names are decided the same
@@ -328,12 +404,12 @@ pub fn walk(
                 index: &mut usize,
                 seen: &mut std::collections::HashSet<PathBuf>,
                 earlier: Option<usize>,
-                each: &mut dyn FnMut(usize, Source, Option<usize>)| {
+                each: &mut Each| {
         if !seen.insert(key) {
             return;
         }
         if shard.is_none_or(|s| s.takes(*index)) {
-            each(*index, src, earlier);
+            each(*index, &|| src.clone(), earlier);
         }
         *index += 1;
     };
@@ -342,11 +418,11 @@ pub fn walk(
             let mut files = Vec::new();
             collect_yaml(&input, &mut files, notes);
             if files.is_empty() {
-                notes.push(crate::msg!("batch.no_yaml", dir = input.display()));
+                notes.push(crate::msg!("batch.no_yaml", dir = input.shown()));
             }
             for f in files {
                 let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-                if shard.is_some() && !seen_files.contains(&key) {
+                if shard.is_some() && !counting && !seen_files.contains(&key) {
                     note_stem(file_stem_of(&f), index, &mut earlier);
                 }
                 give(
@@ -355,7 +431,7 @@ pub fn walk(
                     &mut index,
                     &mut seen_files,
                     earlier,
-                    each,
+                    &mut each,
                 );
             }
         } else if is_roster(&input) {
@@ -367,7 +443,11 @@ pub fn walk(
                     oversized.push((
                         index,
                         Failure {
-                            source: format!("{}:row {}", input.display(), t.row),
+                            source: crate::msg!(
+                                "batch.row_label",
+                                file = input.shown(),
+                                row = t.row
+                            ),
                             reason: crate::msg!(
                                 "batch.cell_long",
                                 col = table::column_letters(c),
@@ -378,7 +458,7 @@ pub fn walk(
                     index += 1;
                     return ControlFlow::Continue(());
                 }
-                if shard.is_some() {
+                if shard.is_some() && !counting {
                     note_stem(
                         Some(stem_of_value(&header.row(&t).value, None)),
                         index,
@@ -386,15 +466,11 @@ pub fn walk(
                     );
                 }
                 if shard.is_none_or(|s| s.takes(index)) {
-                    let row = header.row(&t);
-                    each(
-                        index,
-                        Source::Row {
-                            roster: input.clone(),
-                            row,
-                        },
-                        earlier,
-                    );
+                    let src = || Source::Row {
+                        roster: input.clone(),
+                        row: header.row(&t),
+                    };
+                    each(index, &src, earlier);
                 }
                 index += 1;
                 ControlFlow::Continue(())
@@ -406,10 +482,13 @@ pub fn walk(
             );
             match read {
                 Ok(info) => {
+                    if index == at {
+                        notes.push(crate::msg!("batch.roster_empty", path = input.shown()));
+                    }
                     if !info.ignored.is_empty() {
                         notes.push(crate::msg!(
                             "batch.ignored_columns",
-                            path = input.display(),
+                            path = input.shown(),
                             cols = info.ignored.join(", ")
                         ));
                     }
@@ -418,8 +497,10 @@ pub fn walk(
                     at,
                     Failure {
                         source: match e.row {
-                            Some(r) => format!("{}:row {r}", input.display()),
-                            None => input.display().to_string(),
+                            Some(r) => {
+                                crate::msg!("batch.row_label", file = input.shown(), row = r)
+                            }
+                            None => input.shown().to_string(),
                         },
                         reason: e.message,
                     },
@@ -436,13 +517,13 @@ pub fn walk(
             failures.push((
                 index,
                 Failure {
-                    source: input.display().to_string(),
+                    source: input.shown().to_string(),
                     reason: crate::msg!("batch.sheet_format"),
                 },
             ));
         } else {
             let key = std::fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
-            if shard.is_some() && !seen_files.contains(&key) {
+            if shard.is_some() && !counting && !seen_files.contains(&key) {
                 note_stem(file_stem_of(&input), index, &mut earlier);
             }
             give(
@@ -451,7 +532,7 @@ pub fn walk(
                 &mut index,
                 &mut seen_files,
                 earlier,
-                each,
+                &mut each,
             );
         }
     }
@@ -540,8 +621,7 @@ fn render_row_error(roster: &Path, row: &roster::Row, diags: &[Diagnostic]) -> S
         s.push_str(&crate::msg!(
             "batch.row_error",
             text = d.message,
-            file = roster.display(),
-            row = row.row
+            place = crate::msg!("batch.row_label", file = roster.shown(), row = row.row)
         ));
         if let Some(c) = column {
             s.push_str(&crate::msg!("batch.row_error.column", col = c));
@@ -565,7 +645,8 @@ pub fn run(
     log: &(dyn Fn(&str) + Sync),
 ) -> Report {
     let bar = if opts.progress && !opts.quiet {
-        let pb = indicatif::ProgressBar::new(0);
+        // the whole run from the start, so that the bar and its time left are true
+        let pb = indicatif::ProgressBar::new(count(inputs, opts.shard) as u64);
         pb.set_style(
             indicatif::ProgressStyle::with_template(
                 // `per_sec:0`: the rate rounded to a whole number per second
@@ -597,30 +678,26 @@ pub fn run(
         &mut |i, src, earlier| {
             chunk.push((i, src, earlier));
             if chunk.len() >= CHUNK {
-                if let Some(pb) = &bar {
-                    pb.inc_length(chunk.len() as u64);
-                }
                 process(engine, &mut chunk, opts, &mut state, &print, bar.as_ref());
             }
         },
     );
-    if let Some(pb) = &bar {
-        pb.inc_length(chunk.len() as u64);
-    }
     process(engine, &mut chunk, opts, &mut state, &print, bar.as_ref());
     if let Some(pb) = &bar {
         pb.finish_and_clear();
     }
     if !opts.quiet {
         for n in &notes {
-            log(&format!("note: {n}"));
+            log(&crate::msg!("p.note", text = n));
         }
     }
+    let walk_failed = walk_failures.len();
     let mut failures = walk_failures;
     failures.append(&mut state.failures);
     failures.sort_by_key(|(i, _)| *i);
     let mut report = Report {
-        total: state.total,
+        // every input counts: an item, or a roster or file that failed as a whole
+        total: state.total + walk_failed,
         ok: state.ok,
         with_previous: state.with_previous,
         failures: failures.iter().map(|(_, f)| f.clone()).collect(),
@@ -939,6 +1016,48 @@ mod tests {
     use super::*;
 
     #[test]
+    fn auto_shards_take_k_from_the_job_engine() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |v: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == v)
+                    .map(|(_, x)| x.to_string())
+            }
+        };
+        let k = |pairs: &'static [(&'static str, &'static str)]| {
+            Shard::parse_with("auto/4", &env(pairs)).map(|s| s.k)
+        };
+        assert_eq!(
+            k(&[("CAREERBOOK_SHARD_INDEX", "0"), ("PARALLEL_SEQ", "3")]),
+            Ok(1)
+        );
+        assert_eq!(k(&[("JOB_COMPLETION_INDEX", "3")]), Ok(4));
+        assert_eq!(
+            k(&[
+                ("SLURM_ARRAY_TASK_ID", "12"),
+                ("SLURM_ARRAY_TASK_MIN", "10")
+            ]),
+            Ok(3)
+        );
+        assert_eq!(k(&[("SLURM_ARRAY_TASK_ID", "2")]), Ok(3));
+        assert_eq!(k(&[("PARALLEL_SEQ", "2")]), Ok(2));
+        assert!(k(&[("JOB_COMPLETION_INDEX", "4")])
+            .unwrap_err()
+            .contains("K = 5"));
+        let none = k(&[]).unwrap_err();
+        for v in [
+            "CAREERBOOK_SHARD_INDEX",
+            "JOB_COMPLETION_INDEX",
+            "SLURM_ARRAY_TASK_ID",
+            "PARALLEL_SEQ",
+        ] {
+            assert!(none.contains(v), "{none}");
+        }
+        assert_eq!(Shard::parse_with("2/3", &env(&[])).map(|s| s.k), Ok(2));
+    }
+
+    #[test]
     fn shards_cover_every_item_exactly_once() {
         for n in 1..=7 {
             let shards: Vec<Shard> = (1..=n).map(|k| Shard { k, n }).collect();
@@ -949,5 +1068,25 @@ mod tests {
         assert!(Shard::parse("0/3").is_err());
         assert!(Shard::parse("4/3").is_err());
         assert_eq!(Shard::parse("2/3"), Ok(Shard { k: 2, n: 3 }));
+    }
+
+    #[test]
+    fn the_count_before_a_run_is_what_the_run_gives() {
+        let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let inputs = vec![
+            fixtures.join("batch/profiles"),
+            fixtures.join("batch/roster-utf8.csv"),
+            fixtures.join("rosters/roster-bad-byte.csv"),
+            fixtures.join("batch/roster-utf8.csv"),
+        ];
+        for shard in [None, Some(Shard { k: 1, n: 1 }), Some(Shard { k: 2, n: 3 })] {
+            let mut given = 0;
+            let (mut notes, mut failures) = (Vec::new(), Vec::new());
+            walk(&inputs, shard, &mut notes, &mut failures, &mut |_, _, _| {
+                given += 1
+            });
+            assert!(given >= 3, "{shard:?}: {given}");
+            assert_eq!(count(&inputs, shard), given, "{shard:?}");
+        }
     }
 }

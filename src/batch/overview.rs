@@ -433,7 +433,10 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
                     .iter()
                     .filter_map(|k| f.skipped.get(k).map(|n| format!("{n} {}", k.words_in(loc))))
                     .collect::<Vec<_>>()
-                    .join(", "),
+                    .join(", ")
+                    .chars()
+                    .chain(f.skipped.is_empty().then_some('0'))
+                    .collect(),
                 identity: f.identity,
             })
             .collect(),

@@ -81,7 +81,13 @@ impl Header {
             labels: cells
                 .iter()
                 .enumerate()
-                .map(|(i, h)| format!("{} ({})", super::table::column_letters(i), h.trim()))
+                .map(|(i, h)| {
+                    crate::msg!(
+                        "roster.column",
+                        letter = super::table::column_letters(i),
+                        header = h.trim()
+                    )
+                })
                 .collect(),
             fields,
         })

@@ -25,7 +25,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         Some(p) => read_feedback(p, b.feedback_columns.as_deref(), &b.inputs)?,
     };
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     // what makes two shards parts of one run
     let settings_of_run = format!(
         "{:?} {:?}",
@@ -170,8 +170,6 @@ pub(super) fn say_feedback(
     f: &crate::batch::feedback::Feedback,
     (answers, subjects): (usize, usize),
 ) {
-    use crate::batch::feedback::report::LeftOut;
-    use crate::batch::feedback::Skip;
     let say = |text: &str| crate::errln!("{}", crate::msg!("batch.feedback_note", text = text));
     for r in &f.files {
         if let Some(m) = &r.mapping {
@@ -183,19 +181,7 @@ pub(super) fn say_feedback(
         if r.more > 0 {
             say(&crate::msg!("fb.more_lines", n = r.more));
         }
-        let skipped: Vec<String> = Skip::ALL
-            .iter()
-            .filter_map(|k| r.skipped.get(k).map(|n| format!("{n} {}", k.words())))
-            .collect();
-        let left: Vec<String> = [LeftOut::Other, LeftOut::Unlisted]
-            .iter()
-            .filter_map(|k| {
-                r.left_out.get(k).map(|n| match k {
-                    LeftOut::Other => crate::msg!("fb.left_out.other", n = n),
-                    LeftOut::Unlisted => crate::msg!("fb.left_out.unlisted", n = n),
-                })
-            })
-            .collect();
+        let (skipped, left) = (r.skipped_words(), r.left_out_words());
         say(&crate::msg!(
             "fb.file_counts",
             path = r.path,
@@ -275,13 +261,13 @@ fn write_overview(
         match output::write_atomic(&path, &bytes) {
             Ok(()) => {
                 if !quiet {
-                    crate::outln!("{}", path.display());
+                    crate::outln!("{}", path.shown());
                 }
             }
             Err(e) => {
                 crate::errln!(
                     "{}",
-                    crate::msg!("overview.write", path = path.display(), err = e)
+                    crate::msg!("overview.write", path = path.shown(), err = e)
                 );
                 ok = false;
             }
@@ -310,7 +296,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
                 .map_err(|e| {
                     Usage(crate::msg!(
                         "run.cannot_read",
-                        path = input.display(),
+                        path = input.shown(),
                         err = e
                     ))
                 })?
@@ -329,7 +315,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     }
     let mut shards = Vec::new();
     for f in files {
-        let shown = f.display().to_string();
+        let shown = f.shown().to_string();
         let text = std::fs::read_to_string(&f)
             .map_err(|e| Usage(crate::msg!("run.cannot_read", path = shown, err = e)))?;
         let t: crate::batch::tally::Tally = serde_json::from_str(&text)
@@ -338,7 +324,7 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
     }
     let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     let settings = crate::batch::overview::Settings {
         min_group: a.overview.min_group,
         locale,

@@ -44,7 +44,7 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                 return Err(Usage(crate::msg!("arg.copies", n = copies)));
             }
             std::fs::create_dir_all(&output)
-                .map_err(|e| Usage(crate::msg!("run.mkdir", dir = output.display(), err = e)))?;
+                .map_err(|e| Usage(crate::msg!("run.mkdir", dir = output.shown(), err = e)))?;
             let settings = PdfSettings {
                 font: FontFace::default_shared(),
                 paper: match paper {
@@ -121,14 +121,14 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                         }
                         output::write_atomic(&path, &doc.bytes).map_err(|e| e.to_string())
                     }) {
-                    Ok(()) => crate::outln!("{}", path.display()),
+                    Ok(()) => crate::outln!("{}", path.shown()),
                     Err(e) => {
                         crate::errln!(
                             "{}",
                             crate::msg!(
                                 "p.error",
                                 text =
-                                    crate::msg!("run.cannot_write", path = path.display(), err = e)
+                                    crate::msg!("run.cannot_write", path = path.shown(), err = e)
                             )
                         );
                         bad += 1;

@@ -8,6 +8,7 @@ use crate::locale::Locale;
 use crate::model::Date;
 use crate::render::html::Templates;
 use crate::render::pdf::{font::FontFace, Paper, PdfSettings};
+use crate::term::Shown;
 use crate::{output, Engine, Format};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::collections::HashSet;
@@ -167,7 +168,9 @@ struct BatchArgs {
     /// Worker threads [default: all cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
-    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), to spread
+    /// Do only the K-th of N deterministic slices of the work (1 ≤ K ≤ N), or
+    /// `auto/N` with K from the job engine (CAREERBOOK_SHARD_INDEX,
+    /// JOB_COMPLETION_INDEX, SLURM_ARRAY_TASK_ID, PARALLEL_SEQ), to spread
     /// a large run over machines.
     #[arg(long, value_name = "K/N")]
     shard: Option<String>,
@@ -247,12 +250,12 @@ struct DocOpts {
     #[arg(long)]
     modules: bool,
     /// Fewest peers whose answers are shown in the Johari window.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    #[arg(long, default_value_t = crate::analysis::DEFAULT_MIN_RATERS, value_name = "N")]
     min_raters: usize,
-    /// Share of peers (0–1) that must pick a trait for it to count as known to others
-    /// [default: any peer under 4 peers, else 0.25].
-    #[arg(long, value_name = "SHARE")]
-    min_share: Option<f64>,
+    /// Share of peers (0–1) that must pick a trait for it to count as known to
+    /// others; never fewer than 2 peers, so one peer alone never places a trait.
+    #[arg(long, default_value_t = crate::analysis::DEFAULT_MIN_SHARE, value_name = "SHARE")]
+    min_share: f64,
     /// Show the subject how many peers picked each trait (HR's choice; off by
     /// default). Even then counts appear only when at least 5 peers answered, so that
     /// two rounds a rater apart cannot be subtracted to recover one rater's picks.
@@ -297,6 +300,9 @@ struct SchemaArgs {
     /// Folder of company ladder files: their rungs join the schema's words.
     #[arg(long, value_name = "DIR")]
     ladders: Option<PathBuf>,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -310,7 +316,7 @@ struct InitArgs {
     /// Ladder of the starter profile.
     #[arg(long, default_value = "administrative", value_name = "LADDER")]
     track: String,
-    /// Overwrite FILE if it exists.
+    /// Overwrite FILE (and a different careerbook.schema.json beside it) if it exists.
     #[arg(long)]
     force: bool,
 }
@@ -539,7 +545,7 @@ fn shown_path(path: &Path) -> String {
     if is_dash(path) {
         "<stdin>".to_string()
     } else {
-        path.display().to_string()
+        path.shown().to_string()
     }
 }
 
@@ -567,10 +573,9 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             Some(Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?)
         }
     };
-    if let Some(s) = a.min_share {
-        if !(0.0..=1.0).contains(&s) || s == 0.0 {
-            return Err(Usage(crate::msg!("arg.min_share", n = s)));
-        }
+    let s = a.min_share;
+    if !(0.0..=1.0).contains(&s) || s == 0.0 {
+        return Err(Usage(crate::msg!("arg.min_share", n = s)));
     }
     let font = match &a.font {
         None => FontFace::default_shared(),

@@ -22,6 +22,10 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
                     crate::outln!("{}", crate::msg!("check.ok", file = file));
+                    for name in crate::starter::placeholders_left(&p) {
+                        let text = crate::msg!("check.placeholder", file = file, name = name);
+                        crate::errln!("{}", crate::msg!("p.warning", text = text));
+                    }
                     for h in p.hints() {
                         crate::outln!("{}", crate::msg!("check.note", note = h));
                     }
@@ -57,7 +61,7 @@ pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
     let profile = match &a.profile {
         None => None,
         Some(path) => {
-            let file = path.display().to_string();
+            let file = path.shown().to_string();
             let bytes = match read_profile(path) {
                 Ok(b) => b,
                 Err(e) => {
@@ -87,19 +91,19 @@ pub(super) fn form(a: FormArgs) -> Result<u8, Usage> {
         None => "profile".to_string(),
     };
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     let path = a.output.join(format!("{stem}.form.html"));
     output::write_atomic(&path, html.as_bytes()).map_err(|e| {
         Usage(crate::msg!(
             "run.cannot_write",
-            path = path.display(),
+            path = path.shown(),
             err = e
         ))
     })?;
     if profile.as_ref().is_some_and(|p| !p.johari_peers.is_empty()) {
         crate::errln!("{}", crate::msg!("form.peers_kept_out"));
     }
-    crate::outln!("{}", path.display());
+    crate::outln!("{}", path.shown());
     Ok(0)
 }
 
@@ -129,18 +133,36 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
     match a.output {
         None => crate::out!("{text}"),
         Some(path) => {
-            if path.exists() && !a.force {
-                return Err(Usage(crate::msg!("init.exists", path = path.display())));
-            }
-            write_file(&path, &text)?;
             // the schema beside it, for the editor modeline `$schema=./careerbook.schema.json`
             let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
             let schema_path =
                 dir.map_or_else(|| PathBuf::from(schema_name), |d| d.join(schema_name));
-            write_file(&schema_path, &schema_json(&ladders))?;
+            let schema = schema_json(&ladders);
+            // nothing is written unless both may be: the profile never overwrites a
+            // file unasked, and the schema only when it is ours already (same text)
+            refuse_to_overwrite(&path, None, a.force)?;
+            refuse_to_overwrite(&schema_path, Some(&schema), a.force)?;
+            write_file(&path, &text)?;
+            if std::fs::read(&schema_path).ok().as_deref() != Some(schema.as_bytes()) {
+                write_file(&schema_path, &schema)?;
+            }
         }
     }
     Ok(0)
+}
+
+/// Refuses to write `path` when something is there already, unless `--force`, or
+/// unless it holds exactly `same` (writing it again would change nothing). The same
+/// rule for every command that writes a file the user named (`init`, `schema`).
+fn refuse_to_overwrite(path: &Path, same: Option<&str>, force: bool) -> Result<(), Usage> {
+    let exists = std::fs::symlink_metadata(path).is_ok();
+    if !exists || force {
+        return Ok(());
+    }
+    if same.is_some_and(|t| std::fs::read(path).ok().as_deref() == Some(t.as_bytes())) {
+        return Ok(());
+    }
+    Err(Usage(crate::msg!("write.exists", path = path.shown())))
 }
 
 /// The editor schema as pretty JSON with a final newline.
@@ -152,8 +174,8 @@ fn schema_json(ladders: &Ladders) -> String {
 /// Writes `text` to `path` (atomically) and says so.
 fn write_file(path: &Path, text: &str) -> Result<(), Usage> {
     output::write_atomic(path, text.as_bytes())
-        .map_err(|e| Usage(crate::msg!("init.write", path = path.display(), err = e)))?;
-    crate::outln!("{}", crate::msg!("run.wrote", path = path.display()));
+        .map_err(|e| Usage(crate::msg!("init.write", path = path.shown(), err = e)))?;
+    crate::outln!("{}", crate::msg!("run.wrote", path = path.shown()));
     Ok(())
 }
 
@@ -161,7 +183,10 @@ pub(super) fn schema(a: SchemaArgs) -> Result<u8, Usage> {
     let json = schema_json(&load_ladders(&a.ladders)?);
     match a.output {
         None => crate::out!("{json}"),
-        Some(path) => write_file(&path, &json)?,
+        Some(path) => {
+            refuse_to_overwrite(&path, None, a.force)?;
+            write_file(&path, &json)?;
+        }
     }
     Ok(0)
 }

@@ -6,11 +6,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let a = &r.doc;
     let formats = formats(a);
     if let Some(dir) = r.profiles.iter().find(|p| p.is_dir()) {
-        return Err(Usage(format!(
-            "{} is a folder: `render` takes profile files; for a folder, run `careerbook batch {} -o OUT`",
-            dir.display(),
-            dir.display()
-        )));
+        return Err(Usage(crate::msg!("render.folder", dir = dir.shown())));
     }
     let eng = engine(a)?;
     let feedback = match &r.feedback {
@@ -27,7 +23,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
         return render_to_stdout(&r, &formats, &eng, feedback.as_ref());
     }
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     let (_lock, warned) = output::lock_dir(
         &a.output,
         "careerbook render",
@@ -83,7 +79,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
             Ok(()) => {
                 if !a.quiet {
                     for (p, _) in &set {
-                        crate::outln!("{}", p.display());
+                        crate::outln!("{}", p.shown());
                     }
                 }
             }

@@ -1,6 +1,7 @@
 //! Structural check of a parsed YAML value against the profile's JSON Schema:
 //! unknown keys (with "did you mean"), missing required keys and wrong types, all
-//! collected with their positions.
+//! collected with their positions, each with the [`Fix`] that takes it out of the
+//! way so that validation still reports every other problem.
 
 use super::locate::Locations;
 use crate::catalog::nearest;
@@ -19,11 +20,43 @@ fn schema() -> &'static J {
     SCHEMA.get_or_init(|| serde_json::from_str(COMMITTED).unwrap_or_else(|_| super::raw::schema()))
 }
 
-/// Every structural problem in `value`.
-pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
+/// What takes a structural problem out of validation's way: the value at `path`
+/// removed (`None`: an unknown key, or a wrong value where it is optional) or set
+/// (a wrong value in a list, or where a value is required, becomes empty; a missing
+/// required key is added empty). Validation then says nothing more about `path`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fix {
+    /// The field (`person.name`, `actions[0].goal`).
+    pub path: String,
+    /// The value it gets, or `None` to remove it.
+    pub value: Option<Y>,
+}
+
+/// What [`check`] finds.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Every structural problem.
+    pub diagnostics: Vec<Diagnostic>,
+    /// A fix for each problem that has one (a root that is not a mapping, and keys
+    /// that are not text, have none: nothing below them can be read).
+    pub fixes: Vec<Fix>,
+}
+
+impl Found {
+    fn push(&mut self, d: Diagnostic, path: &str, value: Option<Y>) {
+        self.diagnostics.push(d);
+        self.fixes.push(Fix {
+            path: path.to_string(),
+            value,
+        });
+    }
+}
+
+/// Every structural problem in `value`, with its fix.
+pub fn check(value: &Y, locs: &Locations) -> Found {
+    let mut out = Found::default();
     if !matches!(value, Y::Mapping(_)) {
-        out.push(
+        out.diagnostics.push(
             Diagnostic::new(crate::msg!("lint.root", kind = kind(value)))
                 .at(Some((1, 1)), 1)
                 .help(crate::msg!("lint.root.help")),
@@ -32,6 +65,32 @@ pub fn check(value: &Y, locs: &Locations) -> Vec<Diagnostic> {
     }
     walk(value, schema(), "", locs, &mut out);
     out
+}
+
+/// The emptiest value a field of schema `s` takes: a mapping with its required
+/// keys empty for an object, else nothing (`null`, which an optional field reads as
+/// absent and text as "").
+fn empty_like(s: &J) -> Y {
+    let mut s = resolve(s);
+    while let Some(first) = s.get("allOf").and_then(J::as_array).and_then(|a| a.first()) {
+        s = resolve(first);
+    }
+    if s.get("type").and_then(J::as_str) != Some("object") {
+        return Y::Null;
+    }
+    let mut m = serde_yaml::Mapping::new();
+    for r in s
+        .get("required")
+        .and_then(J::as_array)
+        .into_iter()
+        .flatten()
+    {
+        if let Some(key) = r.as_str() {
+            let child = s.get("properties").and_then(|p| p.get(key));
+            m.insert(Y::from(key), child.map_or(Y::Null, empty_like));
+        }
+    }
+    Y::Mapping(m)
 }
 
 /// Puts back the text of plain scalars that YAML read as numbers or booleans where
@@ -148,7 +207,7 @@ fn type_words(types: &[&str]) -> String {
     words.join(&crate::msg!("kind.or"))
 }
 
-fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
+fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Found) {
     let s = resolve(s);
     if let Some(all) = s.get("allOf").and_then(J::as_array) {
         for branch in all {
@@ -185,13 +244,19 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
         }
         return;
     }
+    // a wrong value goes (or, in a list, becomes empty, keeping the others' places)
+    let gone = path.ends_with(']').then_some(Y::Null);
     if let Y::Tagged(_) = v {
-        out.push(at(
-            Diagnostic::new(crate::msg!("lint.tag")).help(crate::msg!("lint.tag.help")),
+        out.push(
+            at(
+                Diagnostic::new(crate::msg!("lint.tag")).help(crate::msg!("lint.tag.help")),
+                path,
+                locs,
+                true,
+            ),
             path,
-            locs,
-            true,
-        ));
+            gone,
+        );
         return;
     }
     let types: Vec<&str> = match s.get("type") {
@@ -224,16 +289,25 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
             (Some(&"integer"), _) => crate::msg!("lint.help.integer"),
             _ => crate::msg!("lint.help.plain"),
         };
-        out.push(at(Diagnostic::new(msg).help(help), path, locs, true));
+        out.push(
+            at(Diagnostic::new(msg).help(help), path, locs, true),
+            path,
+            gone,
+        );
         return;
     }
     match v {
         Y::Mapping(m) => {
             let props = s.get("properties").and_then(J::as_object);
             let extra = s.get("additionalProperties");
+            let required: Vec<&str> = s
+                .get("required")
+                .and_then(J::as_array)
+                .map(|r| r.iter().filter_map(J::as_str).collect())
+                .unwrap_or_default();
             for (k, val) in m {
                 let Some(key) = k.as_str() else {
-                    out.push(at(
+                    out.diagnostics.push(at(
                         Diagnostic::new(crate::msg!("lint.key_text"))
                             .help(crate::msg!("lint.key_text.help"))
                             .code("key_not_text"),
@@ -249,7 +323,18 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
                     format!("{path}.{key}")
                 };
                 match props.and_then(|p| p.get(key)) {
-                    Some(ps) => walk(val, ps, &child, locs, out),
+                    Some(ps) => {
+                        let before = out.fixes.len();
+                        walk(val, ps, &child, locs, out);
+                        // a required field that is wrong is kept, empty
+                        if required.contains(&key) {
+                            for f in &mut out.fixes[before..] {
+                                if f.path == child && f.value.is_none() {
+                                    f.value = Some(empty_like(ps));
+                                }
+                            }
+                        }
+                    }
                     None => match extra {
                         Some(J::Bool(false)) => {
                             let known: Vec<&str> = props
@@ -285,29 +370,37 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Vec<Diagnostic>) {
                                     None => crate::msg!("lint.unknown_key.list", keys = keys),
                                 },
                             );
-                            out.push(at(d, &child, locs, false));
+                            out.push(at(d, &child, locs, false), &child, None);
                         }
                         Some(es @ J::Object(_)) => walk(val, es, &child, locs, out),
                         _ => {}
                     },
                 }
             }
-            if let Some(req) = s.get("required").and_then(J::as_array) {
-                for r in req.iter().filter_map(J::as_str) {
-                    if !m.contains_key(r) {
-                        let place = if path.is_empty() {
-                            crate::msg!("lint.missing.root")
-                        } else {
-                            format!("`{path}`")
-                        };
-                        out.push(at(
+            for r in &required {
+                if !m.contains_key(*r) {
+                    let place = if path.is_empty() {
+                        crate::msg!("lint.missing.root")
+                    } else {
+                        format!("`{path}`")
+                    };
+                    let child = if path.is_empty() {
+                        r.to_string()
+                    } else {
+                        format!("{path}.{r}")
+                    };
+                    let empty = props.and_then(|p| p.get(*r)).map_or(Y::Null, empty_like);
+                    out.push(
+                        at(
                             Diagnostic::new(crate::msg!("lint.missing", place = place, key = r))
                                 .help(crate::msg!("lint.missing.help", key = r)),
                             path,
                             locs,
                             false,
-                        ));
-                    }
+                        ),
+                        &child,
+                        Some(empty),
+                    );
                 }
             }
         }

@@ -4,9 +4,11 @@
 
 pub mod editor_schema;
 mod events;
+mod freetext;
 mod lint;
 pub mod locate;
 pub mod raw;
+mod repair;
 mod typing;
 mod validate;
 
@@ -143,13 +145,47 @@ pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     load_text(text, opts).map_err(|mut e| {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let findings = typing::scan(text, crate::lang::current());
-        e.diagnostics = typing::merge(findings, std::mem::take(&mut e.diagnostics));
+        let others = if findings.iter().any(|f| f.kind == typing::Kind::Structure) {
+            // what the parser made of a broken structure cannot be trusted: the rest
+            // is what the file, mended, says
+            let (mended, edits) = typing::mend(text, &findings);
+            match load_text(&mended, opts) {
+                Ok(_) => Vec::new(),
+                Err(m) => m
+                    .diagnostics
+                    .into_iter()
+                    .map(|d| typing::place_back(d, &edits))
+                    .collect(),
+            }
+        } else {
+            std::mem::take(&mut e.diagnostics)
+        };
+        e.diagnostics = typing::merge(findings, others);
         e
     })
 }
 
 fn load_text(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    load_placed(text, opts).map_err(|mut e| {
+        for d in &mut e.diagnostics {
+            within(d, text);
+        }
+        e
+    })
+}
+
+/// Keeps a diagnostic's place inside `text`: the parser places an error at the end
+/// of input on a line after the last one.
+fn within(d: &mut Diagnostic, text: &str) {
+    let Some((line, col)) = d.pos else { return };
+    let lines: Vec<&str> = text.split('\n').collect();
+    let line = line.clamp(1, lines.len());
+    let end = lines[line - 1].chars().count() + 1;
+    d.pos = Some((line, col.clamp(1, end)));
+}
+
+fn load_placed(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     let fail = |d: Diagnostic| Err(LoadError::one(d, Some(text)));
     if let Some(d) = prescan(text) {
         return fail(d);
@@ -245,16 +281,18 @@ fn check_value(
     opts: &LoadOptions,
 ) -> Result<Profile, Vec<Diagnostic>> {
     let mut value = value;
-    let mut diags = lint::check(&value, locs);
-    // unknown keys do not hide the other problems: they are left out and the rest is
-    // validated too, so that one pass reports everything; a wrong type stops here
-    if !diags.iter().all(|d| d.code == "unknown_key") {
+    let found = lint::check(&value, locs);
+    let mut diags = found.diagnostics;
+    // a root that is not a mapping, or keys that are not text: nothing below can be
+    // read, so that is all there is to say
+    if found.fixes.len() < diags.len() {
         diags.sort_by_key(|d| d.pos);
         return Err(diags);
     }
-    for d in &diags {
-        remove_path(&mut value, &d.path);
-    }
+    // every other structural problem is taken out of the way (an unknown key left
+    // out, a wrong value emptied) and the rest validated too, so that one pass
+    // reports everything; validation says nothing more where the check has spoken
+    repair::apply(&mut value, &found.fixes);
     let checked = serde_yaml::from_value::<raw::RawProfile>(value)
         .map_err(|e| vec![yaml_error(&e)])
         .and_then(|raw| validate::validate(raw, locs, opts));
@@ -265,40 +303,10 @@ fn check_value(
             Err(diags)
         }
         Err(more) => {
-            diags.extend(more);
+            diags.extend(more.into_iter().filter(|d| !repair::owned(d, &found.fixes)));
             diags.sort_by_key(|d| d.pos);
             Err(diags)
         }
-    }
-}
-
-/// Removes the key at `path` (`person.姓名`, `actions[0].foo`, `foo`) from `v`.
-fn remove_path(v: &mut serde_yaml::Value, path: &str) {
-    let (parent, key) = match path.rsplit_once('.') {
-        Some((p, k)) => (p, k),
-        None => ("", path),
-    };
-    let mut cur = v;
-    for part in parent.split('.').filter(|p| !p.is_empty()) {
-        // `actions[0]`, `peers[1][2]`
-        let mut pieces = part.split('[');
-        let name = pieces.next().unwrap_or("");
-        let Some(next) = cur.get_mut(name) else {
-            return;
-        };
-        cur = next;
-        for idx in pieces {
-            let Some(i) = idx.trim_end_matches(']').parse::<usize>().ok() else {
-                return;
-            };
-            let Some(next) = cur.get_mut(i) else {
-                return;
-            };
-            cur = next;
-        }
-    }
-    if let Some(m) = cur.as_mapping_mut() {
-        m.remove(key);
     }
 }
 

@@ -32,6 +32,10 @@ impl<'de> Deserialize<'de> for Text {
             fn visit_bool<E>(self, v: bool) -> Result<Text, E> {
                 Ok(Text(v.to_string()))
             }
+            // a required field the structure check emptied (it reported why)
+            fn visit_unit<E>(self) -> Result<Text, E> {
+                Ok(Text(String::new()))
+            }
         }
         d.deserialize_any(V)
     }

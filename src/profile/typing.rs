@@ -19,13 +19,28 @@ pub enum Kind {
     Value,
 }
 
-/// One mistake, placed.
+/// One mistake, placed, with the edit that mends it when it breaks the structure.
 #[derive(Debug, Clone)]
 pub struct Finding {
     /// Structure or value.
     pub kind: Kind,
     /// The message, placed at the mistake.
     pub diagnostic: Diagnostic,
+    /// What to write instead, for reading the rest of the file as if mended.
+    pub edit: Option<Edit>,
+}
+
+/// Replaces `remove` characters from column `col` (1-based) of `line` with `insert`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edit {
+    /// Line, 1-based.
+    pub line: usize,
+    /// Column, 1-based, in characters.
+    pub col: usize,
+    /// Characters replaced.
+    pub remove: usize,
+    /// What replaces them.
+    pub insert: String,
 }
 
 /// Whether `s` looks like a key: ASCII letters, digits and `_`, or Chinese
@@ -38,11 +53,29 @@ fn is_key(s: &str) -> bool {
         && !s.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 
+/// A structural finding: `key` in the catalogue (its help is `key.help`), at
+/// `line:col`, mended by `edit`.
+fn structure(
+    lang: Lang,
+    key: &str,
+    args: &[(&str, &dyn std::fmt::Display)],
+    at: (usize, usize),
+    edit: Edit,
+) -> Finding {
+    let help = format!("{key}.help");
+    Finding {
+        kind: Kind::Structure,
+        diagnostic: Diagnostic::new(crate::messages::fill(lang, key, args))
+            .at(Some(at), 1)
+            .help(crate::messages::fill(lang, &help, args)),
+        edit: Some(edit),
+    }
+}
+
 /// Every mistake in `text`, in order, outside quotes, comments and block scalars.
 pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
-    // the indentation of a block scalar (`key: |`) whose lines are free text
-    let mut block: Option<usize> = None;
+    let mut free = super::freetext::Lines::default();
     for (n, line) in text.lines().enumerate() {
         let no = n + 1;
         let indent_chars: Vec<char> = line
@@ -50,32 +83,50 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
             .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
             .collect();
         let indent = indent_chars.len();
-        let rest: String = line.chars().skip(indent).collect();
-        if let Some(b) = block {
-            if rest.is_empty() || indent > b {
-                continue;
-            }
-            block = None;
+        if free.free(line, indent) {
+            continue;
         }
+        let rest: String = line.chars().skip(indent).collect();
         if rest.starts_with('#') || rest.is_empty() {
             continue;
         }
         let col = |chars_before: usize| chars_before + 1;
-        // indentation: a full-width space, or a tab
+        // indentation: a full-width space, or a tab (each mended as two spaces)
         let bad_indent = [('\u{3000}', "typing.fullwidth_space"), ('\t', "typing.tab")]
             .iter()
             .find_map(|(ch, key)| indent_chars.iter().position(|c| c == ch).map(|i| (i, *key)));
         if let Some((i, key)) = bad_indent {
-            let help = format!("{key}.help");
-            out.push(Finding {
-                kind: Kind::Structure,
-                diagnostic: Diagnostic::new(crate::messages::fill(lang, key, &[]))
-                    .at(Some((no, col(i))), 1)
-                    .help(crate::messages::fill(lang, &help, &[])),
-            });
+            let mended: String = indent_chars
+                .iter()
+                .map(|c| if *c == ' ' { " " } else { "  " })
+                .collect();
+            let edit = Edit {
+                line: no,
+                col: 1,
+                remove: indent,
+                insert: mended,
+            };
+            out.push(structure(lang, key, &[], (no, col(i)), edit));
             continue;
         }
-        // `- ` list items carry their key after the dash
+        // `- ` list items carry their key after the dash; `-　` is a mistake too
+        if let Some(after) = rest.strip_prefix("-\u{3000}") {
+            let edit = Edit {
+                line: no,
+                col: col(indent + 1),
+                remove: 1,
+                insert: " ".into(),
+            };
+            let item = after.trim_start();
+            out.push(structure(
+                lang,
+                "typing.fullwidth_dash",
+                &[("item", &item)],
+                (no, col(indent + 1)),
+                edit,
+            ));
+            continue;
+        }
         let (dash, body) = match rest.strip_prefix("- ") {
             Some(b) => (
                 2 + b.chars().take_while(|c| *c == ' ').count(),
@@ -93,12 +144,39 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
             let key_col = at + key.chars().count();
             if is_key(key) && colon == '：' {
                 let value = after.trim_start();
-                out.push(Finding {
-                    kind: Kind::Structure,
-                    diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.colon", key = key))
-                        .at(Some((no, col(key_col))), 1)
-                        .help(crate::msg!(in lang, "typing.colon.help", key = key, value = value)),
-                });
+                let spaced = after.starts_with(char::is_whitespace);
+                let edit = Edit {
+                    line: no,
+                    col: col(key_col),
+                    remove: 1,
+                    insert: if spaced { ":" } else { ": " }.into(),
+                };
+                out.push(structure(
+                    lang,
+                    "typing.colon",
+                    &[("key", &key), ("value", &value)],
+                    (no, col(key_col)),
+                    edit,
+                ));
+                free.value(value, at);
+                continue;
+            }
+            if is_key(key) && colon == ':' && after.starts_with('\u{3000}') {
+                let value = after.trim_start();
+                let edit = Edit {
+                    line: no,
+                    col: col(key_col + 1),
+                    remove: 1,
+                    insert: " ".into(),
+                };
+                out.push(structure(
+                    lang,
+                    "typing.fullwidth_after_colon",
+                    &[("key", &key), ("value", &value)],
+                    (no, col(key_col + 1)),
+                    edit,
+                ));
+                free.value(value, at);
                 continue;
             }
             let next = after.chars().next();
@@ -107,35 +185,40 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
                 && next.is_some_and(|c| !c.is_whitespace() && c != '/' && c != ':')
                 && !key.chars().all(|c| c.is_ascii_digit())
             {
-                out.push(Finding {
-                    kind: Kind::Structure,
-                    diagnostic: Diagnostic::new(crate::msg!(in lang, "typing.no_space", key = key))
-                        .at(Some((no, col(key_col))), 1)
-                        .help(
-                            crate::msg!(in lang, "typing.no_space.help", key = key, value = after),
-                        ),
-                });
+                let edit = Edit {
+                    line: no,
+                    col: col(key_col + 1),
+                    remove: 0,
+                    insert: " ".into(),
+                };
+                out.push(structure(
+                    lang,
+                    "typing.no_space",
+                    &[("key", &key), ("value", &after)],
+                    (no, col(key_col)),
+                    edit,
+                ));
+                free.value(after, at);
                 continue;
             }
-            // the value of a `key: value` line
-            let value = after.trim_start();
-            let value_col = key_col + 2 + (after.chars().count() - value.chars().count());
-            if value.starts_with(['|', '>'])
-                && value[1..]
-                    .trim_start_matches(['-', '+', '1', '2', '3', '4', '5', '6', '7', '8', '9'])
-                    .trim_start()
-                    .chars()
-                    .next()
-                    .is_none_or(|c| c == '#')
-            {
-                block = Some(indent);
+            if colon == ':' && (next.is_none() || next.is_some_and(char::is_whitespace)) {
+                // the value of a `key: value` line
+                let value = after.trim_start();
+                let value_col = key_col + 1 + (after.chars().count() - value.chars().count());
+                free.value(value, at);
+                if !value.starts_with(['|', '>']) {
+                    out.extend(value_findings(value, no, col(value_col), lang));
+                }
                 continue;
             }
-            out.extend(value_findings(value, no, value_col, lang));
-        } else if let Some(v) = rest.strip_prefix("- ") {
+        }
+        if let Some(v) = rest.strip_prefix("- ") {
             let value = v.trim_start();
             let value_col = indent + 1 + (rest.chars().count() - value.chars().count());
+            free.value(value, indent);
             out.extend(value_findings(value, no, value_col, lang));
+        } else {
+            free.value(&rest, indent);
         }
     }
     out
@@ -145,7 +228,7 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
 fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     let value = value.split(" #").next().unwrap_or(value).trim_end();
-    for (open, close) in [('【', '】'), ('「', '」'), ('〔', '〕')] {
+    for (open, close) in [('【', '】'), ('「', '」'), ('〔', '〕'), ('［', '］')] {
         if value.starts_with(open) && value.ends_with(close) && value.chars().count() > 2 {
             let inner: String = value
                 .trim_start_matches(open)
@@ -158,6 +241,7 @@ fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Findi
                 )
                 .at(Some((line, col)), 1)
                 .help(crate::msg!(in lang, "typing.brackets.help", items = inner)),
+                edit: None,
             });
             return out;
         }
@@ -179,6 +263,7 @@ fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Findi
                         )
                         .at(Some((line, col + i)), 1)
                         .help(crate::msg!(in lang, "typing.comma.help", fixed = fixed)),
+                        edit: None,
                     });
                     break;
                 }
@@ -189,21 +274,63 @@ fn value_findings(value: &str, line: usize, col: usize, lang: Lang) -> Vec<Findi
     out
 }
 
-/// Merges the findings into a failed load's diagnostics. A structural mistake makes
-/// the rest unreliable: only the findings are reported. Otherwise a finding replaces
-/// the diagnostics on its line (the consequence, worded for something else) and the
-/// other problems stay; a value finding on a line without a problem is dropped (a
-/// full-width comma inside free text is fine).
+/// `text` with every structural mistake mended, so that the rest of the file can be
+/// read as meant; and the edits, to place what is found there back in `text`.
+pub fn mend(text: &str, findings: &[Finding]) -> (String, Vec<Edit>) {
+    let mut edits: Vec<Edit> = findings.iter().filter_map(|f| f.edit.clone()).collect();
+    edits.sort_by_key(|e| (e.line, e.col));
+    let mut out = String::with_capacity(text.len() + edits.len());
+    let mut pending = edits.iter().peekable();
+    for (n, line) in text.split_inclusive('\n').enumerate() {
+        let mut chars: Vec<char> = line.chars().collect();
+        let mine: Vec<&Edit> =
+            std::iter::from_fn(|| pending.next_if(|e| e.line == n + 1)).collect();
+        // right to left, so that each edit's column still holds
+        for e in mine.iter().rev() {
+            let at = (e.col - 1).min(chars.len());
+            let end = (at + e.remove).min(chars.len());
+            chars.splice(at..end, e.insert.chars());
+        }
+        out.extend(chars);
+    }
+    (out, edits)
+}
+
+/// A diagnostic about the mended text, placed in the text as written.
+pub fn place_back(mut d: Diagnostic, edits: &[Edit]) -> Diagnostic {
+    let Some((line, col)) = d.pos else {
+        return d;
+    };
+    let mut shift: isize = 0;
+    for e in edits.iter().filter(|e| e.line == line) {
+        let start = (e.col as isize + shift) as usize;
+        let inserted = e.insert.chars().count();
+        if col >= start + inserted {
+            shift += inserted as isize - e.remove as isize;
+        } else if col >= start {
+            d.pos = Some((line, e.col));
+            return d;
+        }
+    }
+    d.pos = Some((line, (col as isize - shift).max(1) as usize));
+    d
+}
+
+/// Merges the findings into a failed load's diagnostics (those of the mended text
+/// when a finding mended the structure). Every structural finding is reported, and
+/// so is every other problem. A value finding replaces the diagnostics on its line
+/// (the consequence, worded for something else); on a line without a problem it is
+/// dropped (a full-width comma inside free text is fine).
 pub fn merge(findings: Vec<Finding>, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     if findings.is_empty() {
         return diagnostics;
     }
-    if findings.iter().any(|f| f.kind == Kind::Structure) {
-        return findings.into_iter().map(|f| f.diagnostic).collect();
-    }
     let line = |d: &Diagnostic| d.pos.map(|p| p.0);
     let lines_with_problems: Vec<Option<usize>> = diagnostics.iter().map(line).collect();
-    let kept: Vec<Diagnostic> = findings
+    let (structure, value): (Vec<Finding>, Vec<Finding>) = findings
+        .into_iter()
+        .partition(|f| f.kind == Kind::Structure);
+    let kept: Vec<Diagnostic> = value
         .into_iter()
         .map(|f| f.diagnostic)
         .filter(|d| lines_with_problems.contains(&line(d)))
@@ -213,8 +340,10 @@ pub fn merge(findings: Vec<Finding>, diagnostics: Vec<Diagnostic>) -> Vec<Diagno
         .into_iter()
         .filter(|d| !covered.contains(&line(d)))
         .chain(kept)
+        .chain(structure.into_iter().map(|f| f.diagnostic))
         .collect();
     out.sort_by_key(|d| d.pos);
+    out.dedup();
     out
 }
 
@@ -311,10 +440,40 @@ mod tests {
         assert!(merge(value, vec![other.clone()])
             .iter()
             .all(|d| d.message == "other"));
-        // a structural one replaces everything
+        // a structural one is reported beside the others (found in the mended text)
         let colon = scan("person:\n  name：王芳\n", Lang::En);
         let merged = merge(colon, vec![other]);
-        assert_eq!(merged.len(), 1);
+        assert_eq!(merged.len(), 2);
         assert!(merged[0].message.contains("colon"));
+    }
+
+    #[test]
+    fn structure_is_mended_and_places_map_back() {
+        let text = "person:\n  name：王芳\n  role:　会计\n  id:E1\n\tage: 30\n";
+        let f = scan(text, Lang::En);
+        assert_eq!(f.len(), 4, "{f:?}");
+        let (mended, edits) = mend(text, &f);
+        assert_eq!(
+            mended,
+            "person:\n  name: 王芳\n  role: 会计\n  id: E1\n  age: 30\n"
+        );
+        // `E1` at 4:7 when mended is at 4:6 as written
+        let d = Diagnostic::new("x").at(Some((4, 7)), 1);
+        assert_eq!(place_back(d, &edits).pos, Some((4, 6)));
+        // before the edit nothing moves; inside the inserted space, the edit's place
+        let d = Diagnostic::new("x").at(Some((4, 3)), 1);
+        assert_eq!(place_back(d, &edits).pos, Some((4, 3)));
+        let d = Diagnostic::new("x").at(Some((5, 4)), 1);
+        assert_eq!(place_back(d, &edits).pos, Some((5, 3)));
+    }
+
+    #[test]
+    fn text_inside_quotes_blocks_and_continuations_is_not_a_key() {
+        let text = "person:\n  name: 王芳\nanswers:\n  summary: \"BEGIN:VCALENDAR\nEND:VEVENT\n    x:y\"\n  most_needed: |\n    a:b\n  current_job_fit: first\n    END:VEVENT\n";
+        assert!(
+            scan(text, Lang::En).is_empty(),
+            "{:?}",
+            scan(text, Lang::En)
+        );
     }
 }

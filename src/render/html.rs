@@ -1,6 +1,7 @@
 //! HTML output with Tera 2: built-in templates compiled in, a user folder
 //! overriding them file by file, one self-contained file per workbook.
 
+use crate::term::Shown;
 use crate::workbook::Workbook;
 use std::path::Path;
 
@@ -49,7 +50,7 @@ impl Templates {
             .collect();
         if let Some(dir) = dir {
             let entries = std::fs::read_dir(dir)
-                .map_err(|e| format!("{}: cannot read the templates folder: {e}", dir.display()))?;
+                .map_err(|e| format!("{}: cannot read the templates folder: {e}", dir.shown()))?;
             for entry in entries.flatten() {
                 let path = entry.path();
                 let Some(name) = path
@@ -62,8 +63,8 @@ impl Templates {
                 if !path.is_file() || name.starts_with('.') {
                     continue;
                 }
-                let text = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("{}: {e}", path.display()))?;
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.shown()))?;
                 match sources.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => sources.push((name, text)),
@@ -174,19 +175,19 @@ fn error_chain(e: &dyn std::error::Error) -> String {
 
 /// Writes the built-in templates into `dir` for editing (never overwrites).
 pub fn eject(dir: &Path) -> Result<Vec<String>, String> {
-    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.shown()))?;
     let mut written = Vec::new();
     for (name, text) in BUILTIN {
         let path = dir.join(name);
         if path.exists() {
             return Err(format!(
                 "{} already exists; eject into an empty folder",
-                path.display()
+                path.shown()
             ));
         }
         crate::output::write_atomic(&path, text.as_bytes())
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-        written.push(path.display().to_string());
+            .map_err(|e| format!("{}: {e}", path.shown()))?;
+        written.push(path.shown().to_string());
     }
     Ok(written)
 }

@@ -2,16 +2,14 @@
 //! scheduled review and per action due date, summaries in the workbook's language,
 //! UIDs derived from the person and the item so that a re-import updates rather than
 //! duplicates, and DTSTAMP from `--today`, so the same input gives the same bytes.
-//! Line folding and text escaping are the icalendar crate's.
+//! Written here rather than by a library: every TEXT value is escaped (`\\`, `\;`,
+//! `\,`, `\n`) and every line folded to at most 75 octets, never inside a character.
 
 use crate::analysis::Analysis;
 use crate::model::{Date, Profile};
-use icalendar::{Calendar, Component, EventLike};
 
-fn naive(d: Date) -> chrono::NaiveDate {
-    chrono::NaiveDate::from_ymd_opt(d.year, u32::from(d.month), u32::from(d.day))
-        .unwrap_or_default()
-}
+/// Longest content line, in octets, without its CRLF (RFC 5545 §3.1).
+pub const MAX_LINE: usize = 75;
 
 /// FNV-1a: a stable short hash for UIDs (not for security).
 fn fnv(s: &str) -> u64 {
@@ -20,38 +18,104 @@ fn fnv(s: &str) -> u64 {
     })
 }
 
+/// A TEXT value escaped (RFC 5545 §3.3.11): backslash, semicolon, comma and line
+/// breaks; other control characters (which a checked profile cannot hold) dropped.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\t' => out.push('\t'),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A content line folded (RFC 5545 §3.1): at most [`MAX_LINE`] octets a line, the
+/// continuation lines starting with one space, never splitting a character; each
+/// line ends in CRLF.
+pub fn fold(line: &str, out: &mut String) {
+    let mut room = MAX_LINE;
+    let mut used = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > room {
+            out.push_str("\r\n ");
+            // the leading space takes one octet of the next line
+            room = MAX_LINE - 1;
+            used = 0;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push_str("\r\n");
+}
+
+/// Builds the calendar's lines.
+struct Writer(String);
+
+impl Writer {
+    fn raw(&mut self, line: &str) {
+        fold(line, &mut self.0);
+    }
+
+    fn text(&mut self, name: &str, value: &str) {
+        self.raw(&format!("{name}:{}", escape(value)));
+    }
+}
+
+fn basic(d: Date) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+/// One all-day event.
+fn event(w: &mut Writer, uid: &str, stamp: &str, summary: &str, description: &str, day: Date) {
+    w.raw("BEGIN:VEVENT");
+    w.text("UID", uid);
+    w.raw(&format!("DTSTAMP:{stamp}"));
+    w.raw(&format!("DTSTART;VALUE=DATE:{}", basic(day)));
+    w.text("SUMMARY", summary);
+    w.text("DESCRIPTION", description);
+    w.raw("END:VEVENT");
+}
+
 /// Renders the calendar of `p`.
 pub fn render(p: &Profile, a: &Analysis, stem: &str, today: Date) -> String {
     let loc = p.locale;
-    let stamp = naive(today)
-        .and_hms_opt(0, 0, 0)
-        .unwrap_or_default()
-        .and_utc();
-    let mut cal = Calendar::empty();
-    cal.append_property(("VERSION", "2.0"));
-    cal.append_property(("PRODID", "-//careerbook//careerbook//EN"));
-    cal.append_property(("CALSCALE", "GREGORIAN"));
-    cal.name(&format!(
+    let stamp = format!("{}T000000Z", basic(today));
+    let mut w = Writer(String::new());
+    w.raw("BEGIN:VCALENDAR");
+    w.raw("VERSION:2.0");
+    w.raw("PRODID:-//careerbook//careerbook//EN");
+    w.raw("CALSCALE:GREGORIAN");
+    let name = format!(
         "{} — {}",
         p.person.name,
         loc.pick("职业发展计划", "Career development plan")
-    ));
+    );
+    w.text("NAME", &name);
+    w.text("X-WR-CALNAME", &name);
     let who = format!("{:016x}", fnv(&format!("{}\u{0}{}", stem, p.person.name)));
     for slot in &a.progress.schedule {
-        let mut e = icalendar::Event::new();
-        e.uid(&format!("review-{}-{who}@careerbook", slot.date.iso()))
-            .timestamp(stamp)
-            .summary(loc.pick("职业发展计划复盘", "Career plan review"))
-            .description(loc.pick(
+        event(
+            &mut w,
+            &format!("review-{}-{who}@careerbook", slot.date.iso()),
+            &stamp,
+            loc.pick("职业发展计划复盘", "Career plan review"),
+            loc.pick(
                 "回顾：上次定下的行动完成了哪些？得到了什么反馈？需要和目标还合适吗？下一阶段增加、调整或放弃哪些行动？",
                 "Review: which actions are done? What feedback did you get? Do your needs and goal still fit? What do you add, change or drop next?",
-            ))
-            .starts(naive(slot.date));
-        cal.push(e.done());
+            ),
+            slot.date,
+        );
     }
     for (i, x) in p.actions.iter().enumerate() {
         let Some(due) = x.due else { continue };
-        let mut e = icalendar::Event::new();
         let mut desc = Vec::new();
         for (label, v) in [
             (loc.pick("步骤", "Steps"), &x.steps),
@@ -67,20 +131,39 @@ pub fn render(p: &Profile, a: &Analysis, stem: &str, today: Date) -> String {
             loc.pick("状态", "Status"),
             x.status.label(loc)
         ));
-        e.uid(&format!(
-            "action-{}-{:016x}-{who}@careerbook",
-            i + 1,
-            fnv(&x.goal)
-        ))
-        .timestamp(stamp)
-        .summary(&format!(
-            "{}{}",
-            loc.pick("行动到期：", "Action due: "),
-            x.goal
-        ))
-        .description(&desc.join("\n"))
-        .starts(naive(due.last_day()));
-        cal.push(e.done());
+        event(
+            &mut w,
+            &format!("action-{}-{:016x}-{who}@careerbook", i + 1, fnv(&x.goal)),
+            &stamp,
+            &format!("{}{}", loc.pick("行动到期：", "Action due: "), x.goal),
+            &desc.join("\n"),
+            due.last_day(),
+        );
     }
-    cal.done().to_string()
+    w.raw("END:VCALENDAR");
+    w.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_lines_fold_at_75_octets_between_characters() {
+        assert_eq!(escape("Wang, Li; Jr\\\nx"), "Wang\\, Li\\; Jr\\\\\\nx");
+        for text in [
+            "a".repeat(200),
+            "中".repeat(80),
+            format!("{}中文", "a".repeat(73)),
+        ] {
+            let mut out = String::new();
+            fold(&format!("SUMMARY:{text}"), &mut out);
+            let lines: Vec<&str> = out.trim_end_matches("\r\n").split("\r\n").collect();
+            assert!(lines.iter().all(|l| l.len() <= MAX_LINE), "{lines:?}");
+            assert!(lines.iter().skip(1).all(|l| l.starts_with(' ')));
+            // full lines: nothing wasted but the part of a character that did not fit
+            assert!(lines[0].len() > MAX_LINE - 4, "{}", lines[0].len());
+            assert_eq!(out.replace("\r\n ", ""), format!("SUMMARY:{text}\r\n"));
+        }
+    }
 }

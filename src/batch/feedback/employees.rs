@@ -113,16 +113,6 @@ impl Employees {
             .or_insert(k);
     }
 
-    /// How many employees with an id.
-    pub fn len(&self) -> usize {
-        self.ids.len()
-    }
-
-    /// Whether no employee has an id.
-    pub fn is_empty(&self) -> bool {
-        self.ids.is_empty()
-    }
-
     /// Employee k's id as written.
     pub fn id(&self, k: u32) -> &str {
         &self.ids[k as usize]
@@ -212,7 +202,19 @@ mod tests {
             assert_eq!(e.named(cell).employee(), Some(0), "{cell}");
         }
         assert_eq!(e.named("emily  chen"), Named::Name(1));
+        assert_eq!(
+            e.named("E001\u{3000}张伟"),
+            Named::Id(0),
+            "an ideographic space"
+        );
+        assert_eq!(e.named("E001\t张伟"), Named::Id(0));
         assert_eq!(e.named("E001 Emily Chen"), Named::Conflict);
+        assert_eq!(
+            e.named("E001 E002"),
+            Named::Conflict,
+            "two ids: nobody for sure"
+        );
+        assert_eq!(e.named("E001 e001"), Named::Id(0));
         assert_eq!(
             e.named("E001 李四"),
             Named::Id(0),

@@ -350,6 +350,12 @@ mod tests {
         );
         assert_eq!(tool(&n(&["提交人", "提交时间", "Q"])), Tool::Feishu);
         assert_eq!(tool(&n(&["工号", "形容词"])), Tool::Generic);
+        // time stamps alone are no Microsoft Forms
+        assert_eq!(
+            tool(&n(&["Start time", "Completion time", "Q"])),
+            Tool::Generic
+        );
+        assert_eq!(Tool::Wenjuanxing.name(), "问卷星");
     }
 
     #[test]

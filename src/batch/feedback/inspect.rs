@@ -3,7 +3,7 @@
 //! without writing anything. It shows headers (the questions), never a cell.
 
 use super::columns::{Found, Mapping, Override, Picks};
-use super::report::{FileReport, LeftOut, Skip};
+use super::report::FileReport;
 use super::{merge, read_file, Employees};
 use crate::batch::table::column_letters;
 use std::fmt::Write;
@@ -106,10 +106,7 @@ fn columns(out: &mut String, m: &Mapping) {
 }
 
 fn counts(out: &mut String, r: &FileReport) {
-    let why: Vec<String> = Skip::ALL
-        .iter()
-        .filter_map(|k| r.skipped.get(k).map(|n| format!("{n} {}", k.words())))
-        .collect();
+    let why = r.skipped_words();
     let _ = writeln!(
         out,
         "  {}",
@@ -125,15 +122,7 @@ fn counts(out: &mut String, r: &FileReport) {
             }
         )
     );
-    let left: Vec<String> = [LeftOut::Other, LeftOut::Unlisted]
-        .iter()
-        .filter_map(|k| {
-            r.left_out.get(k).map(|n| match k {
-                LeftOut::Other => crate::msg!("fb.left_out.other", n = n),
-                LeftOut::Unlisted => crate::msg!("fb.left_out.unlisted", n = n),
-            })
-        })
-        .collect();
+    let left = r.left_out_words();
     if !left.is_empty() {
         let _ = writeln!(
             out,

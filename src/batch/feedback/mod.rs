@@ -22,6 +22,7 @@ pub use inspect::inspect;
 pub use report::{FileReport, Skip};
 
 use crate::catalog::{self, Item};
+use crate::term::Shown;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -84,21 +85,11 @@ impl Feedback {
 /// Extensions of the files a feedback folder is read for.
 const EXPORTS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "yaml", "yml"];
 
-fn is_yaml(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("yaml" | "yml")
-    )
-}
-
 /// The files `--feedback PATH` names: the file, or every export in the folder and its
 /// subfolders (regular files only, hidden ones and links to folders left out), in
 /// name order. A folder with nothing readable is an error.
 pub fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let shown = crate::term::shown(path);
+    let shown = path.shown();
     let meta = std::fs::metadata(path)
         .map_err(|e| crate::msg!("run.cannot_read", path = shown, err = e))?;
     if !meta.is_dir() {
@@ -108,7 +99,7 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
     let mut dirs = vec![path.to_path_buf()];
     while let Some(d) = dirs.pop() {
         let rd = std::fs::read_dir(&d)
-            .map_err(|e| crate::msg!("run.cannot_read", path = crate::term::shown(&d), err = e))?;
+            .map_err(|e| crate::msg!("run.cannot_read", path = d.shown(), err = e))?;
         for e in rd.flatten() {
             let p = e.path();
             let hidden = p
@@ -146,9 +137,9 @@ pub fn read_file(
     given: &Override,
     merge: &mut merge::Merge,
 ) -> (FileReport, Result<Option<columns::Mapping>, String>) {
-    let shown = crate::term::shown(path);
+    let shown = path.shown();
     let mut report = FileReport::new(number, &shown);
-    if is_yaml(path) {
+    if super::is_yaml(path) {
         yaml::read(path, &mut report, employees, merge);
         return (report, Ok(None));
     }

@@ -229,6 +229,25 @@ impl FileReport {
     pub fn skipped_total(&self) -> usize {
         self.skipped.values().sum()
     }
+
+    /// The rows not counted, by why, in words (`3 not among this run's employees`).
+    pub fn skipped_words(&self) -> Vec<String> {
+        Skip::ALL
+            .iter()
+            .filter_map(|k| self.skipped.get(k).map(|n| format!("{n} {}", k.words())))
+            .collect()
+    }
+
+    /// The picks left out, by kind, in words (`2 "Other" text(s)`).
+    pub fn left_out_words(&self) -> Vec<String> {
+        self.left_out
+            .iter()
+            .map(|(k, n)| match k {
+                LeftOut::Other => crate::msg!("fb.left_out.other", n = n),
+                LeftOut::Unlisted => crate::msg!("fb.left_out.unlisted", n = n),
+            })
+            .collect()
+    }
 }
 
 /// What the overview keeps of a feedback file: counts only, the file by number (a

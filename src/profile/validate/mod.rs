@@ -250,8 +250,10 @@ pub fn validate(
 
     // person
     let p = raw.person;
+    let before = c.errs.len();
     let name = c.text("person.name", Some(p.name));
-    if name.is_none() {
+    // a name refused for what it holds is not also empty
+    if name.is_none() && c.errs.len() == before {
         c.err(
             "person.name",
             crate::msg!("validate.name.empty"),

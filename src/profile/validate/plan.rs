@@ -17,8 +17,9 @@ pub(super) fn actions(c: &mut Ctx, raw_actions: Vec<RawAction>, today: Date) -> 
     let mut actions = Vec::new();
     for (i, a) in raw_actions.into_iter().take(500).enumerate() {
         let p = format!("actions[{i}]");
+        let before = c.errs.len();
         let goal = c.text(&format!("{p}.goal"), Some(a.goal));
-        if goal.is_none() {
+        if goal.is_none() && c.errs.len() == before {
             c.err(
                 &format!("{p}.goal"),
                 crate::msg!("validate.goal.empty"),
