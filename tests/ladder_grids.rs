@@ -606,3 +606,82 @@ fn ids_survive_a_reimport_of_an_edited_grid_while_the_items_stay() {
     );
     assert_ne!(before, after);
 }
+
+#[test]
+fn nothing_is_overwritten_unasked() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("g.csv");
+    grids::zh_gbk_csv(&csv);
+    let out = dir.path().join("ladders");
+    let import = |extra: &[&str]| {
+        let mut args = vec!["ladders", "import", s(&csv), "--id", "tech", "-o", s(&out)];
+        args.extend(extra);
+        run(&args)
+    };
+    assert_eq!(import(&[]).0, 0);
+    // the same grid again changes nothing and is not refused
+    assert_eq!(import(&[]).0, 0);
+    // an edited grid, or a ladder file with texts added by hand, is kept unless --force
+    let file = out.join("tech.yaml");
+    let by_hand = std::fs::read_to_string(&file).unwrap() + "# en added by hand\n";
+    std::fs::write(&file, &by_hand).unwrap();
+    let (code, _, err) = import(&[]);
+    assert_eq!(code, 2);
+    assert!(
+        err.ends_with(&format!(
+            "error: {} already exists; add --force to overwrite it\n",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), by_hand);
+    assert_eq!(import(&["--force"]).0, 0);
+    assert!(!std::fs::read_to_string(&file).unwrap().contains("by hand"));
+    for args in [
+        &["ladders", "export", "technical", "-o"][..],
+        &["ladders", "template", "-o"][..],
+    ] {
+        let f = dir.path().join("there.xlsx");
+        std::fs::write(&f, "mine").unwrap();
+        let (code, _, err) = run(&[args, &[s(&f)]].concat());
+        assert_eq!(code, 2, "{args:?}");
+        assert!(
+            err.contains("already exists; add --force to overwrite it"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "mine");
+        let (code, _, err) = run(&[args, &[s(&f), "--force"]].concat());
+        assert_eq!(code, 0, "{err}");
+        assert!(std::fs::read(&f).unwrap().starts_with(b"PK"), "an XLSX");
+    }
+}
+
+#[test]
+fn a_cell_quoted_in_a_message_stays_on_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("g.csv");
+    std::fs::write(
+        &csv,
+        "职级,标准类别,任职标准\nP1,\"知识\nerror: forged\",熟悉产品。\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "ladders",
+        "import",
+        s(&csv),
+        "--id",
+        "x",
+        "-o",
+        s(&dir.path().join("o")),
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("error: `知识\\u{a}error: forged` is not a category\n"),
+        "{err}"
+    );
+    assert_eq!(
+        err.matches("\nerror: ").count() + usize::from(err.starts_with("error: ")),
+        1,
+        "{err}"
+    );
+}

@@ -33,6 +33,10 @@ pub(super) struct ImportArgs {
     /// The folder to write ID.yaml into (a folder for --ladders).
     #[arg(short, long, value_name = "DIR")]
     output: PathBuf,
+    /// Replace DIR/ID.yaml if it exists (a re-import of an edited grid; texts added by
+    /// hand to the ladder file are lost).
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -45,6 +49,9 @@ pub(super) struct ExportArgs {
     /// Language of the headers and categories: zh-CN or en.
     #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
     locale: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -55,6 +62,9 @@ pub(super) struct TemplateArgs {
     /// Language of the template: zh-CN or en.
     #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
     locale: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    force: bool,
 }
 
 /// `ladders import FILE --id ID -o DIR`: reads the grid, prints what was read, and
@@ -71,7 +81,7 @@ pub(super) fn import(a: ImportArgs) -> Result<u8, Usage> {
         sheet: a.sheet,
         name: a.name.filter(|n| !n.trim().is_empty()),
     };
-    let shown = a.file.display().to_string();
+    let shown = a.file.shown();
     let imported = match grid::import(&a.file, &shown, &opts) {
         Ok(i) => i,
         Err(text) => {
@@ -84,12 +94,11 @@ pub(super) fn import(a: ImportArgs) -> Result<u8, Usage> {
     if Ladders::builtin().all.iter().any(|l| l.id == id) {
         crate::errln!("{}", crate::msg!("grid.replaces", id = id));
     }
+    let path = a.output.join(format!("{id}.yaml"));
+    profiles::refuse_to_overwrite(&path, Some(&imported.yaml), a.force)?;
     std::fs::create_dir_all(&a.output)
-        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
-    write(
-        &a.output.join(format!("{id}.yaml")),
-        imported.yaml.as_bytes(),
-    )?;
+        .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
+    write(&path, imported.yaml.as_bytes())?;
     Ok(0)
 }
 
@@ -97,6 +106,7 @@ pub(super) fn import(a: ImportArgs) -> Result<u8, Usage> {
 pub(super) fn export(ladder: &Ladder, a: &ExportArgs) -> Result<u8, Usage> {
     let loc = grid_locale(&a.locale)?;
     let format = format_of(&a.output)?;
+    profiles::refuse_to_overwrite(&a.output, None, a.force)?;
     let (bytes, empty) = grid::export(ladder, loc, format).map_err(Usage)?;
     write(&a.output, &bytes)?;
     for rung in empty {
@@ -108,7 +118,9 @@ pub(super) fn export(ladder: &Ladder, a: &ExportArgs) -> Result<u8, Usage> {
 /// `ladders template -o FILE.xlsx`.
 pub(super) fn template(a: &TemplateArgs) -> Result<u8, Usage> {
     let loc = grid_locale(&a.locale)?;
-    let bytes = grid::template(loc, format_of(&a.output)?).map_err(Usage)?;
+    let format = format_of(&a.output)?;
+    profiles::refuse_to_overwrite(&a.output, None, a.force)?;
+    let bytes = grid::template(loc, format).map_err(Usage)?;
     write(&a.output, &bytes)?;
     Ok(0)
 }
@@ -135,17 +147,17 @@ fn grid_locale(s: &str) -> Result<Locale, Usage> {
 }
 
 fn format_of(path: &Path) -> Result<ExportFormat, Usage> {
-    ExportFormat::of(path).ok_or_else(|| Usage(crate::msg!("grid.format", path = path.display())))
+    ExportFormat::of(path).ok_or_else(|| Usage(crate::msg!("grid.format", path = path.shown())))
 }
 
 fn write(path: &Path, bytes: &[u8]) -> Result<(), Usage> {
     output::write_atomic(path, bytes).map_err(|e| {
         Usage(crate::msg!(
             "run.cannot_write",
-            path = path.display(),
+            path = path.shown(),
             err = e
         ))
     })?;
-    crate::outln!("{}", crate::msg!("run.wrote", path = path.display()));
+    crate::outln!("{}", crate::msg!("run.wrote", path = path.shown()));
     Ok(())
 }

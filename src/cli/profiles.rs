@@ -153,8 +153,13 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
 
 /// Refuses to write `path` when something is there already, unless `--force`, or
 /// unless it holds exactly `same` (writing it again would change nothing). The same
-/// rule for every command that writes a file the user named (`init`, `schema`).
-fn refuse_to_overwrite(path: &Path, same: Option<&str>, force: bool) -> Result<(), Usage> {
+/// rule for every command that writes a file the user named (`init`, `schema`,
+/// `ladders import | export | template`).
+pub(super) fn refuse_to_overwrite(
+    path: &Path,
+    same: Option<&str>,
+    force: bool,
+) -> Result<(), Usage> {
     let exists = std::fs::symlink_metadata(path).is_ok();
     if !exists || force {
         return Ok(());

@@ -169,7 +169,11 @@ fn rung_ids(rungs: &[DraftRung], errors: &mut Vec<GridError>) -> Vec<String> {
         if let Some(j) = ids.iter().position(|x| *x == id) {
             errors.push(GridError::at(
                 r.first.unwrap_or(At { row: 1, col: 0 }),
-                crate::msg!("grid.rung_twice", id = id, other = rungs[j].shown()),
+                crate::msg!(
+                    "grid.rung_twice",
+                    id = crate::term::escape(&id),
+                    other = rungs[j].shown()
+                ),
                 crate::msg!("grid.rung_twice.help"),
             ));
         }
@@ -279,7 +283,7 @@ fn standards(
                     key.at,
                     crate::msg!(
                         "grid.item_twice",
-                        item = key.value,
+                        item = crate::term::escape(&key.value),
                         rung = r.shown(),
                         row = row
                     ),
@@ -306,7 +310,11 @@ fn standards(
         if let Some((_, first)) = std_ids.iter().find(|(x, _)| *x == id) {
             errors.push(GridError::at(
                 at,
-                crate::msg!("grid.id_twice", id = id, row = first.row),
+                crate::msg!(
+                    "grid.id_twice",
+                    id = crate::term::escape(&id),
+                    row = first.row
+                ),
                 crate::msg!("grid.id_twice.help"),
             ));
         }

@@ -130,11 +130,14 @@ impl DraftRung {
     pub fn shown(&self) -> String {
         let code = self.code.as_ref().map_or("", |c| c.value.as_str());
         let title = self.title.shown();
-        match (code.is_empty(), title.is_empty() || title == code) {
-            (false, false) => format!("{code} {title}"),
-            (false, true) => code.to_string(),
-            _ => title.to_string(),
-        }
+        // a name from a cell, printed on one line
+        crate::term::escape(
+            &match (code.is_empty(), title.is_empty() || title == code) {
+                (false, false) => format!("{code} {title}"),
+                (false, true) => code.to_string(),
+                _ => title.to_string(),
+            },
+        )
     }
 }
 

@@ -177,7 +177,11 @@ impl Reader<'_> {
                     let (first, row) = (h.value.clone(), h.at.row);
                     self.err(
                         r.at,
-                        crate::msg!("grid.two_families", first = first, second = r.value),
+                        crate::msg!(
+                            "grid.two_families",
+                            first = crate::term::escape(&first),
+                            second = crate::term::escape(&r.value)
+                        ),
                         crate::msg!("grid.two_families.help", row = row),
                     );
                 }
@@ -285,7 +289,7 @@ impl Reader<'_> {
             let Some(n) = years(v) else {
                 self.err(
                     at,
-                    crate::msg!("grid.not_years", text = v),
+                    crate::msg!("grid.not_years", text = crate::term::escape(v)),
                     crate::msg!("grid.not_years.help"),
                 );
                 continue;
@@ -349,7 +353,7 @@ impl Reader<'_> {
                     None => {
                         self.err(
                             at,
-                            crate::msg!("grid.weight_text", text = v),
+                            crate::msg!("grid.weight_text", text = crate::term::escape(v)),
                             crate::msg!("grid.weight_text.help"),
                         );
                         return;
@@ -413,7 +417,11 @@ impl Reader<'_> {
                     }
                     None => crate::msg!("grid.category.list", list = list()),
                 };
-                self.err(at, crate::msg!("grid.category", text = v), help);
+                self.err(
+                    at,
+                    crate::msg!("grid.category", text = crate::term::escape(v)),
+                    help,
+                );
                 None
             }
         }

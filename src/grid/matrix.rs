@@ -113,7 +113,7 @@ pub fn read(rows: &[TableRow], header: usize) -> (Draft, Vec<GridError>) {
                 };
                 errors.push(GridError::at(
                     l.at,
-                    crate::msg!("grid.category", text = l.value),
+                    crate::msg!("grid.category", text = crate::term::escape(&l.value)),
                     help,
                 ));
             }
@@ -221,7 +221,7 @@ fn values(
                 }
                 None => errors.push(GridError::at(
                     at,
-                    crate::msg!("grid.not_years", text = v),
+                    crate::msg!("grid.not_years", text = crate::term::escape(v)),
                     crate::msg!("grid.not_years.help"),
                 )),
             },

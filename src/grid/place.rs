@@ -76,7 +76,7 @@ impl Where<'_> {
     pub fn place(&self, at: Option<At>) -> String {
         let sheet = self
             .sheet
-            .map(|s| crate::msg!("grid.at.sheet", sheet = s))
+            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::term::escape(s)))
             .unwrap_or_default();
         let Some(at) = at else {
             return format!("{}{sheet}", self.file);
@@ -86,7 +86,7 @@ impl Where<'_> {
             .get(at.col)
             .map(|h| h.trim())
             .filter(|h| !h.is_empty())
-            .map(|h| format!(" ({})", first_line(h)))
+            .map(|h| format!(" ({})", crate::term::escape(first_line(h))))
             .unwrap_or_default();
         crate::msg!(
             "grid.at",

@@ -67,7 +67,7 @@ impl Report {
         let sheet = self
             .sheet
             .as_ref()
-            .map(|s| crate::msg!("grid.at.sheet", sheet = s))
+            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::term::escape(s)))
             .unwrap_or_default();
         out.push(crate::msg!(
             "grid.report.read",
@@ -80,7 +80,7 @@ impl Report {
         if !self.other_sheets.is_empty() {
             out.push(crate::msg!(
                 "grid.report.sheets",
-                list = self.other_sheets.join(", ")
+                list = crate::term::escape(&self.other_sheets.join(", "))
             ));
         }
         let cols: Vec<String> = self
@@ -109,8 +109,8 @@ impl Report {
                 .unwrap_or_default();
             out.push(crate::msg!(
                 "grid.report.rung",
-                id = r.id,
-                title = r.title,
+                id = crate::term::escape(&r.id),
+                title = crate::term::escape(&r.title),
                 n = r.standards,
                 weights = weights
             ));
@@ -162,8 +162,9 @@ impl Report {
     }
 }
 
-fn one_line(s: &str) -> &str {
-    s.lines().next().unwrap_or("").trim()
+/// A header's first line, printed on one line.
+fn one_line(s: &str) -> String {
+    crate::term::escape(s.lines().next().unwrap_or("").trim())
 }
 
 /// Sorted row numbers as runs: `1–3, 7, 9–10`.
