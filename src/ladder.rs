@@ -9,64 +9,8 @@ use crate::term::Shown;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
-/// Text in both languages (and, made from the zh text, in zh-TW).
-#[derive(Debug, Clone, Deserialize, Serialize, PartialEq)]
-#[serde(from = "RawBilingual")]
-pub struct Bilingual {
-    /// zh-CN text.
-    pub zh: String,
-    /// English text.
-    pub en: String,
-    /// zh-TW text, converted from `zh` when first asked for.
-    #[serde(skip_serializing)]
-    tw: std::sync::OnceLock<String>,
-}
-
-/// [`Bilingual`] as written in a ladder file.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawBilingual {
-    zh: String,
-    en: String,
-    /// A company's own Taiwan wording; without it, `zh` is converted.
-    #[serde(rename = "zh-TW", default)]
-    tw: Option<String>,
-}
-
-impl From<RawBilingual> for Bilingual {
-    fn from(r: RawBilingual) -> Bilingual {
-        let b = Bilingual::new(r.zh, r.en);
-        if let Some(tw) = r.tw {
-            let _ = b.tw.set(tw);
-        }
-        b
-    }
-}
-
-impl Bilingual {
-    /// Text from its zh and en forms.
-    pub fn new(zh: impl Into<String>, en: impl Into<String>) -> Bilingual {
-        Bilingual {
-            zh: zh.into(),
-            en: en.into(),
-            tw: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// The zh-TW text (our zh text in Traditional characters and Taiwan terms).
-    pub fn tw(&self) -> &str {
-        self.tw.get_or_init(|| crate::zhtw::convert(&self.zh))
-    }
-
-    /// The text in `loc`.
-    pub fn get(&self, loc: Locale) -> &str {
-        match loc {
-            Locale::Zh => &self.zh,
-            Locale::ZhTw => self.tw(),
-            Locale::En => &self.en,
-        }
-    }
-}
+mod bilingual;
+pub use bilingual::Bilingual;
 
 /// What a ladder leads to, for track fit.
 #[derive(Debug, Clone, Copy, Deserialize, Serialize, PartialEq, Eq)]
@@ -146,8 +90,37 @@ pub struct Standard {
     pub id: String,
     /// One of [`AREAS`] (its id after loading).
     pub area: String,
+    /// The item the standard belongs to (标准项 / 行为要项), as the company names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub item: Option<Bilingual>,
+    /// Its weight within the rung, in percent (the weights of a rung add up to 100).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "percent"
+    )]
+    pub weight: Option<f64>,
     /// The standard in both languages.
     pub text: Bilingual,
+}
+
+/// A percentage as shown to people: `30`, `12.5` (one decimal at most).
+pub fn percent_text(w: f64) -> String {
+    let r = (w * 10.0).round() / 10.0;
+    if r.fract() == 0.0 && r.abs() < 1e9 {
+        format!("{}", r as i64)
+    } else {
+        format!("{r}")
+    }
+}
+
+/// A weight as written in a ladder file: `30`, or `12.5` when it has a fraction.
+fn percent<S: serde::Serializer>(w: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+    match w {
+        Some(w) if w.fract() == 0.0 && w.abs() < 1e9 => s.serialize_i64(*w as i64),
+        Some(w) => s.serialize_f64(*w),
+        None => s.serialize_none(),
+    }
 }
 
 /// One rung of a ladder.
@@ -172,6 +145,14 @@ pub struct Rung {
     /// Qualification standards (任职资格).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub standards: Vec<Standard>,
+}
+
+impl Rung {
+    /// The sum of the standards' weights, in percent; `None` when none has a weight.
+    pub fn weight_total(&self) -> Option<f64> {
+        let weights: Vec<f64> = self.standards.iter().filter_map(|s| s.weight).collect();
+        (!weights.is_empty()).then(|| weights.iter().sum())
+    }
 }
 
 /// A career ladder.
@@ -228,6 +209,18 @@ impl Ladder {
             .iter()
             .enumerate()
             .find_map(|(i, r)| r.standards.iter().find(|s| s.id == id).map(|s| (i, s)))
+    }
+
+    /// The rungs whose weights do not add up to 100 %: each rung's id and the sum
+    /// (rungs without weights are left out).
+    pub fn weights_off(&self) -> Vec<(&str, f64)> {
+        self.rungs
+            .iter()
+            .filter_map(|r| {
+                let sum = r.weight_total()?;
+                ((sum - 100.0).abs() > 0.05).then_some((r.id.as_str(), sum))
+            })
+            .collect()
     }
 
     /// Typical age after the top rung (the open milestone the person sets).
@@ -459,6 +452,16 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
                     },
                 );
             }
+            if let Some(w) = st.weight {
+                if !(w > 0.0 && w <= 100.0) {
+                    err(
+                        &format!("{at}.weight"),
+                        true,
+                        crate::msg!("ladder.weight", n = w),
+                        crate::msg!("ladder.weight.help"),
+                    );
+                }
+            }
             if st.text.zh.trim().is_empty() || st.text.en.trim().is_empty() {
                 err(
                     &format!("{at}.text"),
@@ -528,6 +531,37 @@ mod tests {
         assert_eq!(
             l.rungs[0].standards[1].area, "knowledge",
             "zh area names become ids"
+        );
+    }
+
+    #[test]
+    fn a_text_in_one_language_is_shown_in_both_and_written_as_given() {
+        let text = "id: x\nkind: other\nname: { zh: 甲 }\nrungs:\n  - id: a\n    title: { en: Clerk }\n    typical_age: 25\n    standards:\n      - { id: a1, area: 技能, item: { zh: 盘点 }, weight: 12.5, text: { zh: 能独立完成盘点。 } }\n";
+        let l = parse(text).unwrap();
+        assert_eq!(l.name.get(Locale::En), "甲");
+        assert_eq!(l.rungs[0].title.get(Locale::Zh), "Clerk");
+        let st = &l.rungs[0].standards[0];
+        assert_eq!((st.weight, st.text.given_en()), (Some(12.5), None));
+        assert_eq!(st.item.as_ref().map(|i| i.get(Locale::En)), Some("盘点"));
+        let yaml = serde_yaml::to_string(&l).unwrap();
+        assert!(
+            yaml.contains("title:\n    en: Clerk\n  typical_age"),
+            "{yaml}"
+        );
+        assert!(yaml.contains("weight: 12.5\n"), "{yaml}");
+        assert!(
+            !yaml.contains("zh: Clerk") && !yaml.contains("en: 能"),
+            "{yaml}"
+        );
+        assert_eq!(parse(&yaml).unwrap(), l, "written and read back");
+        let none = text.replace("{ zh: 甲 }", "{ zh-TW: 甲 }");
+        assert!(parse(&none).unwrap_err()[0]
+            .message
+            .contains("a text needs `zh` or `en`"));
+        let heavy = text.replace("12.5", "120");
+        assert_eq!(
+            parse(&heavy).unwrap_err()[0].message,
+            "the weight 120 is not between 0 and 100"
         );
     }
 

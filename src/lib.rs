@@ -43,6 +43,7 @@ pub mod cli;
 pub mod cycle;
 pub mod diag;
 pub mod figure;
+pub mod grid;
 pub mod ladder;
 pub mod lang;
 pub mod locale;

@@ -18,6 +18,9 @@ pub struct StandardMark {
     pub self_mark: Option<Mark>,
     /// The manager's mark.
     pub manager: Option<Mark>,
+    /// The standard's weight in percent, on a ladder with weights.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weight: Option<f64>,
 }
 
 impl StandardMark {
@@ -49,6 +52,13 @@ pub struct Readiness {
     /// Years usually spent on the current rung before the next (the next rung's
     /// `min_years`).
     pub min_years: Option<u32>,
+    /// On a rung with weights: the share of the weights met in the person's own
+    /// marks, in percent of the rung's weights (one decimal).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_met_self: Option<f64>,
+    /// The same in the manager's marks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub weighted_met_manager: Option<f64>,
 }
 
 impl Readiness {
@@ -87,6 +97,7 @@ pub fn readiness(p: &Profile, ladders: &Ladders, today: Date) -> Option<Readines
                 area: s.area.clone(),
                 self_mark: a.and_then(|a| a.self_mark),
                 manager: a.and_then(|a| a.manager),
+                weight: s.weight,
             }
         })
         .collect();
@@ -96,6 +107,8 @@ pub fn readiness(p: &Profile, ladders: &Ladders, today: Date) -> Option<Readines
             .filter(|s| f(s).is_some_and(Mark::met))
             .count()
     };
+    let weighted_met_self = weighted_met(&standards, |s| s.self_mark);
+    let weighted_met_manager = weighted_met(&standards, |s| s.manager);
     Some(Readiness {
         next_level: next.map(|r| r.id.clone()),
         assessed_level: assessed.id.clone(),
@@ -105,7 +118,27 @@ pub fn readiness(p: &Profile, ladders: &Ladders, today: Date) -> Option<Readines
         standards,
         years_on_rung: career.since.map(|y| (today.year - y).max(0)),
         min_years: next.and_then(|r| r.min_years),
+        weighted_met_self,
+        weighted_met_manager,
     })
+}
+
+/// The weights of the standards met in one set of marks, in percent of all the
+/// weights (one decimal); `None` when no standard has a weight.
+fn weighted_met(
+    standards: &[StandardMark],
+    mark: fn(&StandardMark) -> Option<Mark>,
+) -> Option<f64> {
+    let total: f64 = standards.iter().filter_map(|s| s.weight).sum();
+    if total <= 0.0 {
+        return None;
+    }
+    let met: f64 = standards
+        .iter()
+        .filter(|s| mark(s).is_some_and(Mark::met))
+        .filter_map(|s| s.weight)
+        .sum();
+    Some((met / total * 1000.0).round() / 10.0)
 }
 
 #[cfg(test)]
@@ -161,6 +194,38 @@ mod tests {
         assert!(r.total >= 5);
         assert_eq!(r.min_years, None);
         assert!(!r.any_marks());
+    }
+
+    #[test]
+    fn weights_give_the_share_met_by_weight() {
+        let ladder = crate::ladder::parse(
+            "id: w\nkind: other\nname: { zh: 甲 }\nrungs:\n  - { id: a, title: { zh: 甲 }, typical_age: 25 }\n  - id: b\n    title: { zh: 乙 }\n    typical_age: 30\n    standards:\n      - { id: b1, area: skills, weight: 50, text: { zh: 一 } }\n      - { id: b2, area: knowledge, weight: 30, text: { zh: 二 } }\n      - { id: b3, area: results, weight: 20, text: { zh: 三 } }\n",
+        )
+        .unwrap();
+        let mut ladders = Ladders::builtin();
+        ladders.all.push(ladder);
+        let text = "person:\n  name: 某人\ncareer:\n  track: w\n  level: a\n  assessment:\n    b1: { self: meets, manager: towards }\n    b3: { self: exceeds, manager: meets }\n";
+        let opts = LoadOptions {
+            ladders: &ladders,
+            today: TODAY,
+        };
+        let p = load_str(text, &opts).unwrap();
+        let r = readiness(&p, &ladders, TODAY).unwrap();
+        assert_eq!(
+            (r.weighted_met_self, r.weighted_met_manager),
+            (Some(70.0), Some(20.0))
+        );
+        assert_eq!(r.standards[1].weight, Some(30.0));
+        // without weights, nothing is said by weight
+        let r = readiness(
+            &load("  track: administrative\n  level: staff\n"),
+            &ladders,
+            TODAY,
+        )
+        .unwrap();
+        assert_eq!((r.weighted_met_self, r.weighted_met_manager), (None, None));
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(!json.contains("weight"), "{json}");
     }
 
     #[test]

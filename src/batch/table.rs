@@ -117,6 +117,73 @@ pub fn read_rows(
     Ok(enc.name())
 }
 
+/// The sheet of a workbook that was read, and every sheet it has.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sheets {
+    /// The format found, as [`read_rows`] returns it.
+    pub format: &'static str,
+    /// The name of the sheet read (`None` for a text table).
+    pub read: Option<String>,
+    /// The names of all sheets, in the workbook's order.
+    pub all: Vec<String>,
+}
+
+/// Reads like [`read_rows`], but from the sheet named `sheet` of an XLSX workbook
+/// (the first when `None`; a name is matched exactly, else ignoring case and
+/// spaces). A sheet asked of a text table, or one the workbook lacks, is refused.
+pub fn read_sheet_rows(
+    path: &Path,
+    sheet: Option<&str>,
+    each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
+) -> Result<Sheets, TableError> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    if matches!(ext.as_str(), "xlsx" | "xlsm") {
+        let (read, all) = read_xlsx_sheet(path, sheet, each)?;
+        return Ok(Sheets {
+            format: "XLSX",
+            read: Some(read),
+            all,
+        });
+    }
+    if let Some(name) = sheet {
+        return Err(TableError::whole(crate::msg!(
+            "table.sheet_text",
+            name = name
+        )));
+    }
+    let enc = detect_encoding(path)?;
+    read_text(path, enc, each)?;
+    Ok(Sheets {
+        format: enc.name(),
+        ..Sheets::default()
+    })
+}
+
+/// The position of the sheet named `want` among `names`: exactly, else ignoring case
+/// and spaces; otherwise an error with the nearest name and the list.
+fn sheet_index(names: &[String], want: &str) -> Result<usize, TableError> {
+    let fold = |s: &str| s.to_lowercase().replace([' ', '\u{3000}'], "");
+    names
+        .iter()
+        .position(|n| n == want)
+        .or_else(|| names.iter().position(|n| fold(n) == fold(want)))
+        .ok_or_else(|| {
+            let list = names.join(", ");
+            TableError::whole(
+                match crate::catalog::nearest(want, names.iter().map(String::as_str)) {
+                    Some(near) => {
+                        crate::msg!("table.sheet_near", name = want, near = near, list = list)
+                    }
+                    None => crate::msg!("table.sheet_none", name = want, list = list),
+                },
+            )
+        })
+}
+
 fn open(path: &Path) -> Result<std::fs::File, TableError> {
     let meta = std::fs::metadata(path).map_err(cannot_read)?;
     if !meta.is_file() {
@@ -646,16 +713,30 @@ fn read_xlsx(
     path: &Path,
     each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
 ) -> Result<(), TableError> {
+    read_xlsx_sheet(path, None, each).map(|_| ())
+}
+
+/// Reads one sheet (the first when `sheet` is `None`); returns its name and the
+/// names of all sheets.
+fn read_xlsx_sheet(
+    path: &Path,
+    sheet: Option<&str>,
+    each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
+) -> Result<(String, Vec<String>), TableError> {
     use calamine::{open_workbook, DataRef, Reader, Xlsx};
     check_zip(path)?;
     let mut wb: Xlsx<_> =
         open_workbook(path).map_err(|_| TableError::whole(crate::msg!("table.cannot_open")))?;
-    let name = wb
-        .sheet_names()
-        .first()
-        .cloned()
-        .ok_or_else(|| TableError::whole(crate::msg!("table.no_sheet")))?;
-    let merges = wb.merge_cells_by_sheet_id(0).unwrap_or_default();
+    let names = wb.sheet_names();
+    if names.is_empty() {
+        return Err(TableError::whole(crate::msg!("table.no_sheet")));
+    }
+    let index = match sheet {
+        None => 0,
+        Some(want) => sheet_index(&names, want)?,
+    };
+    let name = names[index].clone();
+    let merges = wb.merge_cells_by_sheet_id(index).unwrap_or_default();
     if merges.len() > 100_000 {
         return Err(TableError::whole(crate::msg!(
             "table.merges",
@@ -747,7 +828,7 @@ fn read_xlsx(
             if let Some(prev) = current_row {
                 let t = std::mem::take(&mut current);
                 if emit(t, prev, &mut merged_values).is_break() {
-                    return Ok(());
+                    return Ok((name, names));
                 }
             }
             current_row = Some(r);
@@ -783,7 +864,7 @@ fn read_xlsx(
     if let Some(prev) = current_row {
         let _ = emit(current, prev, &mut merged_values);
     }
-    Ok(())
+    Ok((name, names))
 }
 
 #[cfg(test)]

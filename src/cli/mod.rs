@@ -18,6 +18,7 @@ use std::sync::Arc;
 
 mod batch;
 mod feedback;
+mod ladder_grid;
 mod profiles;
 mod render;
 
@@ -339,6 +340,25 @@ enum LaddersAction {
         /// Ladder id.
         id: String,
     },
+    /// Read a qualification grid (one row per standard) or a competency matrix (areas
+    /// down, rungs across) from XLSX, CSV or TSV into the ladder file DIR/ID.yaml, and
+    /// say what was read. Nothing is written when the grid has problems.
+    #[command(
+        after_help = "Examples:\n  careerbook ladders import 任职资格.xlsx --id tech --kind technical --sheet 技术序列 -o company-ladders\n  careerbook ladders import matrix.csv --id eng --name \"Engineering\" -o company-ladders"
+    )]
+    Import(ladder_grid::ImportArgs),
+    /// Write a ladder (built-in or company) as a grid, one row per standard, to edit
+    /// in Excel and import again.
+    #[command(
+        after_help = "Examples:\n  careerbook ladders export administrative -o admin.xlsx\n  careerbook ladders export sales --ladders company-ladders -o sales.csv"
+    )]
+    Export(ladder_grid::ExportArgs),
+    /// Write an empty grid to fill in: the headers, a row explaining each column and
+    /// one example rung.
+    #[command(
+        after_help = "Examples:\n  careerbook ladders template -o 任职资格模板.xlsx\n  careerbook ladders template --locale en -o grid.xlsx"
+    )]
+    Template(ladder_grid::TemplateArgs),
 }
 
 #[derive(Debug, Subcommand)]

@@ -5,6 +5,7 @@ use super::*;
 
 pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
     let ladders = load_ladders(&a.common.ladders)?;
+    ladder_grid::weight_warnings(&ladders);
     let today = today(&a.common.today)?;
     let opts = crate::profile::LoadOptions {
         ladders: &ladders,
@@ -152,8 +153,13 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
 
 /// Refuses to write `path` when something is there already, unless `--force`, or
 /// unless it holds exactly `same` (writing it again would change nothing). The same
-/// rule for every command that writes a file the user named (`init`, `schema`).
-fn refuse_to_overwrite(path: &Path, same: Option<&str>, force: bool) -> Result<(), Usage> {
+/// rule for every command that writes a file the user named (`init`, `schema`,
+/// `ladders import | export | template`).
+pub(super) fn refuse_to_overwrite(
+    path: &Path,
+    same: Option<&str>,
+    force: bool,
+) -> Result<(), Usage> {
     let exists = std::fs::symlink_metadata(path).is_ok();
     if !exists || force {
         return Ok(());
@@ -191,39 +197,56 @@ pub(super) fn schema(a: SchemaArgs) -> Result<u8, Usage> {
 }
 
 pub(super) fn ladders(a: LaddersArgs) -> Result<u8, Usage> {
-    let ladders = load_ladders(&a.ladders)?;
-    match a.action {
-        None => {
-            for l in &ladders.all {
-                let rungs: Vec<String> = l
-                    .rungs
-                    .iter()
-                    .map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age))
-                    .collect();
-                crate::outln!(
-                    "{:<16} {} / {}\n  {}",
-                    l.id,
-                    l.name.zh,
-                    l.name.en,
-                    rungs.join(" → ")
-                );
-            }
-            Ok(0)
-        }
-        Some(LaddersAction::Show { id }) => match ladders.get(&id) {
-            Ok(l) => {
-                crate::out!("{}", serde_yaml::to_string(l).unwrap_or_default());
-                Ok(0)
-            }
-            Err(near) => Err(Usage(match near {
-                Some(n) => crate::msg!(
-                    "ladders.unknown.near",
-                    id = id,
-                    near = n,
-                    ladders = ladders.ids()
-                ),
-                None => crate::msg!("ladders.unknown", id = id, ladders = ladders.ids()),
-            })),
-        },
+    let ladders = || load_ladders(&a.ladders);
+    let Some(action) = a.action else {
+        return list(&ladders()?);
+    };
+    match action {
+        LaddersAction::Show { id } => show(&ladders()?, &id),
+        LaddersAction::Import(a) => ladder_grid::import(a),
+        LaddersAction::Export(a) => ladder_grid::export(find(&ladders()?, &a.id)?, &a),
+        LaddersAction::Template(a) => ladder_grid::template(&a),
     }
+}
+
+/// `careerbook ladders`: every ladder with its rungs.
+fn list(ladders: &Ladders) -> Result<u8, Usage> {
+    ladder_grid::weight_warnings(ladders);
+    for l in &ladders.all {
+        let rungs: Vec<String> = l
+            .rungs
+            .iter()
+            .map(|r| format!("{} {}/{} ({})", r.id, r.title.zh, r.title.en, r.typical_age))
+            .collect();
+        crate::outln!(
+            "{:<16} {} / {}\n  {}",
+            l.id,
+            l.name.zh,
+            l.name.en,
+            rungs.join(" → ")
+        );
+    }
+    Ok(0)
+}
+
+/// `careerbook ladders show ID`: one ladder in the ladder file format.
+fn show(ladders: &Ladders, id: &str) -> Result<u8, Usage> {
+    let l = find(ladders, id)?;
+    crate::out!("{}", serde_yaml::to_string(l).unwrap_or_default());
+    Ok(0)
+}
+
+/// The ladder `id`, or a usage error with the nearest id and the list.
+fn find<'a>(ladders: &'a Ladders, id: &str) -> Result<&'a crate::ladder::Ladder, Usage> {
+    ladders.get(id).map_err(|near| {
+        Usage(match near {
+            Some(n) => crate::msg!(
+                "ladders.unknown.near",
+                id = id,
+                near = n,
+                ladders = ladders.ids()
+            ),
+            None => crate::msg!("ladders.unknown", id = id, ladders = ladders.ids()),
+        })
+    })
 }

@@ -57,6 +57,29 @@ fn standard_text(rung: &Rung, id: &str, b: &B) -> String {
         .unwrap_or_default()
 }
 
+/// A standard's area, with its item and weight when the ladder gives them
+/// (`技能 · 问题解决（权重 20%）`), and whether it has either.
+fn standard_label(rung: &Rung, s: &StandardMark, b: &B) -> (String, bool) {
+    let mut label = area_name(&s.area, b.loc).to_string();
+    let item = rung
+        .standards
+        .iter()
+        .find(|x| x.id == s.id)
+        .and_then(|x| x.item.as_ref());
+    if let Some(item) = item {
+        label.push_str(" · ");
+        label.push_str(item.get(b.loc));
+    }
+    if let Some(w) = s.weight {
+        let w = crate::ladder::percent_text(w);
+        label.push_str(
+            &b.loc
+                .pick(format!("（权重 {w}%）"), format!(" (weight {w}%)")),
+        );
+    }
+    (label, item.is_some() || s.weight.is_some())
+}
+
 /// The gaps of a readiness as starter goals for the action plan.
 pub(super) fn starter_goals(b: &B, r: &Readiness, ladders: &Ladders, p: &Profile) -> Vec<String> {
     let Some(ladder) = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok()) else {
@@ -122,7 +145,15 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
                     r.standards
                         .iter()
                         .filter(|s| s.area == *area)
-                        .map(|s| format!("• {}", s.text.get(b.loc)))
+                        .map(|s| match &s.item {
+                            Some(item) => format!(
+                                "• {}{}{}",
+                                item.get(b.loc),
+                                b.t("：", ": "),
+                                s.text.get(b.loc)
+                            ),
+                            None => format!("• {}", s.text.get(b.loc)),
+                        })
                         .collect::<Vec<_>>()
                         .join("\n")
                 };
@@ -200,11 +231,16 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
                 .and_then(|c| c.assessment.iter().find(|x| x.id == s.id))
                 .and_then(|x| x.evidence.clone())
                 .unwrap_or_default();
+            let (label, long) = standard_label(assessed, s, b);
             vec![
                 format!(
-                    "{}{}{}",
-                    area_name(&s.area, b.loc),
-                    b.t("：", ": "),
+                    "{label}{}{}",
+                    // a label with an item or a weight stands on a line of its own
+                    if long {
+                        "\n".to_string()
+                    } else {
+                        b.t("：", ": ")
+                    },
                     standard_text(assessed, &s.id, b)
                 ),
                 mark_cell(b, s.self_mark),
@@ -242,6 +278,16 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
             r.total, r.met_self, r.met_manager
         ),
     );
+    if let (Some(own), Some(mgr)) = (r.weighted_met_self, r.weighted_met_manager) {
+        let (own, mgr) = (
+            crate::ladder::percent_text(own),
+            crate::ladder::percent_text(mgr),
+        );
+        summary.push_str(&b.loc.pick(
+            format!("按权重计，自评达到 {own}%，上级评估达到 {mgr}%。"),
+            format!(" By weight, that is {own}% in your marks and {mgr}% in your manager's."),
+        ));
+    }
     if let (Some(y), Some(m)) = (r.years_on_rung, r.min_years) {
         summary.push_str(&b.loc.pick(
             if (y as u32) < m {

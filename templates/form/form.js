@@ -8,7 +8,8 @@
   const D = JSON.parse(document.getElementById('cb-data').textContent);
   const EN = D.lang === 'en';
   const t = (zh, en) => (EN ? en : zh);
-  const lab = (item) => (EN ? item.en : item.zh);
+  // a company ladder may give a text in one language only: it is shown in both
+  const lab = (item) => (EN ? item.en || item.zh : item.zh || item.en);
   const TODAY = D.today;
   const YEAR = parseInt(TODAY.slice(0, 4), 10);
   const C = D.catalog;
@@ -257,7 +258,7 @@
           const base = 'career.assessment.' + s.id;
           const area = C.areas.find((a) => a.id === s.area);
           box.appendChild(el('div', { class: 'std' }, [
-            el('p', {}, [el('span', { class: 'area', text: lab(r.title) + ' · ' + (area ? lab(area) : s.area) + ' ' }), el('br'), lab(s.text)]),
+            el('p', {}, [el('span', { class: 'area', text: lab(r.title) + ' · ' + (area ? lab(area) : s.area) + (s.item ? ' · ' + lab(s.item) : '') + (s.weight ? ' · ' + t('权重 ', 'weight ') + s.weight + '%' : '') + ' ' }), el('br'), lab(s.text)]),
             el('div', { class: 'grid3' }, [
               select(base + '.self', t('自评', 'Self'), marks),
               select(base + '.manager', t('上级评估', 'Manager'), marks),
