@@ -57,10 +57,8 @@ impl Merge {
             let r = self.root(n);
             match first {
                 None => first = Some(r),
-                Some(f) if f != r => {
-                    self.parent[r as usize] = f;
-                }
-                Some(_) => {}
+                // (linking a root to itself changes nothing)
+                Some(f) => self.parent[r as usize] = f,
             }
         }
         first.unwrap_or(NOBODY)
@@ -78,16 +76,6 @@ impl Merge {
             rater,
             mask,
         });
-    }
-
-    /// Answers so far.
-    pub fn len(&self) -> usize {
-        self.answers.len()
-    }
-
-    /// Whether there is no answer.
-    pub fn is_empty(&self) -> bool {
-        self.answers.is_empty()
     }
 
     /// Subject id → one set of picks per rater: a rater who answered several times
