@@ -20,10 +20,7 @@ use serde::Serialize;
 /// no employee's file can be named so, because output names never start with `_`.
 pub const FILE_STEM: &str = "_overview";
 
-/// Default group minimum: fewest people behind a shown cell.
-pub const MIN_GROUP: usize = 5;
-/// The group minimum is never set below this.
-pub const MIN_GROUP_FLOOR: usize = 3;
+pub use crate::privacy::{MIN_GROUP, MIN_GROUP_FLOOR};
 
 /// How the overview is made.
 #[derive(Debug, Clone, Copy)]

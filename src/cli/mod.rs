@@ -175,7 +175,7 @@ struct OverviewOpts {
     /// Fewest people behind a cell of the overview that counts people by something
     /// personal (needs, positions, blind spots, readiness, progress); smaller cells are
     /// suppressed. At least 3.
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    #[arg(long, default_value_t = crate::privacy::MIN_GROUP, value_name = "N")]
     min_group: usize,
     /// Add HR's named lists to the overview (who is behind, who leans against their
     /// ladder, who has too few raters). Never share such an overview.
@@ -232,8 +232,8 @@ struct DocOpts {
     /// Include the service-mindset modules even when a profile has none.
     #[arg(long)]
     modules: bool,
-    /// Fewest peers whose answers are shown in the Johari window.
-    #[arg(long, default_value_t = 3, value_name = "N")]
+    /// Fewest peers whose answers are shown in the Johari window. At least 3.
+    #[arg(long, default_value_t = crate::privacy::MIN_RATERS, value_name = "N")]
     min_raters: usize,
     /// Share of peers (0–1) that must pick a trait for it to count as known to others
     /// [default: any peer under 4 peers, else 0.25].
@@ -517,6 +517,13 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             Some(Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?)
         }
     };
+    if a.min_raters < crate::privacy::MIN_RATERS_FLOOR {
+        return Err(Usage(crate::msg!(
+            "arg.min_raters",
+            n = a.min_raters,
+            floor = crate::privacy::MIN_RATERS_FLOOR
+        )));
+    }
     if let Some(s) = a.min_share {
         if !(0.0..=1.0).contains(&s) || s == 0.0 {
             return Err(Usage(crate::msg!("arg.min_share", n = s)));
@@ -538,7 +545,7 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             shared: Default::default(),
         },
         rules: JohariRules {
-            min_raters: a.min_raters.max(1),
+            min_raters: a.min_raters,
             min_share: a.min_share,
             show_counts: a.peer_counts,
         },

@@ -206,6 +206,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("arg.today", "--today `{text}` is not a date; write YYYY-MM-DD, e.g. 2026-11-23"),
     ("arg.locale", "--locale `{text}` is not supported; use zh-CN, zh-TW or en"),
     ("arg.min_group", "--min-group {n} is below {floor}: cells that small could point at a person"),
+    ("arg.min_raters", "--min-raters {n} is below {floor}: with so few raters each could read the others' picks off the workbook"),
     ("arg.jobs", "--jobs {n} is more threads than careerbook uses (at most 256; the default is one per core)"),
     ("arg.threads", "cannot start worker threads: {err}"),
     ("batch.no_subject_column", "{path}: no subject column"),

@@ -206,6 +206,7 @@ pub const TABLE: &[(&str, &str)] = &[
     ("arg.today", "--today `{text}` 不是日期；写成 YYYY-MM-DD，例如 2026-11-23"),
     ("arg.locale", "不支持 --locale `{text}`；请用 zh-CN、zh-TW 或 en"),
     ("arg.min_group", "--min-group {n} 小于 {floor}：这么小的格子可能指向某一个人"),
+    ("arg.min_raters", "--min-raters {n} 小于 {floor}：评价人这么少，每个人都能从手册里看出别人选了什么"),
     ("arg.jobs", "--jobs {n} 超过 careerbook 可用的线程数（最多 256；默认每个核一个）"),
     ("arg.threads", "无法启动工作线程：{err}"),
     ("batch.no_subject_column", "{path}：找不到被评价人一列"),
