@@ -319,7 +319,7 @@ fn pick_sheets_and_the_survey_template() {
         "不要写你的名字",
         "可靠 dependable",
         "风趣 witty",
-        "1 / 3",
+        "工号",
     ] {
         // compared without spaces: the quarter-em between Chinese and digits reads
         // back as a space in some extractors
@@ -336,6 +336,10 @@ fn pick_sheets_and_the_survey_template() {
     assert!(
         !text.contains("评价人姓名") && !text.contains("Your name"),
         "no field for the rater's name"
+    );
+    assert!(
+        !text.contains("1 / 3") && !text.contains("份数"),
+        "no copy number that tells whose sheet came back"
     );
     let t = cb().args(["feedback", "template"]).output().unwrap();
     let t = String::from_utf8(t.stdout).unwrap();

@@ -509,6 +509,13 @@ pub fn name_and_id(src: &Source) -> Option<(String, Option<String>)> {
     ))
 }
 
+/// The language a source asks for (`locale:`, or a roster's language column), read
+/// quickly (for the feedback sheets); `None` when it names none we know.
+pub fn locale_of(src: &Source) -> Option<crate::locale::Locale> {
+    let (v, _) = quick_value(src)?;
+    crate::locale::Locale::parse(v.get("locale")?.as_str()?)
+}
+
 /// The output name of a profile file, read quickly; `None` when it does not parse
 /// (it then fails in its own shard).
 fn file_stem_of(path: &Path) -> Option<String> {

@@ -336,12 +336,14 @@ enum FeedbackAction {
         /// Output folder: one <id>.sheets.pdf per subject.
         #[arg(short, long, default_value = ".", value_name = "DIR")]
         output: PathBuf,
-        /// Copies of the sheet per subject (one per colleague asked).
+        /// Copies of the sheet per subject (one per colleague asked), all identical:
+        /// no copy number tells whose sheet came back.
         #[arg(long, default_value_t = 1, value_name = "N")]
         copies: usize,
-        /// Language of the sheets (the words are always in both).
-        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
-        locale: String,
+        /// Language of the sheets: zh-CN, zh-TW or en (the words are always in
+        /// both) [default: each profile's own `locale`, else zh-CN].
+        #[arg(long, value_name = "LOCALE")]
+        locale: Option<String>,
         /// Paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
