@@ -5,7 +5,9 @@
 
 pub mod feedback;
 pub mod overview;
+mod overview_chart;
 pub mod roster;
+pub mod suppress;
 pub mod table;
 pub mod tally;
 
