@@ -3,6 +3,7 @@
 //! counted (never stopping the rest), shards for spreading a run over machines, and an
 //! overview for HR.
 
+pub mod counts_file;
 pub mod feedback;
 pub mod overview;
 mod overview_chart;
