@@ -484,6 +484,12 @@ mod tests {
         );
         assert_eq!(loose.min_votes, 2);
         assert_eq!(strict.blind, vec!["kind"]);
+        // 12 peers: 25% is 3 votes, so two are not enough
+        let mut twelve = vec![adj(&["wise"]), adj(&["wise"])];
+        twelve.extend((0..10).map(|_| adj(&["kind"])));
+        let j = johari(&own, &twelve, JohariRules::default());
+        assert_eq!(j.min_votes, 3);
+        assert_eq!(j.blind, vec!["kind"], "two votes of twelve are not enough");
     }
 
     #[test]

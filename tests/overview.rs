@@ -132,20 +132,23 @@ fn track_mismatch_hides_small_counts_and_small_complements() {
 }
 
 #[test]
-fn blind_spots_need_the_group_minimum_behind_each_trait() {
+fn blind_spots_need_the_group_minimum_behind_each_trait_and_without_it() {
     let rated = |p: &mut Summary| {
         p.enough_raters = true;
         p.raters = 4;
     };
-    let mut all = people("A", 6, 6, rated);
+    let mut all = people("A", 10, 10, rated);
     for (i, p) in all.iter_mut().enumerate() {
-        p.blind = if i == 0 {
-            vec!["quiet", "kind"]
-        } else if i < 5 {
-            vec!["quiet"]
-        } else {
-            vec![]
-        };
+        // quiet: 5 of 10; calm: 6 of 10 (4 without); kind: 1
+        if i < 5 {
+            p.blind.push("quiet");
+        }
+        if i < 6 {
+            p.blind.push("calm");
+        }
+        if i == 9 {
+            p.blind.push("kind");
+        }
     }
     let mut b = people("B", 4, 4, rated);
     for p in &mut b {
@@ -158,6 +161,11 @@ fn blind_spots_need_the_group_minimum_behind_each_trait() {
         cell(&csv, "blind_spot", "A", "kind"),
         "absent",
         "one person's blind spot is never shown"
+    );
+    assert_eq!(
+        cell(&csv, "blind_spot", "A", "calm"),
+        "absent",
+        "6 of 10 would show that 4 do not have it"
     );
     assert_eq!(
         cell(&csv, "blind_spot", "B", "calm"),
@@ -201,6 +209,20 @@ fn progress_shows_actions_only_from_the_group_minimum_with_actions() {
     all.extend(people("Small", 4, 4, acts));
     all[0].with_previous = true;
     all[0].blind_to_open = 1;
+    // Many: 6 with a previous cycle, 5 of them moved a trait (1 did not)
+    for p in all.iter_mut().filter(|p| p.department == "Many") {
+        p.with_previous = true;
+        p.blind_to_open = 1;
+    }
+    all.iter_mut()
+        .rfind(|p| p.department == "Many")
+        .unwrap()
+        .blind_to_open = 0;
+    let mut even = people("Even", 10, 10, |p| p.with_previous = true);
+    for p in even.iter_mut().take(5) {
+        p.blind_to_open = 2;
+    }
+    all.extend(even);
     let csv = csv(&all);
     for k in ["actions_done", "actions_planned", "actions_in_progress"] {
         assert_eq!(
@@ -214,6 +236,12 @@ fn progress_shows_actions_only_from_the_group_minimum_with_actions() {
         cell(&csv, "progress", "Few", "people_blind_to_open"),
         "suppressed"
     );
+    assert_eq!(
+        cell(&csv, "progress", "Many", "people_blind_to_open"),
+        "suppressed",
+        "5 of 6 would show the one who did not move"
+    );
+    assert_eq!(cell(&csv, "progress", "Even", "people_blind_to_open"), "5");
     assert_eq!(cell(&csv, "progress", "Small", "actions_done"), "absent");
     assert_eq!(cell(&csv, "progress", "Small", "people"), "4");
 }

@@ -7,7 +7,7 @@
 //! (headcount by department and rung) stay. Names appear only in HR's `--named` lists.
 
 use super::overview_chart::{needs_chart, position_chart};
-use super::suppress::{cell, coverage, row_cells};
+use super::suppress::{coverage, row_cells};
 pub use super::tally::Tally;
 use super::tally::{Named, PositionCounts};
 use super::Failure;
@@ -264,7 +264,8 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             let mut tr: Vec<(String, usize)> = if shown {
                 traits
                     .iter()
-                    .filter(|(_, n)| **n >= k)
+                    // nor the people without the trait a small group
+                    .filter(|(_, n)| row_cells(&[**n, people.saturating_sub(**n)], k)[0].is_some())
                     .map(|(id, n)| (by_id(catalog::ADJECTIVES, id).label(loc).to_string(), *n))
                     .collect()
             } else {
@@ -321,7 +322,14 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
                 reviews_held: g.reviews_held,
                 reviews_due: g.reviews_due,
                 with_previous: g.with_previous,
-                blind_to_open: cell(g.blind_to_open, k),
+                // of the people with a previous cycle, shown: the rest is known too
+                blind_to_open: row_cells(
+                    &[
+                        g.blind_to_open,
+                        g.with_previous.saturating_sub(g.blind_to_open),
+                    ],
+                    k,
+                )[0],
                 actions_shown: g.with_actions >= k,
             }
         })
