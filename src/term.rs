@@ -100,6 +100,22 @@ pub fn paint_lines(text: &str) -> String {
     out
 }
 
+/// A path as messages print it: control characters (an escape that would colour or
+/// take over the terminal, a new line that would forge a message) written as escapes.
+pub fn shown(path: &std::path::Path) -> String {
+    path.display()
+        .to_string()
+        .chars()
+        .flat_map(|c| {
+            if c.is_control() {
+                c.escape_default().collect::<Vec<_>>()
+            } else {
+                vec![c]
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

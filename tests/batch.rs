@@ -145,7 +145,7 @@ fn feedback_merges_counts_each_rater_once_and_names_nobody() {
     }
     // the bad feedback row is reported with its line, the rest is used
     assert!(
-        stderr.contains("feedback.csv:row 9, column C: feedback: pick 1 is not one of the 55 adjectives; did you mean `dependable`?"),
+        stderr.contains("feedback.csv:row 9, column C: an option that is not one of the 55 adjectives is left out; did you mean `dependable`? (the other picks count)"),
         "{stderr}"
     );
     let overview = std::fs::read_to_string(dir.path().join("_overview.csv")).unwrap();
@@ -519,7 +519,9 @@ fn feedback_for_unknown_subjects_is_counted_not_lost() {
     );
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("3 answer(s) for 2 subject id(s) not among the employees of this run"),
+        stderr.contains(
+            "3 answer(s) for 2 subject id(s) not among the employees of this run were not used"
+        ),
         "{stderr}"
     );
     assert!(!stderr.contains("@x"), "{stderr}");
@@ -867,7 +869,9 @@ fn one_giant_cell_fails_its_row_alone() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("fb.csv:row 2: feedback: column B: the cell is longer"),
+        stderr.contains(
+            "fb.csv:row 2, column B: the cell is longer than 10000 characters; the row is skipped"
+        ),
         "{stderr}"
     );
     assert_eq!(

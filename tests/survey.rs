@@ -134,7 +134,7 @@ fn google_forms_export_with_comma_space() {
         "a typo leaves out that pick only"
     );
     assert!(
-        stderr.contains("google.csv:row 4, column D: feedback: pick 3 is not one of the 55 adjectives; did you mean `dependable`? (left out; the other picks count)"),
+        stderr.contains("google.csv:row 4, column D: an option that is not one of the 55 adjectives is left out; did you mean `dependable`? (the other picks count)"),
         "{stderr}"
     );
     assert_nobody(&texts, &["x.example"]);
@@ -287,7 +287,7 @@ fn a_subject_column_is_found_by_its_values() {
     .unwrap();
     let (stderr, texts) = run(dir.path(), &f);
     assert!(
-        stderr.contains("subject column B, found from its values"),
+        stderr.contains("subject column B (matched by id)"),
         "{stderr}"
     );
     assert_eq!(raters(dir.path(), &f, "S2"), 3);

@@ -185,8 +185,8 @@ pub struct Report {
     pub feedback_unmatched: (usize, usize),
     /// The item failures with their canonical position.
     pub indexed_failures: Vec<(usize, Failure)>,
-    /// Problems of the feedback file.
-    pub feedback_problems: Vec<(String, String)>,
+    /// What became of each feedback file (counts only).
+    pub feedback: Vec<feedback::report::FileCounts>,
 }
 
 /// Items handed to the workers at a time: enough to keep every core busy, few
@@ -519,6 +519,19 @@ pub fn locale_of(src: &Source) -> Option<crate::locale::Locale> {
     crate::locale::Locale::parse(v.get("locale")?.as_str()?)
 }
 
+/// The employees of a run's inputs (ids and names, read quickly), for finding and
+/// matching the colleague of each feedback row.
+pub fn employees_of(inputs: &[PathBuf]) -> feedback::Employees {
+    let mut e = feedback::Employees::default();
+    let (mut notes, mut failures) = (Vec::new(), Vec::new());
+    walk(inputs, None, &mut notes, &mut failures, &mut |_, src, _| {
+        if let Some((name, id)) = name_and_id(&src) {
+            e.add(id.as_deref(), &name);
+        }
+    });
+    e
+}
+
 /// The output name of a profile file, read quickly; `None` when it does not parse
 /// (it then fails in its own shard).
 fn file_stem_of(path: &Path) -> Option<String> {
@@ -622,20 +635,14 @@ pub fn run(
         with_previous: state.with_previous,
         failures: failures.iter().map(|(_, f)| f.clone()).collect(),
         indexed_failures: failures,
-        feedback_problems: opts.feedback.problems.clone(),
+        feedback: opts.feedback.files.iter().map(|f| f.counts()).collect(),
         skipped: state.skipped,
         written: state.written,
         notes,
         ..Report::default()
     };
-    report.feedback_unmatched = opts.feedback.unmatched(&state.matched_subjects);
+    report.feedback_unmatched = opts.feedback.unmatched();
     report.tally = std::mem::take(&mut state.tally).finish(&report);
-    report
-        .failures
-        .extend(opts.feedback.problems.iter().map(|(at, msg)| Failure {
-            source: at.clone(),
-            reason: crate::msg!("batch.feedback_failure", text = msg),
-        }));
     report
 }
 
@@ -651,7 +658,6 @@ struct RunState {
     written: usize,
     /// Output names taken, lower-cased (file systems may ignore case) → who took it.
     claimed: HashMap<String, String>,
-    matched_subjects: std::collections::HashSet<String>,
 }
 
 /// A rendered employee's summary and how many files were written, or the failure.
@@ -708,11 +714,6 @@ fn process(
                     }
                 } else {
                     state.claimed.insert(key, l.label.clone());
-                    if let Some(id) = &l.profile.person.id {
-                        if opts.feedback.has_subject(id) {
-                            state.matched_subjects.insert(id.trim().to_string());
-                        }
-                    }
                     ready.push((i, l));
                 }
             }

@@ -369,16 +369,14 @@ fn read_text(
             Box::new(BufReader::new(Utf8Reader::new(file, encoding_rs::UTF_16BE)))
         }
     };
-    // The delimiter: tabs for Excel's Unicode text, else whatever the first line uses.
+    // The delimiter: tabs for Excel's Unicode text; else the one of `,` `;` tab that
+    // splits the first lines into the most rows of one width (a title row above the
+    // header, or picks joined by `;` inside a comma file, do not decide it)
     let head = reader.fill_buf().map_err(cannot_read)?;
-    let first_line = head.split(|b| *b == b'\n').next().unwrap_or(&[]);
-    let tabs = first_line.iter().filter(|b| **b == b'\t').count();
-    let commas = first_line.iter().filter(|b| **b == b',').count();
-    let delimiter = if matches!(enc, TextEncoding::Utf16Le | TextEncoding::Utf16Be) || tabs > commas
-    {
+    let delimiter = if matches!(enc, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
         b'\t'
     } else {
-        b','
+        sniff_delimiter(&String::from_utf8_lossy(head))
     };
     // Records are read line by line (a quoted cell may span lines). Row numbers are
     // what a spreadsheet shows: one per record, blank lines included.
@@ -451,6 +449,41 @@ fn read_text(
             return Ok(());
         }
     }
+}
+
+/// The delimiter of a text table from its first lines: for each of `,` `;` and tab,
+/// how many lines split into the most common width above one; the best wins, `,` on
+/// a tie (then tab).
+fn sniff_delimiter(head: &str) -> u8 {
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(30)
+        .collect();
+    // the last line may be cut short by the buffer
+    let lines = if lines.len() > 1 && !head.ends_with('\n') {
+        &lines[..lines.len() - 1]
+    } else {
+        &lines[..]
+    };
+    let mut best = (b',', 0usize, 0usize);
+    for d in [b',', b'\t', b';'] {
+        let mut widths: std::collections::HashMap<usize, usize> = Default::default();
+        for l in lines {
+            let w = split_record(l, d as char).len();
+            if w > 1 {
+                *widths.entry(w).or_default() += 1;
+            }
+        }
+        let (width, n) = widths
+            .into_iter()
+            .max_by_key(|(w, n)| (*n, *w))
+            .unwrap_or((0, 0));
+        if (n, width) > (best.1, best.2) {
+            best = (d, n, width);
+        }
+    }
+    best.0
 }
 
 /// Whether a quoted cell is still open at the end of `line`, given whether one was
@@ -812,6 +845,21 @@ mod tests {
             e.message
         );
         assert!(e.message.contains("line 4"), "{}", e.message);
+    }
+
+    #[test]
+    fn the_delimiter_is_the_one_that_gives_rows_one_width() {
+        assert_eq!(sniff_delimiter("a,b,c\n1,2,3\n"), b',');
+        assert_eq!(
+            sniff_delimiter("Umfrage, 2026\nID;Name;Wörter\n1;x;\"calm,kind\"\n2;y;bold\n"),
+            b';'
+        );
+        assert_eq!(
+            sniff_delimiter("subject_id,adjectives\nS1,calm;kind;wise;bold;\nS2,shy;\n"),
+            b','
+        );
+        assert_eq!(sniff_delimiter("a\tb\tc\n1\t2\t3\n"), b'\t');
+        assert_eq!(sniff_delimiter("title only\n"), b',');
     }
 
     #[test]

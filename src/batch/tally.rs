@@ -91,8 +91,9 @@ pub struct Tally {
     pub skipped: usize,
     /// Failed items with their canonical position.
     pub failures: Vec<(usize, String, String)>,
-    /// Problems of the feedback file (the same in every shard).
-    pub feedback_problems: Vec<(String, String)>,
+    /// What became of each feedback file (the same in every shard): counts only.
+    #[serde(default)]
+    pub feedback: Vec<crate::batch::feedback::report::FileCounts>,
     /// "department\ttrack\tlevel id" → people.
     pub head: BTreeMap<String, usize>,
     /// department → positions.
@@ -257,7 +258,7 @@ impl Tally {
             .iter()
             .map(|(i, f)| (*i, f.source.clone(), f.reason.clone()))
             .collect();
-        self.feedback_problems = report.feedback_problems.clone();
+        self.feedback = report.feedback.clone();
         self.failures.sort_by_key(|f| f.0);
         for list in [
             &mut self.behind,
@@ -349,7 +350,7 @@ impl Tally {
             shard: None,
             run: first.run.clone(),
             min_group: shards.iter().map(|(_, t)| t.min_group).max().unwrap_or(0),
-            feedback_problems: first.feedback_problems.clone(),
+            feedback: first.feedback.clone(),
             ..Tally::default()
         };
         for (_, t) in shards {
@@ -427,10 +428,6 @@ impl Tally {
                 source: source.clone(),
                 reason: reason.clone(),
             })
-            .chain(self.feedback_problems.iter().map(|(at, msg)| Failure {
-                source: at.clone(),
-                reason: format!("feedback: {msg}"),
-            }))
             .collect()
     }
 }

@@ -22,36 +22,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     }
     let feedback = match &b.feedback {
         None => crate::batch::feedback::Feedback::default(),
-        Some(p) => match crate::batch::feedback::read_with(p, None) {
-            Ok(f) => f,
-            Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
-            Err(crate::batch::feedback::ReadError::NeedIds) => {
-                // no subject header: the column whose values are the employees' ids
-                let mut ids = HashSet::new();
-                let (mut notes, mut failures) = (Vec::new(), Vec::new());
-                crate::batch::walk(
-                    &b.inputs,
-                    None,
-                    &mut notes,
-                    &mut failures,
-                    &mut |_, src, _| {
-                        if let Some((_, Some(id))) = crate::batch::name_and_id(&src) {
-                            ids.insert(id);
-                        }
-                    },
-                );
-                match crate::batch::feedback::read_with(p, Some(&ids)) {
-                    Ok(f) => f,
-                    Err(crate::batch::feedback::ReadError::Other(e)) => return Err(Usage(e)),
-                    Err(crate::batch::feedback::ReadError::NeedIds) => {
-                        return Err(Usage(crate::msg!(
-                            "batch.no_subject_column",
-                            path = p.display()
-                        )))
-                    }
-                }
-            }
-        },
+        Some(p) => read_feedback(p, b.feedback_columns.as_deref(), &b.inputs)?,
     };
     std::fs::create_dir_all(&a.output)
         .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.display(), err = e)))?;
@@ -126,7 +97,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         a.quiet,
     );
     let ok = report.ok;
-    let feedback_bad = opts.feedback.problems.len();
+    let feedback_skipped = opts.feedback.skipped();
     crate::errln!(
         "{}",
         crate::msg!(
@@ -137,9 +108,9 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
                 .unwrap_or_default(),
             ok = ok,
             skipped = report.skipped,
-            failed = report.failures.len() - feedback_bad,
-            feedback = if feedback_bad > 0 {
-                crate::msg!("batch.summary.feedback", n = feedback_bad)
+            failed = report.failures.len(),
+            feedback = if feedback_skipped > 0 {
+                crate::msg!("batch.summary.feedback", n = feedback_skipped)
             } else {
                 String::new()
             },
@@ -159,31 +130,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
             )
         );
     }
-    let (answers, subjects) = report.feedback_unmatched;
-    if answers > 0 {
-        crate::errln!(
-            "{}",
-            crate::msg!(
-                "batch.unmatched",
-                answers = answers,
-                subjects = subjects,
-                shard = if shard.is_some() {
-                    crate::msg!("batch.unmatched.shard")
-                } else {
-                    String::new()
-                }
-            )
-        );
-    }
-    for n in &opts.feedback.notes {
-        crate::errln!("{}", crate::msg!("batch.feedback_note", text = n));
-    }
-    if opts.feedback.empty_answers > 0 {
-        crate::errln!(
-            "{}",
-            crate::msg!("batch.empty_answers", n = opts.feedback.empty_answers)
-        );
-    }
+    say_feedback(&opts.feedback, report.feedback_unmatched);
     if !report.failures.is_empty() {
         crate::errln!("{}", crate::msg!("batch.failed"));
         for f in &report.failures {
@@ -202,9 +149,9 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
 /// written out as it is: the shards carry its [`fingerprint`].
 fn settings_of_run(b: &BatchArgs, eng: &Engine, shards: usize) -> String {
     let a = &b.doc;
-    // how the peers' answers were read: today the file alone; an option of the
-    // feedback reader (such as a column override) belongs in this tuple
-    let feedback = (&b.feedback,);
+    // how the peers' answers were read: the file or folder and the column override;
+    // any further option of the feedback reader belongs in this tuple
+    let feedback = (&b.feedback, &b.feedback_columns);
     format!(
         "{:?} {:?} {:?}",
         (
@@ -237,6 +184,77 @@ fn fingerprint(settings: &str) -> String {
         .iter()
         .map(|b| format!("{b:02x}"))
         .collect()
+}
+
+/// What became of the feedback files: each file's mapping, its problem lines (at most
+/// 20, then a count), and its rows used and skipped by kind; the answers for people
+/// not in the run.
+fn say_feedback(f: &crate::batch::feedback::Feedback, (answers, subjects): (usize, usize)) {
+    use crate::batch::feedback::report::LeftOut;
+    use crate::batch::feedback::Skip;
+    let say = |text: &str| crate::errln!("{}", crate::msg!("batch.feedback_note", text = text));
+    for r in &f.files {
+        if let Some(m) = &r.mapping {
+            say(m);
+        }
+        for l in &r.lines {
+            say(l);
+        }
+        if r.more > 0 {
+            say(&crate::msg!("fb.more_lines", n = r.more));
+        }
+        let skipped: Vec<String> = Skip::ALL
+            .iter()
+            .filter_map(|k| r.skipped.get(k).map(|n| format!("{n} {}", k.words())))
+            .collect();
+        let left: Vec<String> = [LeftOut::Other, LeftOut::Unlisted]
+            .iter()
+            .filter_map(|k| {
+                r.left_out.get(k).map(|n| match k {
+                    LeftOut::Other => crate::msg!("fb.left_out.other", n = n),
+                    LeftOut::Unlisted => crate::msg!("fb.left_out.unlisted", n = n),
+                })
+            })
+            .collect();
+        say(&crate::msg!(
+            "fb.file_counts",
+            path = r.path,
+            used = r.used,
+            rows = r.rows,
+            skipped = if skipped.is_empty() {
+                String::new()
+            } else {
+                crate::msg!("fb.file_counts.skipped", what = skipped.join(", "))
+            },
+            left = if left.is_empty() {
+                String::new()
+            } else {
+                crate::msg!("fb.file_counts.left", what = left.join(", "))
+            }
+        ));
+    }
+    if answers > 0 {
+        crate::errln!(
+            "{}",
+            crate::msg!("batch.unmatched", answers = answers, subjects = subjects)
+        );
+    }
+}
+
+/// Reads `--feedback` (a file or a folder of them) with the run's employees, to find
+/// each file's columns from its values and match each row's colleague.
+pub(super) fn read_feedback(
+    path: &Path,
+    columns: Option<&str>,
+    inputs: &[PathBuf],
+) -> Result<crate::batch::feedback::Feedback, Usage> {
+    let given = match columns {
+        Some(c) => crate::batch::feedback::Override::parse(c).map_err(Usage)?,
+        None => Default::default(),
+    };
+    let files = crate::batch::feedback::files_of(path).map_err(Usage)?;
+    let employees = crate::batch::employees_of(inputs);
+    crate::batch::feedback::read(&files, Some(&employees), &given).map_err(Usage)
 }
 
 /// Writes `_overview{suffix}.html` and `.csv` (and, for a shard, the raw counts as

@@ -1,4 +1,5 @@
-//! `careerbook feedback`: the peers' pick sheets and the survey template.
+//! `careerbook feedback`: the peers' pick sheets, the survey template, and how a
+//! survey export is read (`inspect`).
 
 use super::*;
 
@@ -6,6 +7,24 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
     let parse_locale =
         |l: &str| Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)));
     match action {
+        FeedbackAction::Inspect {
+            files,
+            employees,
+            feedback_columns,
+        } => {
+            let given = match feedback_columns {
+                Some(c) => crate::batch::feedback::Override::parse(&c).map_err(Usage)?,
+                None => Default::default(),
+            };
+            let mut all = Vec::new();
+            for f in &files {
+                all.extend(crate::batch::feedback::files_of(f).map_err(Usage)?);
+            }
+            let staff = (!employees.is_empty()).then(|| crate::batch::employees_of(&employees));
+            let (text, ok) = crate::batch::feedback::inspect(&all, staff.as_ref(), &given);
+            crate::out!("{text}");
+            Ok(u8::from(!ok))
+        }
         FeedbackAction::Template { locale } => {
             crate::out!(
                 "{}",

@@ -146,10 +146,16 @@ struct BatchArgs {
     /// rosters (.csv in UTF-8 or GBK, .xlsx: one employee per row).
     #[arg(required = true, value_name = "INPUT")]
     inputs: Vec<PathBuf>,
-    /// Peer feedback: a CSV (subject_id, rater, adjectives separated by ; 、 or ,) or a
-    /// folder of YAML files (subject_id, rater, adjectives). Raters are never shown.
+    /// Peer feedback: a survey export (CSV, TSV or XLSX from Microsoft Forms, Google
+    /// Forms, 问卷星, 腾讯问卷, 飞书 or an in-house form), a YAML file, or a folder of
+    /// them. Columns are found from their values; raters are never shown.
     #[arg(long, value_name = "FILE|DIR")]
     feedback: Option<PathBuf>,
+    /// The feedback columns, when the guess is wrong or refused: subject=F,picks=G
+    /// (picks=H-BJ for one column per adjective), identity=D+E or identity=none
+    /// (`careerbook feedback inspect` shows how a file is read).
+    #[arg(long, value_name = "ROLES", requires = "feedback")]
+    feedback_columns: Option<String>,
     /// Worker threads [default: all cores].
     #[arg(short, long, value_name = "N")]
     jobs: Option<usize>,
@@ -347,6 +353,23 @@ enum FeedbackAction {
         /// Paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
+    },
+    /// Show how careerbook reads survey exports: the tool, each column's role, the rows
+    /// used and skipped and why. Writes nothing.
+    #[command(
+        after_help = "Examples:\n  careerbook feedback inspect survey.xlsx --employees roster.xlsx\n  careerbook feedback inspect survey.csv --employees staff/ --feedback-columns subject=F,picks=G"
+    )]
+    Inspect {
+        /// Survey exports (CSV, TSV, XLSX), YAML feedback files, or folders of them.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The employees (profiles, folders, rosters, as for batch), to find the
+        /// colleague's column from its values and match its rows.
+        #[arg(long, value_name = "INPUT", num_args = 1..)]
+        employees: Vec<PathBuf>,
+        /// The columns' roles, as for batch: subject=F,picks=G[,identity=D+E].
+        #[arg(long, value_name = "ROLES")]
+        feedback_columns: Option<String>,
     },
     /// Print the question and its 55 options as plain text to paste into a survey tool.
     #[command(after_help = "Example:\n  careerbook feedback template --locale zh-CN > 问卷.txt")]
