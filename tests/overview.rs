@@ -81,6 +81,8 @@ fn positions_hide_small_cells_a_neighbour_and_small_departments_whole() {
     let mut all = people("A", 8, 2, |p| p.position = Some(Position::Ahead));
     all.extend(people("B", 3, 0, |_| ()));
     all.extend(people("C", 10, 5, |p| p.position = Some(Position::Behind)));
+    all.extend(people("D", 10, 5, |p| p.position = None));
+    all.extend(people("E", 5, 0, |_| ()));
     let csv = csv(&all);
     let at = |d: &str, k: &str| cell(&csv, "position", d, k);
     // ahead 2 is small; on track 6 would give it away (8 − 6): hidden too
@@ -93,6 +95,13 @@ fn positions_hide_small_cells_a_neighbour_and_small_departments_whole() {
     }
     assert_eq!(at("C", "behind"), "5");
     assert_eq!(at("C", "on_track"), "5");
+    // people of unknown position count in the department's size
+    assert_eq!(
+        (at("D", "unknown").as_str(), at("D", "on_track").as_str()),
+        ("5", "5")
+    );
+    // exactly the minimum is enough
+    assert_eq!(at("E", "on_track"), "5");
     // headcount is organisational and stays
     assert_eq!(
         cell(&csv, "headcount", "B", "Administrative route/Staff"),
@@ -122,6 +131,7 @@ fn track_mismatch_hides_small_counts_and_small_complements() {
     all.extend(people("FewLean", 7, 2, lean));
     all.extend(people("Even", 10, 5, lean));
     all.extend(people("Small", 3, 0, lean));
+    all.extend(people("Exact", 5, 0, lean));
     let csv = csv(&all);
     let at = |d: &str| cell(&csv, "track_mismatch", d, "people");
     // 5 of 7 would show that the other 2 do not lean away
@@ -129,6 +139,7 @@ fn track_mismatch_hides_small_counts_and_small_complements() {
     assert_eq!(at("FewLean"), "suppressed");
     assert_eq!(at("Even"), "5");
     assert_eq!(at("Small"), "suppressed", "listed, and hidden, though zero");
+    assert_eq!(at("Exact"), "0", "exactly the minimum is enough");
 }
 
 #[test]
@@ -178,7 +189,12 @@ fn blind_spots_need_the_group_minimum_behind_each_trait_and_without_it() {
 fn readiness_hides_small_ready_and_small_not_ready() {
     let ready = |p: &mut Summary| p.ready = Some(true);
     let mut all: Vec<Summary> = Vec::new();
-    for (dept, n, r) in [("Most", 7, 6), ("Few", 7, 2), ("Half", 10, 5)] {
+    for (dept, n, r) in [
+        ("Most", 7, 6),
+        ("Few", 7, 2),
+        ("Half", 10, 5),
+        ("Small", 3, 0),
+    ] {
         let mut g = people(dept, n, r, ready);
         for p in g.iter_mut().skip(r) {
             p.ready = Some(false);
@@ -195,6 +211,11 @@ fn readiness_hides_small_ready_and_small_not_ready() {
     assert_eq!(cell(&csv, "readiness_ready", "Few", key), "suppressed");
     assert_eq!(cell(&csv, "readiness_ready", "Half", key), "5");
     assert_eq!(cell(&csv, "readiness_people", "Few", key), "7");
+    assert_eq!(
+        cell(&csv, "readiness_ready", "Small", key),
+        "suppressed",
+        "none ready of 3 is about each of the 3"
+    );
 }
 
 #[test]
@@ -253,6 +274,13 @@ fn coverage_cannot_be_subtracted_to_find_a_hidden_department() {
     all.extend(people("Y", 6, 0, rated));
     all.extend(people("Z", 6, 1, rated));
     all.extend(people("W", 8, 8, rated));
+    // every position counts in a department's size
+    for (i, p) in all.iter_mut().enumerate() {
+        p.position = [None, Some(Position::Behind), Some(Position::Ahead)]
+            .get(i % 4)
+            .copied()
+            .unwrap_or(p.position);
+    }
     let csv = csv(&all);
     let at = |d: &str| cell(&csv, "feedback", d, "enough_raters");
     assert_eq!(at(""), "15");

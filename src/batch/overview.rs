@@ -204,7 +204,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         .positions
         .iter()
         .map(|(d, p): (&String, &PositionCounts)| {
-            let people = p.ahead + p.on_track + p.behind + p.unknown;
+            let people = p.people();
             // a group under the minimum shows nothing, zeros included (zeros beside a
             // hidden cell would give it away)
             let c = if people < k {
@@ -248,7 +248,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         .positions
         .iter()
         .map(|(d, p)| {
-            let people = p.ahead + p.on_track + p.behind + p.unknown;
+            let people = p.people();
             (d.as_str(), people, t.blind.get(d).map_or(0, |b| b.0))
         })
         .collect();
@@ -371,7 +371,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             .positions
             .iter()
             .map(|(d, p)| {
-                let people = p.ahead + p.on_track + p.behind + p.unknown;
+                let people = p.people();
                 let n = t.mismatches.get(d).copied().unwrap_or(0);
                 Mismatch {
                     department: d.clone(),

@@ -27,6 +27,13 @@ pub struct PositionCounts {
     pub unknown: usize,
 }
 
+impl PositionCounts {
+    /// The department's people: each has one position, or none known.
+    pub fn people(&self) -> usize {
+        self.ahead + self.on_track + self.behind + self.unknown
+    }
+}
+
 /// Progress of one department.
 #[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, PartialEq)]
 pub struct ProgressCounts {

@@ -76,7 +76,7 @@ fn sums(t: &Tally) -> Result<(), String> {
     let people: BTreeMap<&str, usize> = t
         .positions
         .iter()
-        .map(|(d, p)| (d.as_str(), p.ahead + p.on_track + p.behind + p.unknown))
+        .map(|(d, p)| (d.as_str(), p.people()))
         .collect();
     let of = |d: &str| people.get(d).copied().unwrap_or(0);
     if sum(people.values().copied()) != t.ok as u128 || t.skipped > t.ok || t.ok > t.total {
