@@ -297,4 +297,17 @@ fn coverage_cannot_be_subtracted_to_find_a_hidden_department() {
     assert_eq!(cell(&csv2, "feedback", "", "enough_raters"), "suppressed");
     assert_eq!(cell(&csv2, "feedback", "Q", "enough_raters"), "suppressed");
     assert_eq!(cell(&csv2, "feedback", "P", "enough_raters"), "6");
+    // 5 of 7 with enough raters would show the 2 with too few
+    let mut all = people("P", 10, 10, rated);
+    all.extend(people("V", 7, 5, rated));
+    let csv3 = self::csv(&all);
+    assert_eq!(cell(&csv3, "feedback", "V", "enough_raters"), "suppressed");
+    assert_eq!(cell(&csv3, "feedback", "P", "enough_raters"), "10");
+    // a run under the minimum shows no totals; one of exactly the minimum does
+    let tiny = self::csv(&people("T", 3, 3, rated));
+    assert_eq!(cell(&tiny, "feedback", "", "enough_raters"), "suppressed");
+    assert_eq!(cell(&tiny, "feedback", "", "too_few_raters"), "suppressed");
+    let five = self::csv(&people("F", 5, 5, rated));
+    assert_eq!(cell(&five, "feedback", "", "enough_raters"), "5");
+    assert_eq!(cell(&five, "feedback", "", "too_few_raters"), "0");
 }

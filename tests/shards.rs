@@ -207,7 +207,7 @@ fn only_regular_files_of_bounded_size_are_read() {
     let (code, err) = overview(&[&huge, &two], &d.join("m"), &[]);
     assert_eq!(code, Some(2), "{err}");
     assert!(
-        err.contains("huge.json") && err.contains("at most 64 MiB"),
+        err.contains("huge.json") && err.contains("at most 67108864 bytes"),
         "{err}"
     );
     // and the real pair still merges

@@ -83,21 +83,16 @@ pub fn read_regular(path: &std::path::Path, max: usize) -> Result<Vec<u8>, Strin
         return Err(crate::msg!("read.special"));
     }
     if meta.len() > max as u64 {
-        return Err(crate::msg!("read.size", n = meta.len(), max = mib(max)));
+        return Err(crate::msg!("read.size", n = meta.len(), max = max));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| f.take(max as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| io_reason(&e))?;
     if bytes.len() > max {
-        return Err(crate::msg!("read.larger", max = mib(max)));
+        return Err(crate::msg!("read.larger", max = max));
     }
     Ok(bytes)
-}
-
-/// A size limit as people read it: `1 MiB`, `64 MiB`.
-fn mib(bytes: usize) -> String {
-    format!("{} MiB", bytes >> 20)
 }
 
 fn io_reason(e: &std::io::Error) -> String {
