@@ -303,6 +303,16 @@ fn coverage_cannot_be_subtracted_to_find_a_hidden_department() {
     let csv3 = self::csv(&all);
     assert_eq!(cell(&csv3, "feedback", "V", "enough_raters"), "suppressed");
     assert_eq!(cell(&csv3, "feedback", "P", "enough_raters"), "10");
+    // A hides 2 with too few: alone, 8 − B − C would give them away, so the
+    // department with the fewest with too few goes with it
+    let mut all = people("A", 7, 5, rated);
+    all.extend(people("B", 6, 0, rated));
+    all.extend(people("C", 10, 10, rated));
+    let csv4 = self::csv(&all);
+    let at4 = |d: &str| cell(&csv4, "feedback", d, "enough_raters");
+    assert_eq!((at4("").as_str(), at4("A").as_str()), ("15", "suppressed"));
+    assert_eq!(at4("B"), "suppressed");
+    assert_eq!(at4("C"), "10", "hidden together with A, B need no third");
     // a run under the minimum shows no totals; one of exactly the minimum does
     let tiny = self::csv(&people("T", 3, 3, rated));
     assert_eq!(cell(&tiny, "feedback", "", "enough_raters"), "suppressed");

@@ -149,6 +149,8 @@ fn damaged_counts_are_refused_naming_the_file() {
     for (i, (edit, needle)) in [
         ("shard.1=18446744073709551615", damaged),
         ("shard.1=1099511627776", damaged),
+        ("shard.0=0", damaged),
+        ("shard.0=3", damaged),
         ("total=9223372036854775808", damaged),
         ("ok=-1", damaged),
         ("total=1e3", damaged),
