@@ -9,7 +9,8 @@ use serde::Serialize;
 /// Thresholds for the peers' view of the Johari window.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct JohariRules {
-    /// Fewest peers whose answers are shown (default 3).
+    /// Fewest peers whose answers are shown ([`MIN_RATERS`] by default; never
+    /// below [`MIN_RATERS_FLOOR`], whatever is asked).
     pub min_raters: usize,
     /// Share of peers that must pick a trait for it to count as known to others
     /// (default [`DEFAULT_MIN_SHARE`]); never fewer than [`MIN_VOTES`] peers.
@@ -19,23 +20,15 @@ pub struct JohariRules {
     pub show_counts: bool,
 }
 
-/// Fewest peers who must pick a trait for it to count as known to others.
-pub const MIN_VOTES: usize = 2;
-
-/// Fewest peers whose answers are shown, unless `--min-raters` says otherwise.
-pub const DEFAULT_MIN_RATERS: usize = 3;
-
-/// Share of the peers that must pick a trait, unless `--min-share` says otherwise.
-pub const DEFAULT_MIN_SHARE: f64 = 0.25;
-
-/// Fewest raters for per-trait peer counts to be shown at all: with fewer, two rounds
-/// a rater apart could be subtracted to recover that rater's picks.
-pub const MIN_RATERS_FOR_COUNTS: usize = 5;
+pub use crate::privacy::{
+    DEFAULT_MIN_SHARE, MIN_PEER_COUNT, MIN_RATERS, MIN_RATERS_FLOOR, MIN_RATERS_FOR_COUNTS,
+    MIN_VOTES,
+};
 
 impl Default for JohariRules {
     fn default() -> Self {
         JohariRules {
-            min_raters: DEFAULT_MIN_RATERS,
+            min_raters: MIN_RATERS,
             min_share: DEFAULT_MIN_SHARE,
             show_counts: false,
         }
@@ -61,9 +54,10 @@ pub struct Johari {
     pub blind: Vec<&'static str>,
     /// Known to nobody.
     pub unknown: Vec<&'static str>,
-    /// For each adjective any peer picked: how many peers picked it (never who).
-    /// Empty unless HR asked for counts and at least [`MIN_RATERS_FOR_COUNTS`] (and
-    /// `min_raters`) peers answered: by default the subject sees panes only.
+    /// For each adjective at least [`MIN_PEER_COUNT`] peers picked: how many (never
+    /// who; a ×1 would be one rater's own pick). Empty unless HR asked for counts and
+    /// at least [`MIN_RATERS_FOR_COUNTS`] (and `min_raters`) peers answered: by
+    /// default the subject sees panes only.
     pub peer_counts: Vec<(&'static str, usize)>,
 }
 
@@ -72,7 +66,8 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
     // an empty answer is not a rater
     let peers: Vec<&Vec<&'static Item>> = peers.iter().filter(|p| !p.is_empty()).collect();
     let raters = peers.len();
-    let enough = raters >= rules.min_raters.max(1);
+    let min_raters = rules.min_raters.max(MIN_RATERS_FLOOR);
+    let enough = raters >= min_raters;
     // a trait needs at least two peers: one rater alone never places a trait, so a
     // workbook never shows a single rater's pick as "known to others"
     let min_votes = ((rules.min_share * raters as f64).ceil() as usize).max(MIN_VOTES);
@@ -87,14 +82,14 @@ pub fn johari(own: &[&'static Item], peers: &[Vec<&'static Item>], rules: Johari
         ADJECTIVES
             .iter()
             .map(|a| (a.id, count(a.id)))
-            .filter(|(_, n)| *n > 0)
+            .filter(|(_, n)| *n >= MIN_PEER_COUNT)
             .collect()
     } else {
         Vec::new()
     };
     let mut j = Johari {
         raters,
-        min_raters: rules.min_raters.max(1),
+        min_raters,
         enough_raters: enough,
         min_votes,
         open: vec![],
@@ -435,10 +430,12 @@ mod tests {
         let four: Vec<_> = (0..4).map(|_| adj(&["quiet"])).collect();
         assert!(johari(&own, &four, rules).peer_counts.is_empty());
         let mut five = four.clone();
-        five.push(adj(&["kind"]));
-        assert!(johari(&own, &five, rules)
-            .peer_counts
-            .contains(&("quiet", 4)));
+        five.push(adj(&["kind", "calm"]));
+        five[0].push(by_id(ADJECTIVES, "calm"));
+        let counts = johari(&own, &five, rules).peer_counts;
+        assert_eq!(counts, vec![("calm", 2), ("quiet", 4)]);
+        // a ×1 is one rater's own pick: never shown, though `kind` was picked
+        assert!(!counts.iter().any(|(id, _)| *id == "kind"));
         // below min_raters nothing peer-derived at all, even when asked
         let one = vec![adj(&["quiet"])];
         let j = johari(&own, &one, rules);
@@ -485,28 +482,56 @@ mod tests {
         );
         assert_eq!(loose.min_votes, 2);
         assert_eq!(strict.blind, vec!["kind"]);
+        // 12 peers: 25% is 3 votes, so two are not enough
+        let mut twelve = vec![adj(&["wise"]), adj(&["wise"])];
+        twelve.extend((0..10).map(|_| adj(&["kind"])));
+        let j = johari(&own, &twelve, JohariRules::default());
+        assert_eq!(j.min_votes, 3);
+        assert_eq!(j.blind, vec!["kind"], "two votes of twelve are not enough");
     }
 
     #[test]
     fn too_few_raters_hides_the_peers_view() {
-        let j = johari(
-            &adj(&["calm"]),
-            &[adj(&["calm"]), adj(&["kind"])],
-            JohariRules::default(),
-        );
+        let two = [adj(&["calm", "kind"]), adj(&["kind", "calm"])];
+        let j = johari(&adj(&["calm"]), &two, JohariRules::default());
         assert!(!j.enough_raters);
+        assert_eq!(j.min_raters, MIN_RATERS);
         assert!(j.open.is_empty() && j.blind.is_empty() && j.hidden.is_empty());
-        let j = johari(
-            &adj(&["calm"]),
-            &[adj(&["calm", "kind"]), adj(&["kind", "calm"])],
-            JohariRules {
-                min_raters: 2,
+        assert!(j.unknown.is_empty(), "no pane at all below the minimum");
+        // asking for less than the floor changes nothing: 2 raters never show
+        for min_raters in [0, 1, 2] {
+            let rules = JohariRules {
+                min_raters,
                 min_share: DEFAULT_MIN_SHARE,
-                show_counts: false,
-            },
-        );
+                show_counts: true,
+            };
+            let j = johari(&adj(&["calm"]), &two, rules);
+            assert!(!j.enough_raters, "min_raters {min_raters}");
+            assert_eq!(j.min_raters, MIN_RATERS_FLOOR);
+            assert!(j.open.is_empty() && j.blind.is_empty() && j.peer_counts.is_empty());
+        }
+        // from the third rater on, the panes show
+        let mut three = two.to_vec();
+        three.push(adj(&["quiet"]));
+        let j = johari(&adj(&["calm"]), &three, JohariRules::default());
+        assert!(j.enough_raters);
         assert_eq!(j.open, vec!["calm"]);
         assert_eq!(j.blind, vec!["kind"]);
+        assert_eq!(j.hidden, Vec::<&str>::new());
+    }
+
+    #[test]
+    fn a_higher_minimum_is_kept() {
+        let peers: Vec<_> = (0..4).map(|_| adj(&["kind"])).collect();
+        let rules = JohariRules {
+            min_raters: 5,
+            ..JohariRules::default()
+        };
+        let j = johari(&adj(&["calm"]), &peers, rules);
+        assert!(!j.enough_raters && j.blind.is_empty());
+        assert_eq!(j.min_raters, 5);
+        let j = johari(&adj(&["calm"]), &peers[..3], JohariRules::default());
+        assert!(j.enough_raters && j.blind == vec!["kind"]);
     }
 
     #[test]

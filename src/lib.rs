@@ -51,6 +51,7 @@ pub mod messages;
 pub mod model;
 pub mod output;
 pub mod previous;
+pub mod privacy;
 pub mod profile;
 pub mod readiness;
 pub mod render;

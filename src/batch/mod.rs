@@ -3,9 +3,12 @@
 //! counted (never stopping the rest), shards for spreading a run over machines, and an
 //! overview for HR.
 
+pub mod counts_file;
 pub mod feedback;
 pub mod overview;
+mod overview_chart;
 pub mod roster;
+pub mod suppress;
 pub mod table;
 pub mod tally;
 
@@ -588,6 +591,13 @@ pub fn name_and_id(src: &Source) -> Option<(String, Option<String>)> {
         person_text(&v, plain.as_ref(), "name")?,
         person_text(&v, plain.as_ref(), "id"),
     ))
+}
+
+/// The language a source asks for (`locale:`, or a roster's language column), read
+/// quickly (for the feedback sheets); `None` when it names none we know.
+pub fn locale_of(src: &Source) -> Option<crate::locale::Locale> {
+    let (v, _) = quick_value(src)?;
+    crate::locale::Locale::parse(v.get("locale")?.as_str()?)
 }
 
 /// The employees of a run's inputs (ids and names, read quickly), for finding and

@@ -6,11 +6,12 @@
 //! where a row total would give a lone suppressed cell away. Organisational counts
 //! (headcount by department and rung) stay. Names appear only in HR's `--named` lists.
 
+use super::overview_chart::{needs_chart, position_chart};
+use super::suppress::{coverage, row_cells};
 pub use super::tally::Tally;
 use super::tally::{Named, PositionCounts};
 use super::Failure;
 use crate::catalog::{self, by_id};
-use crate::figure::{color, fit, Anchor, Figure};
 use crate::ladder::Ladders;
 use crate::locale::Locale;
 use crate::workbook::Block;
@@ -20,10 +21,7 @@ use serde::Serialize;
 /// no employee's file can be named so, because output names never start with `_`.
 pub const FILE_STEM: &str = "_overview";
 
-/// Default group minimum: fewest people behind a shown cell.
-pub const MIN_GROUP: usize = 5;
-/// The group minimum is never set below this.
-pub const MIN_GROUP_FLOOR: usize = 3;
+pub use crate::privacy::{MIN_GROUP, MIN_GROUP_FLOOR};
 
 /// How the overview is made.
 #[derive(Debug, Clone, Copy)]
@@ -51,21 +49,21 @@ pub struct Head {
 /// Ladder positions of one department (`None`: suppressed).
 #[derive(Debug, Serialize, Default)]
 pub struct Positions {
-    department: String,
-    people: usize,
-    ahead: Option<usize>,
-    on_track: Option<usize>,
-    behind: Option<usize>,
-    unknown: Option<usize>,
+    pub(super) department: String,
+    pub(super) people: usize,
+    pub(super) ahead: Option<usize>,
+    pub(super) on_track: Option<usize>,
+    pub(super) behind: Option<usize>,
+    pub(super) unknown: Option<usize>,
 }
 
 /// How often one need was chosen.
 #[derive(Debug, Serialize)]
 pub struct NeedCount {
     id: String,
-    label: String,
-    top: Option<usize>,
-    next: Option<usize>,
+    pub(super) label: String,
+    pub(super) top: Option<usize>,
+    pub(super) next: Option<usize>,
 }
 
 /// People of one department whose needs lean against their ladder.
@@ -79,6 +77,7 @@ pub struct Mismatch {
 #[derive(Debug, Serialize)]
 pub struct Blind {
     department: String,
+    /// People with enough raters (the department's feedback coverage).
     people: Option<usize>,
     shown: bool,
     traits: Vec<(String, usize)>,
@@ -132,8 +131,8 @@ pub struct Overview {
     needs_chart: Block,
     mismatches: Vec<Mismatch>,
     blind: Vec<Blind>,
-    enough_raters: usize,
-    too_few_raters: usize,
+    enough_raters: Option<usize>,
+    too_few_raters: Option<usize>,
     readiness: Vec<Ready>,
     progress: Vec<DeptProgress>,
     named: bool,
@@ -165,29 +164,6 @@ impl Serialize for Failure {
         st.serialize_field("reason", &self.reason)?;
         st.end()
     }
-}
-
-/// A count shown only when at least `k` people stand behind it (zero is shown).
-fn cell(n: usize, k: usize) -> Option<usize> {
-    (n == 0 || n >= k).then_some(n)
-}
-
-/// Suppresses small cells of a row whose total is known, and one more cell when a
-/// single suppressed cell could be worked out from the total.
-fn row_cells(values: &[usize], k: usize) -> Vec<Option<usize>> {
-    let mut out: Vec<Option<usize>> = values.iter().map(|n| cell(*n, k)).collect();
-    if out.iter().filter(|c| c.is_none()).count() == 1 {
-        if let Some(i) = values
-            .iter()
-            .enumerate()
-            .filter(|(i, n)| out[*i].is_some() && **n > 0)
-            .min_by_key(|(i, n)| (**n, *i))
-            .map(|(i, _)| i)
-        {
-            out[i] = None;
-        }
-    }
-    out
 }
 
 fn track_name(ladders: &Ladders, id: &str, loc: Locale) -> String {
@@ -242,7 +218,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         .positions
         .iter()
         .map(|(d, p): (&String, &PositionCounts)| {
-            let people = p.ahead + p.on_track + p.behind + p.unknown;
+            let people = p.people();
             // a group under the minimum shows nothing, zeros included (zeros beside a
             // hidden cell would give it away)
             let c = if people < k {
@@ -281,15 +257,29 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
         let score = |n: &NeedCount| n.top.unwrap_or(0) * 2 + n.next.unwrap_or(0);
         score(b).cmp(&score(a)).then(a.id.cmp(&b.id))
     });
-    let blind = t
-        .blind
+    // coverage, in all and by department, hidden together (see `suppress::coverage`)
+    let departments: Vec<(&str, usize, usize)> = t
+        .positions
         .iter()
-        .map(|(department, (people, traits))| {
+        .map(|(d, p)| {
+            let people = p.people();
+            (d.as_str(), people, t.blind.get(d).map_or(0, |b| b.0))
+        })
+        .collect();
+    let cover = coverage(&departments, k);
+    let none = (0, Default::default());
+    // every department, so that a row's presence says nothing
+    let blind = t
+        .positions
+        .keys()
+        .map(|department| {
+            let (people, traits) = t.blind.get(department).unwrap_or(&none);
             let shown = *people >= k;
             let mut tr: Vec<(String, usize)> = if shown {
                 traits
                     .iter()
-                    .filter(|(_, n)| **n >= k)
+                    // nor the people without the trait a small group
+                    .filter(|(_, n)| row_cells(&[**n, people.saturating_sub(**n)], k)[0].is_some())
                     .map(|(id, n)| (by_id(catalog::ADJECTIVES, id).label(loc).to_string(), *n))
                     .collect()
             } else {
@@ -299,7 +289,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             tr.truncate(8);
             Blind {
                 department: department.clone(),
-                people: cell(*people, k),
+                people: cover.by_department.get(department).copied().flatten(),
                 shown,
                 traits: tr,
             }
@@ -346,7 +336,14 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
                 reviews_held: g.reviews_held,
                 reviews_due: g.reviews_due,
                 with_previous: g.with_previous,
-                blind_to_open: cell(g.blind_to_open, k),
+                // of the people with a previous cycle, shown: the rest is known too
+                blind_to_open: row_cells(
+                    &[
+                        g.blind_to_open,
+                        g.with_previous.saturating_sub(g.blind_to_open),
+                    ],
+                    k,
+                )[0],
                 actions_shown: g.with_actions >= k,
             }
         })
@@ -388,7 +385,7 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             .positions
             .iter()
             .map(|(d, p)| {
-                let people = p.ahead + p.on_track + p.behind + p.unknown;
+                let people = p.people();
                 let n = t.mismatches.get(d).copied().unwrap_or(0);
                 Mismatch {
                     department: d.clone(),
@@ -401,8 +398,8 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
             })
             .collect(),
         blind,
-        enough_raters: t.enough_raters,
-        too_few_raters: t.too_few_raters,
+        enough_raters: cover.enough,
+        too_few_raters: cover.too_few,
         readiness,
         progress,
         named: s.named,
@@ -443,151 +440,6 @@ pub fn from_tally(t: &Tally, s: &Settings) -> Overview {
     }
 }
 
-fn position_chart(rows: &[Positions], loc: Locale) -> Figure {
-    let rows: Vec<&Positions> = rows.iter().take(30).collect();
-    let bar_h = 16.0;
-    let mut f = Figure::new(
-        640.0,
-        34.0 + rows.len() as f64 * (bar_h + 8.0),
-        "Ladder positions by department",
-    );
-    let (left, width) = (150.0, 470.0);
-    let legend = [
-        ("领先 ahead", color::ACCENT),
-        ("正常 on track", "#8fb3de"),
-        ("落后 behind", color::WARM),
-        ("未知 unknown", color::RULE),
-        ("不显示 suppressed", color::PALE),
-    ];
-    for (i, (label, c)) in legend.iter().enumerate() {
-        let x = left + i as f64 * 94.0;
-        f.rect(x, 4.0, 10.0, 10.0, Some(c), None, false);
-        f.text(
-            x + 14.0,
-            13.0,
-            9.0,
-            // the labels are in both languages; zh-TW gets Traditional characters
-            if loc == Locale::ZhTw {
-                crate::zhtw::convert_static(label)
-            } else {
-                label
-            },
-            Anchor::Start,
-            color::MUTED,
-            false,
-        );
-    }
-    for (r, p) in rows.iter().enumerate() {
-        let y = 26.0 + r as f64 * (bar_h + 8.0);
-        let total = p.people.max(1) as f64;
-        let shown: usize = [p.ahead, p.on_track, p.behind, p.unknown]
-            .iter()
-            .flatten()
-            .sum();
-        f.text(
-            left - 8.0,
-            y + 12.0,
-            10.0,
-            fit(&p.department, 10.0, left - 12.0),
-            Anchor::End,
-            color::INK,
-            false,
-        );
-        let mut x = left;
-        // suppressed cells are drawn together, so their sizes cannot be told apart
-        for (n, c) in [
-            (p.ahead.unwrap_or(0), color::ACCENT),
-            (p.on_track.unwrap_or(0), "#8fb3de"),
-            (p.behind.unwrap_or(0), color::WARM),
-            (p.unknown.unwrap_or(0), color::RULE),
-            (p.people - shown, color::PALE),
-        ] {
-            if n == 0 {
-                continue;
-            }
-            let w = width * n as f64 / total;
-            f.rect(x, y, w, bar_h, Some(c), None, false);
-            if w > 18.0 && c != color::PALE {
-                f.text(
-                    x + w / 2.0,
-                    y + 12.0,
-                    9.0,
-                    n.to_string(),
-                    Anchor::Middle,
-                    color::WHITE,
-                    true,
-                );
-            }
-            x += w;
-        }
-    }
-    f
-}
-
-fn needs_chart(rows: &[NeedCount]) -> Figure {
-    let rows: Vec<&NeedCount> = rows.iter().take(10).collect();
-    let bar_h = 14.0;
-    let mut f = Figure::new(
-        640.0,
-        10.0 + rows.len() as f64 * (bar_h + 8.0),
-        "Most chosen needs",
-    );
-    let max = rows
-        .iter()
-        .map(|r| r.top.unwrap_or(0) + r.next.unwrap_or(0))
-        .max()
-        .unwrap_or(1)
-        .max(1) as f64;
-    let (left, width) = (190.0, 400.0);
-    for (i, r) in rows.iter().enumerate() {
-        let y = 6.0 + i as f64 * (bar_h + 8.0);
-        f.text(
-            left - 8.0,
-            y + 11.0,
-            10.0,
-            fit(&r.label, 10.0, left - 12.0),
-            Anchor::End,
-            color::INK,
-            false,
-        );
-        let wt = width * r.top.unwrap_or(0) as f64 / max;
-        let wn = width * r.next.unwrap_or(0) as f64 / max;
-        f.rect(
-            left,
-            y,
-            wt.max(0.5),
-            bar_h,
-            Some(color::ACCENT),
-            None,
-            false,
-        );
-        f.rect(
-            left + wt,
-            y,
-            wn.max(0.5),
-            bar_h,
-            Some("#8fb3de"),
-            None,
-            false,
-        );
-        f.text(
-            left + wt + wn + 6.0,
-            y + 11.0,
-            9.0,
-            format!(
-                "{} + {}",
-                r.top.map_or("—".to_string(), |n| n.to_string()),
-                r.next.map_or("—".to_string(), |n| n.to_string())
-            ),
-            Anchor::Start,
-            color::MUTED,
-            false,
-        );
-    }
-    f
-}
-
-/// One CSV cell, quoted when needed and safe to open in Excel: a cell that starts
 /// with `=`, `+`, `-`, `@` (also after leading tabs, carriage returns or spaces) or
 /// with a tab or CR is prefixed with `'` so that it is shown as text, never run as a
 /// formula (OWASP's advice for CSV injection).
@@ -673,8 +525,11 @@ pub fn csv(o: &Overview) -> String {
             row("progress", &g.department, k, n);
         }
     }
-    row("feedback", "", "enough_raters", Some(o.enough_raters));
-    row("feedback", "", "too_few_raters", Some(o.too_few_raters));
+    row("feedback", "", "enough_raters", o.enough_raters);
+    row("feedback", "", "too_few_raters", o.too_few_raters);
+    for b in &o.blind {
+        row("feedback", &b.department, "enough_raters", b.people);
+    }
     for n in &o.behind_people {
         row("named_behind", &n.department, &n.who, Some(1));
     }
@@ -727,31 +582,5 @@ mod tests {
         assert_eq!(csv_field("=A1,B1"), "\"'=A1,B1\"");
         assert_eq!(csv_field("李娜"), "李娜");
         assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
-    }
-}
-
-#[cfg(test)]
-mod suppression_tests {
-    use super::{cell, row_cells};
-
-    #[test]
-    fn small_cells_go_and_a_lone_one_takes_a_neighbour_with_it() {
-        assert_eq!(cell(0, 5), Some(0));
-        assert_eq!(cell(4, 5), None);
-        assert_eq!(cell(5, 5), Some(5));
-        // ahead 2 alone would be the total minus the others: the smallest other goes too
-        assert_eq!(
-            row_cells(&[2, 6, 7, 0], 5),
-            vec![None, None, Some(7), Some(0)]
-        );
-        // two small cells already hide each other
-        assert_eq!(
-            row_cells(&[2, 3, 9, 0], 5),
-            vec![None, None, Some(9), Some(0)]
-        );
-        assert_eq!(
-            row_cells(&[5, 6, 0, 0], 5),
-            vec![Some(5), Some(6), Some(0), Some(0)]
-        );
     }
 }

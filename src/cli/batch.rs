@@ -26,29 +26,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     };
     std::fs::create_dir_all(&a.output)
         .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
-    // what makes two shards parts of one run
-    let settings_of_run = format!(
-        "{:?} {:?}",
-        (
-            &b.inputs,
-            &a.format,
-            &a.common.today,
-            &a.locale,
-            &a.paper,
-            a.min_raters,
-            a.min_share,
-        ),
-        (
-            a.peer_counts,
-            a.modules,
-            &a.templates,
-            &a.font,
-            &a.common.ladders,
-            &b.feedback,
-            &b.feedback_columns,
-            &b.previous,
-        )
-    );
+    let settings_of_run = settings_of_run(&b, &eng, shard.map_or(1, |s| s.n));
     let mode = match shard {
         None => output::LockMode::Whole,
         Some(s) => output::LockMode::Shard {
@@ -97,7 +75,10 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         .map_err(|e| Usage(crate::msg!("arg.threads", err = e)))?;
     let log = |m: &str| crate::errln!("{m}");
     let mut report = pool.install(|| crate::batch::run(&eng, &b.inputs, &opts, &log));
-    let tally = std::mem::take(&mut report.tally);
+    let mut tally = std::mem::take(&mut report.tally);
+    // what a merge of the shards checks: one run, and never less suppression
+    tally.run = fingerprint(&settings_of_run);
+    tally.min_group = b.overview.min_group;
     let settings = crate::batch::overview::Settings {
         min_group: b.overview.min_group,
         locale: eng.locale.unwrap_or(Locale::Zh),
@@ -161,6 +142,48 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         return Ok(1);
     }
     Ok(if overview_failed { 1 } else { 0 })
+}
+
+/// The settings of a run as one string: what makes two shards parts of one run
+/// (the lock of a shard compares it too). It names the input files, so it is never
+/// written out as it is: the shards carry its [`fingerprint`].
+fn settings_of_run(b: &BatchArgs, eng: &Engine, shards: usize) -> String {
+    let a = &b.doc;
+    // how the peers' answers were read: the file or folder and the column override;
+    // any further option of the feedback reader belongs in this tuple
+    let feedback = (&b.feedback, &b.feedback_columns);
+    format!(
+        "{:?} {:?} {:?}",
+        (
+            &b.inputs,
+            &a.format,
+            eng.today.iso(),
+            &a.locale,
+            &a.paper,
+            a.min_raters,
+            a.min_share,
+        ),
+        (
+            a.peer_counts,
+            a.modules,
+            &a.templates,
+            &a.font,
+            &a.common.ladders,
+            &b.previous,
+            b.overview.min_group,
+        ),
+        (feedback, shards)
+    )
+}
+
+/// A shard's fingerprint of its run: a SHA-256 of [`settings_of_run`], so that no
+/// file name (which may be a person's) is written into the shard's counts.
+fn fingerprint(settings: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(settings.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// What became of the feedback files: each file's mapping, its problem lines (at most
@@ -289,38 +312,10 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
             floor = crate::batch::overview::MIN_GROUP_FLOOR
         )));
     }
-    let mut files = Vec::new();
-    for input in &a.inputs {
-        if input.is_dir() {
-            let mut found: Vec<PathBuf> = std::fs::read_dir(input)
-                .map_err(|e| {
-                    Usage(crate::msg!(
-                        "run.cannot_read",
-                        path = input.shown(),
-                        err = e
-                    ))
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| {
-                    p.file_name()
-                        .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with("_overview-") && n.ends_with(".json"))
-                })
-                .collect();
-            found.sort();
-            files.extend(found);
-        } else {
-            files.push(input.clone());
-        }
-    }
     let mut shards = Vec::new();
-    for f in files {
-        let shown = f.shown().to_string();
-        let text = std::fs::read_to_string(&f)
-            .map_err(|e| Usage(crate::msg!("run.cannot_read", path = shown, err = e)))?;
-        let t: crate::batch::tally::Tally = serde_json::from_str(&text)
-            .map_err(|_| Usage(crate::msg!("overview.not_counts", path = shown)))?;
-        shards.push((shown, t));
+    for f in crate::batch::counts_file::find(&a.inputs).map_err(Usage)? {
+        let t = crate::batch::counts_file::read(&f).map_err(Usage)?;
+        shards.push((f.shown(), t));
     }
     let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;
     std::fs::create_dir_all(&a.output)

@@ -39,7 +39,8 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
             locale,
             paper,
         } => {
-            let loc = parse_locale(&locale)?;
+            // the profile's own language, unless --locale says otherwise
+            let asked = locale.as_deref().map(parse_locale).transpose()?;
             if copies == 0 || copies > 100 {
                 return Err(Usage(crate::msg!("arg.copies", n = copies)));
             }
@@ -100,10 +101,12 @@ pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
                     bad += 1;
                     continue;
                 }
+                let loc = asked
+                    .or_else(|| crate::batch::locale_of(&src))
+                    .unwrap_or_default();
                 let s = crate::render::sheets::Subject { name, code };
-                let pages: Vec<_> = (1..=copies)
-                    .map(|k| crate::render::sheets::sheet(&s, loc, k, copies))
-                    .collect();
+                // every copy the same page: nothing tells one rater's sheet from another's
+                let pages = vec![crate::render::sheets::sheet(&s, loc); copies];
                 let footer = loc.pick("同事反馈 · 匿名", "Colleague feedback · anonymous");
                 let title = format!(
                     "{} — {}",

@@ -192,7 +192,7 @@ struct OverviewOpts {
     /// Fewest people behind a cell of the overview that counts people by something
     /// personal (needs, positions, blind spots, readiness, progress); smaller cells are
     /// suppressed. At least 3.
-    #[arg(long, default_value_t = 5, value_name = "N")]
+    #[arg(long, default_value_t = crate::privacy::MIN_GROUP, value_name = "N")]
     min_group: usize,
     /// Add HR's named lists to the overview (who is behind, who leans against their
     /// ladder, who has too few raters). Never share such an overview.
@@ -249,8 +249,8 @@ struct DocOpts {
     /// Include the service-mindset modules even when a profile has none.
     #[arg(long)]
     modules: bool,
-    /// Fewest peers whose answers are shown in the Johari window.
-    #[arg(long, default_value_t = crate::analysis::DEFAULT_MIN_RATERS, value_name = "N")]
+    /// Fewest peers whose answers are shown in the Johari window. At least 3.
+    #[arg(long, default_value_t = crate::privacy::MIN_RATERS, value_name = "N")]
     min_raters: usize,
     /// Share of peers (0–1) that must pick a trait for it to count as known to
     /// others; never fewer than 2 peers, so one peer alone never places a trait.
@@ -375,12 +375,14 @@ enum FeedbackAction {
         /// Output folder: one <id>.sheets.pdf per subject.
         #[arg(short, long, default_value = ".", value_name = "DIR")]
         output: PathBuf,
-        /// Copies of the sheet per subject (one per colleague asked).
+        /// Copies of the sheet per subject (one per colleague asked), all identical:
+        /// no copy number tells whose sheet came back.
         #[arg(long, default_value_t = 1, value_name = "N")]
         copies: usize,
-        /// Language of the sheets (the words are always in both).
-        #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
-        locale: String,
+        /// Language of the sheets: zh-CN, zh-TW or en (the words are always in
+        /// both) [default: each profile's own `locale`, else zh-CN].
+        #[arg(long, value_name = "LOCALE")]
+        locale: Option<String>,
         /// Paper size.
         #[arg(long, value_enum, default_value = "a4")]
         paper: PaperArg,
@@ -573,6 +575,13 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             Some(Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?)
         }
     };
+    if a.min_raters < crate::privacy::MIN_RATERS_FLOOR {
+        return Err(Usage(crate::msg!(
+            "arg.min_raters",
+            n = a.min_raters,
+            floor = crate::privacy::MIN_RATERS_FLOOR
+        )));
+    }
     let s = a.min_share;
     if !(0.0..=1.0).contains(&s) || s == 0.0 {
         return Err(Usage(crate::msg!("arg.min_share", n = s)));
@@ -593,7 +602,7 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             shared: Default::default(),
         },
         rules: JohariRules {
-            min_raters: a.min_raters.max(1),
+            min_raters: a.min_raters,
             min_share: a.min_share,
             show_counts: a.peer_counts,
         },

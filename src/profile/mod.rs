@@ -69,6 +69,13 @@ pub fn plain_scalars(text: &str) -> std::collections::HashMap<String, String> {
 /// Reads a profile file: a regular file, at most [`MAX_BYTES`] (whatever its size
 /// claims: devices report 0), with a reason when it cannot be read.
 pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
+    read_regular(path, MAX_BYTES)
+}
+
+/// Reads any input file the same way: a regular file (a link is followed, but a
+/// device, a pipe or a folder is refused), at most `max` bytes whatever its size
+/// claims, with a reason when it cannot be read.
+pub fn read_regular(path: &std::path::Path, max: usize) -> Result<Vec<u8>, String> {
     use std::io::Read;
     let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
     if meta.is_dir() {
@@ -77,15 +84,15 @@ pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
     if !meta.is_file() {
         return Err(crate::msg!("read.special"));
     }
-    if meta.len() > MAX_BYTES as u64 {
-        return Err(crate::msg!("read.size", n = meta.len(), max = MAX_BYTES));
+    if meta.len() > max as u64 {
+        return Err(crate::msg!("read.size", n = meta.len(), max = max));
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .and_then(|f| f.take(max as u64 + 1).read_to_end(&mut bytes))
         .map_err(|e| io_reason(&e))?;
-    if bytes.len() > MAX_BYTES {
-        return Err(crate::msg!("read.larger", max = MAX_BYTES));
+    if bytes.len() > max {
+        return Err(crate::msg!("read.larger", max = max));
     }
     Ok(bytes)
 }

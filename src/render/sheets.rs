@@ -24,24 +24,25 @@ pub fn question(loc: Locale) -> &'static str {
     )
 }
 
-/// The blocks of one sheet.
-pub fn sheet(s: &Subject, loc: Locale, copy: usize, copies: usize) -> Vec<Block> {
-    let mut facts = vec![
+/// The label of the subject's code: the word the company itself uses.
+fn code_label(loc: Locale) -> &'static str {
+    match loc {
+        Locale::Zh => "工号",
+        Locale::ZhTw => "員工編號",
+        Locale::En => "Employee id",
+    }
+}
+
+/// The blocks of one sheet: every copy of it is the same, with nothing (no copy
+/// number) that could tell whose sheet came back.
+pub fn sheet(s: &Subject, loc: Locale) -> Vec<Block> {
+    let facts = vec![
         (
             loc.pick("被评价的同事", "Colleague").to_string(),
             s.name.clone(),
         ),
-        (
-            loc.pick("同事代码", "Colleague's code").to_string(),
-            s.code.clone(),
-        ),
+        (code_label(loc).to_string(), s.code.clone()),
     ];
-    if copies > 1 {
-        facts.push((
-            loc.pick("份数", "Copy").to_string(),
-            format!("{copy} / {copies}"),
-        ));
-    }
     vec![
         Block::Heading {
             text: loc

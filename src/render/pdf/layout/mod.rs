@@ -421,12 +421,7 @@ mod sheet_tests {
             code: "S1".into(),
         };
         for paper in [Paper::A4, Paper::Letter] {
-            let laid = layout_pages(
-                &[sheet(&s, Locale::Zh, 1, 1)],
-                &font,
-                paper,
-                "同事反馈 · 匿名",
-            );
+            let laid = layout_pages(&[sheet(&s, Locale::Zh)], &font, paper, "同事反馈 · 匿名");
             assert_eq!(laid.pages.len(), 1, "one sheet, one page");
             let (w, h) = laid.size;
             let cmds = &laid.pages[0].cmds;
