@@ -103,18 +103,7 @@ pub fn read_rows(
     path: &Path,
     each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
 ) -> Result<&'static str, TableError> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    if matches!(ext.as_str(), "xlsx" | "xlsm") {
-        read_xlsx(path, each)?;
-        return Ok("XLSX");
-    }
-    let enc = detect_encoding(path)?;
-    read_text(path, enc, each)?;
-    Ok(enc.name())
+    read_sheet_rows(path, None, each).map(|s| s.format)
 }
 
 /// The sheet of a workbook that was read, and every sheet it has.
@@ -707,13 +696,6 @@ fn too_big(name: &str, size: u64) -> TableError {
         mib = size / (1024 * 1024),
         max = MAX_XLSX_PART / (1024 * 1024)
     ))
-}
-
-fn read_xlsx(
-    path: &Path,
-    each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
-) -> Result<(), TableError> {
-    read_xlsx_sheet(path, None, each).map(|_| ())
 }
 
 /// Reads one sheet (the first when `sheet` is `None`); returns its name and the

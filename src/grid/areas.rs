@@ -130,6 +130,22 @@ pub fn nearest_category(category: &str) -> Option<(&'static str, &'static str)> 
 }
 
 /// "基本条件 (basics), 知识 (knowledge), …" for help lines.
+/// What to say of a category that is none of the five areas: the nearest with its
+/// area, or the list.
+pub fn unknown_help(category: &str) -> String {
+    match nearest_category(category) {
+        Some((near, area)) => {
+            crate::msg!(
+                "grid.category.near",
+                near = near,
+                area = area,
+                list = list()
+            )
+        }
+        None => crate::msg!("grid.category.list", list = list()),
+    }
+}
+
 pub fn list() -> String {
     crate::ladder::AREAS
         .iter()

@@ -2,7 +2,7 @@
 //! (职级, 职级名称, 典型年龄 …) merged down over its standards or repeated, or left
 //! blank below the rung's first row as a CSV of merged cells has them.
 
-use super::areas::{area_of, list, nearest_category};
+use super::areas::{area_of, list, unknown_help};
 use super::columns::{Columns, Field, Lang};
 use super::draft::{
     nothing, split_label, weight, years, Draft, DraftRung, DraftStandard, Skip, Texts,
@@ -406,17 +406,7 @@ impl Reader<'_> {
             }
             None => {
                 self.category = Some(None);
-                let help = match nearest_category(v) {
-                    Some((near, area)) => {
-                        crate::msg!(
-                            "grid.category.near",
-                            near = near,
-                            area = area,
-                            list = list()
-                        )
-                    }
-                    None => crate::msg!("grid.category.list", list = list()),
-                };
+                let help = unknown_help(v);
                 self.err(
                     at,
                     crate::msg!("grid.category", text = crate::term::escape(v)),

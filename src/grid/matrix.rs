@@ -3,7 +3,7 @@
 //! area, one per line. Rows labelled like a long grid's rung columns (`Typical age`,
 //! `典型年龄`, `Min years`, `Title (zh)`) give the rungs' own values.
 
-use super::areas::{area_of, list, nearest_category};
+use super::areas::{area_of, list, unknown_help};
 use super::columns::{recognise, Field, Lang};
 use super::draft::{nothing, split_label, years, Draft, DraftRung, DraftStandard, Skip, Texts};
 use super::long::is_title;
@@ -100,17 +100,7 @@ pub fn read(rows: &[TableRow], header: usize) -> (Draft, Vec<GridError>) {
                 draft.rungs[*r].refused += 1;
             }
             if l.at.row == t.row {
-                let help = match nearest_category(&l.value) {
-                    Some((near, area)) => {
-                        crate::msg!(
-                            "grid.category.near",
-                            near = near,
-                            area = area,
-                            list = list()
-                        )
-                    }
-                    None => crate::msg!("grid.category.list", list = list()),
-                };
+                let help = unknown_help(&l.value);
                 errors.push(GridError::at(
                     l.at,
                     crate::msg!("grid.category", text = crate::term::escape(&l.value)),
