@@ -980,3 +980,68 @@ fn pdfs_are_byte_identical_across_thread_counts_input_orders_and_single_renders(
         "a batch and a single render differ"
     );
 }
+
+#[test]
+fn one_count_of_failures_in_the_summary_the_overview_and_the_exit_code() {
+    // the README's example: a misspelt key, two bad roster rows, and a feedback pick
+    // that is no adjective — a skipped feedback row is no failure
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("careerbook")
+        .unwrap()
+        .env("CAREERBOOK_LANG", "en")
+        .arg("batch")
+        .args([
+            &f("profiles"),
+            &f("roster-gbk.csv"),
+            "--feedback",
+            &f("feedback.csv"),
+        ])
+        .args(["-f", "json", "--today", TODAY, "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(
+            "10 profile(s): 7 ok (0 skipped as existing), 3 failed, 1 feedback row(s) skipped"
+        ),
+        "{stderr}"
+    );
+    let csv = std::fs::read_to_string(dir.path().join("_overview.csv")).unwrap();
+    assert_eq!(
+        csv.lines().filter(|l| l.starts_with("failed,")).count(),
+        3,
+        "{csv}"
+    );
+    let html = std::fs::read_to_string(dir.path().join("_overview.html")).unwrap();
+    assert!(
+        !html.contains("feedback.csv"),
+        "feedback files by number only"
+    );
+    // a run whose only problem is a feedback row exits 0, with no failure listed
+    let input = tempfile::tempdir().unwrap();
+    std::fs::write(
+        input.path().join("r1.yaml"),
+        "person:\n  name: 甲\n  id: R001\n",
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::cargo_bin("careerbook")
+        .unwrap()
+        .env("CAREERBOOK_LANG", "en")
+        .arg("batch")
+        .arg(input.path())
+        .args(["--feedback", &f("feedback.csv")])
+        .args(["-f", "json", "--today", TODAY, "-o"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("1 ok (0 skipped as existing), 0 failed, "),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("failed:"), "{stderr}");
+}
