@@ -1045,3 +1045,50 @@ fn one_count_of_failures_in_the_summary_the_overview_and_the_exit_code() {
     );
     assert!(!stderr.contains("failed:"), "{stderr}");
 }
+
+#[test]
+fn a_shard_resumed_after_a_crash_writes_what_a_clean_run_writes() {
+    let args = |extra: &[&'static str]| {
+        let mut a = vec![
+            f("profiles"),
+            f("roster-utf8.csv"),
+            "--feedback".into(),
+            f("feedback.csv"),
+            "-f".into(),
+            "json,html".into(),
+            "-q".into(),
+            "--shard".into(),
+            "1/2".into(),
+        ];
+        a.extend(extra.iter().map(|s| s.to_string()));
+        a
+    };
+    let run = |dir: &Path, extra: &[&'static str]| {
+        let a = args(extra);
+        let a: Vec<&str> = a.iter().map(String::as_str).collect();
+        batch(&a, dir)
+    };
+    let clean = tempfile::tempdir().unwrap();
+    run(clean.path(), &[]);
+    // a crash: the counts file and some workbooks are missing
+    let crashed = tempfile::tempdir().unwrap();
+    run(crashed.path(), &[]);
+    std::fs::remove_file(crashed.path().join("_overview-1-of-2.json")).unwrap();
+    let mut gone = 0;
+    for name in files(crashed.path()) {
+        if !name.starts_with('_') && gone < 3 {
+            std::fs::remove_file(crashed.path().join(&name)).unwrap();
+            gone += 1;
+        }
+    }
+    let out = run(crashed.path(), &["--skip-existing"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("skipped as existing"));
+    assert_eq!(files(clean.path()), files(crashed.path()));
+    for name in files(clean.path()) {
+        assert_eq!(
+            std::fs::read(clean.path().join(&name)).unwrap(),
+            std::fs::read(crashed.path().join(&name)).unwrap(),
+            "{name} differs after the resumed run"
+        );
+    }
+}

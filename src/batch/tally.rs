@@ -94,7 +94,10 @@ pub struct Tally {
     pub total: usize,
     /// Items rendered or skipped as existing.
     pub ok: usize,
-    /// Items skipped as existing.
+    /// Always 0 in a finished run's counts: a shard resumed with `--skip-existing`
+    /// writes the same counts file as a clean run (the summary on the terminal still
+    /// says how many were skipped). Kept so that older counts files read.
+    #[serde(default)]
     pub skipped: usize,
     /// Failed items with their canonical position.
     pub failures: Vec<(usize, String, String)>,
@@ -259,7 +262,6 @@ impl Tally {
     /// The tally of a finished run: its totals and failures, the lists in run order.
     pub fn finish(mut self, report: &Report) -> Tally {
         self.total = report.total;
-        self.skipped = report.skipped;
         self.failures = report
             .indexed_failures
             .iter()
