@@ -2,6 +2,7 @@
 //! folding (`e001`, `Ｅ００１`), or with the name beside it (`E001 张三`) — or by name as
 //! the roster or profile gives it. A name two employees share names nobody for sure.
 
+use super::report::Skip;
 use std::collections::HashMap;
 
 /// Who a subject cell names.
@@ -166,6 +167,24 @@ impl Employees {
             Some(j) if j != k && j != SHARED => Named::Conflict,
             _ => Named::Id(k),
         }
+    }
+}
+
+/// The employee id a subject cell names for sure, or why the row cannot count; with
+/// no employees to match (`inspect` without `--employees`), the cell as written.
+pub fn subject(cell: &str, employees: Option<&Employees>) -> Result<String, Skip> {
+    let cell = cell.trim();
+    if cell.is_empty() {
+        return Err(Skip::NoSubject);
+    }
+    let Some(e) = employees else {
+        return Ok(cell.to_string());
+    };
+    match e.named(cell) {
+        Named::Id(k) | Named::Name(k) => Ok(e.id(k).to_string()),
+        Named::SharedName => Err(Skip::SharedName),
+        Named::Conflict => Err(Skip::Conflict),
+        Named::Nobody => Err(Skip::NotEmployee),
     }
 }
 

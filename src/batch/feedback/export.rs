@@ -4,32 +4,13 @@
 //! reason counted.
 
 use super::columns::{self, Mapping, Override, Picks, Refusal};
-use super::employees::{self, Employees, Named};
-use super::headers;
+use super::employees::{self, Employees};
 use super::merge::Merge;
 use super::report::{FileReport, Skip};
 use super::words;
 use crate::batch::table::{self, column_letters, TableRow};
 use std::ops::ControlFlow;
 use std::path::Path;
-
-/// Where a row's subject goes when there are no employees to match (inspect without
-/// `--employees`): the id as written.
-fn subject_of(cell: &str, employees: Option<&Employees>) -> Result<String, Skip> {
-    let cell = cell.trim();
-    if cell.is_empty() {
-        return Err(Skip::NoSubject);
-    }
-    let Some(e) = employees else {
-        return Ok(cell.to_string());
-    };
-    match e.named(cell) {
-        Named::Id(k) | Named::Name(k) => Ok(e.id(k).to_string()),
-        Named::SharedName => Err(Skip::SharedName),
-        Named::Conflict => Err(Skip::Conflict),
-        Named::Nobody => Err(Skip::NotEmployee),
-    }
-}
 
 /// Reads one table, adding its answers to `merge`; the mapping, or why there is none.
 pub fn read(
@@ -127,7 +108,7 @@ fn answer(
         return;
     }
     let get = |k: usize| t.cells.get(k).map_or("", |c| c.as_str());
-    let subject = match subject_of(get(m.subject), employees) {
+    let subject = match employees::subject(get(m.subject), employees) {
         Ok(s) => s,
         Err(why) => {
             let line = match why {
@@ -168,15 +149,7 @@ fn answer(
         report.skip(Skip::NoAdjective, None);
         return;
     }
-    let ids: Vec<String> = m
-        .identity
-        .iter()
-        .map(|c| get(*c))
-        .filter(|v| !headers::is_placeholder(v))
-        .map(employees::fold)
-        .collect();
-    let rater = merge.rater(&ids);
-    merge.add(&subject, rater, mask);
+    merge.answer(&subject, m.identity.iter().map(|c| get(*c)), mask);
     report.used += 1;
 }
 

@@ -64,6 +64,22 @@ impl Merge {
         first.unwrap_or(NOBODY)
     }
 
+    /// Adds an answer with at least one pick, its rater told by the row's identity
+    /// values (placeholders left out, the rest folded).
+    pub fn answer<'a>(
+        &mut self,
+        subject: &str,
+        identity: impl Iterator<Item = &'a str>,
+        mask: u64,
+    ) {
+        let ids: Vec<String> = identity
+            .filter(|v| !super::headers::is_placeholder(v))
+            .map(super::employees::fold)
+            .collect();
+        let rater = self.rater(&ids);
+        self.add(subject, rater, mask);
+    }
+
     /// Adds an answer with at least one pick.
     pub fn add(&mut self, subject: &str, rater: u32, mask: u64) {
         let next = self.names.len() as u32;

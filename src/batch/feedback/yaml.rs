@@ -3,7 +3,6 @@
 //! with its `line:col`; no message quotes a value or a key of it.
 
 use super::employees::{self, Employees};
-use super::headers;
 use super::merge::Merge;
 use super::report::{FileReport, Skip};
 use super::words;
@@ -157,23 +156,21 @@ fn entry(
     employees: Option<&Employees>,
     m: &mut Merge,
 ) {
-    let subject = e.subject_id.trim();
-    let subject = match employees.map(|x| (x, x.named(subject))) {
-        _ if subject.is_empty() => {
-            report.skip(
-                Skip::NoSubject,
-                Some(format!("{at}: {}", crate::msg!("fb.subject_empty"))),
-            );
+    let subject = match employees::subject(&e.subject_id, employees) {
+        Ok(s) => s,
+        Err(Skip::NoSubject) => {
+            let line = format!("{at}: {}", crate::msg!("fb.subject_empty"));
+            report.skip(Skip::NoSubject, Some(line));
             return;
         }
-        None => subject.to_string(),
-        Some((x, named)) => match named.employee() {
-            Some(k) => x.id(k).to_string(),
-            None => {
-                report.not_employee(subject);
-                return;
-            }
-        },
+        Err(Skip::NotEmployee) => {
+            report.not_employee(&e.subject_id);
+            return;
+        }
+        Err(why) => {
+            report.skip(why, None);
+            return;
+        }
     };
     let mut mask = 0u64;
     for (n, w) in e
@@ -204,14 +201,7 @@ fn entry(
         report.skip(Skip::NoAdjective, None);
         return;
     }
-    let ids: Vec<String> = e
-        .rater
-        .iter()
-        .filter(|r| !headers::is_placeholder(r))
-        .map(|r| employees::fold(r))
-        .collect();
-    let rater = m.rater(&ids);
-    m.add(&subject, rater, mask);
+    m.answer(&subject, e.rater.iter().map(String::as_str), mask);
     report.used += 1;
 }
 
