@@ -50,8 +50,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
-        .prefix(".careerbook-")
-        .suffix(".tmp")
+        .prefix(&tmp_prefix())
+        .suffix(TMP_SUFFIX)
         .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     // tempfile creates 0600; output files are ordinary documents (0644 before umask)
@@ -67,9 +67,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 }
 
 /// Prefix and suffix of our temporary files (removed by the next run if a run is
-/// killed before it can rename them).
+/// killed before it can rename them). A shard's carry its number
+/// (`.careerbook-s3of8-….tmp`), so that a shard starting in a folder the others are
+/// writing into removes only what an earlier run of the same shard left.
 const TMP_PREFIX: &str = ".careerbook-";
 const TMP_SUFFIX: &str = ".tmp";
+
+/// This process's shard tag for temporary files (`s3of8-`), set when a shard takes
+/// its lock; empty for a whole run.
+static TMP_TAG: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+fn tmp_prefix() -> String {
+    format!("{TMP_PREFIX}{}", TMP_TAG.get().map_or("", String::as_str))
+}
 
 /// Writes a set of files all or nothing: every file goes to a temporary file first;
 /// only when all are written are they renamed into place. If a write fails, no file
@@ -82,7 +92,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
         let made = tempfile::Builder::new()
-            .prefix(TMP_PREFIX)
+            .prefix(&tmp_prefix())
             .suffix(TMP_SUFFIX)
             .tempfile_in(dir)
             .and_then(|mut t| t.write_all(bytes).and(t.flush()).map(|_| t));
@@ -122,7 +132,7 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."));
             let b = tempfile::Builder::new()
-                .prefix(TMP_PREFIX)
+                .prefix(&tmp_prefix())
                 .suffix(TMP_SUFFIX)
                 .make_in(dir, |p| std::fs::rename(path, p));
             match b {
@@ -152,8 +162,14 @@ pub fn write_set(files: &[(std::path::PathBuf, &[u8])]) -> Result<(), String> {
     Ok(())
 }
 
-/// Removes temporary files that a killed run left in `dir`; returns how many.
-pub fn remove_stale_temps(dir: &Path) -> usize {
+/// Removes temporary files that a killed run left in `dir` — all of them (a whole
+/// run, holding the folder alone), or those of one shard (`Some((k, n))`: the other
+/// shards may be writing now) — and returns how many.
+pub fn remove_stale_temps(dir: &Path, shard: Option<(usize, usize)>) -> usize {
+    let prefix = match shard {
+        Some((k, n)) => format!("{TMP_PREFIX}s{k}of{n}-"),
+        None => TMP_PREFIX.to_string(),
+    };
     let Ok(entries) = std::fs::read_dir(dir) else {
         return 0;
     };
@@ -162,7 +178,7 @@ pub fn remove_stale_temps(dir: &Path) -> usize {
         .filter(|e| {
             e.file_name()
                 .to_str()
-                .is_some_and(|n| n.starts_with(TMP_PREFIX) && n.ends_with(TMP_SUFFIX))
+                .is_some_and(|n| n.starts_with(&prefix) && n.ends_with(TMP_SUFFIX))
                 && e.file_type().is_ok_and(|t| t.is_file())
         })
         .filter(|e| std::fs::remove_file(e.path()).is_ok())
@@ -311,7 +327,17 @@ pub fn lock_dir(
             }
             LockMode::Shard { k, n, settings } => Some(shard_lock(dir, *k, *n, settings, &me)?),
         };
-        remove_stale_temps(dir);
+        let shard = match mode {
+            LockMode::Whole => {
+                remove_stale_temps(dir, None);
+                shard
+            }
+            LockMode::Shard { k, n, .. } => {
+                let _ = TMP_TAG.set(format!("s{k}of{n}-"));
+                remove_stale_temps(dir, Some((*k, *n)));
+                shard
+            }
+        };
         let whole = matches!(mode, LockMode::Whole);
         return Ok((
             DirLock {
@@ -468,6 +494,22 @@ mod tests {
             "the lock file goes with the run"
         );
         assert!(lock_dir(dir.path(), "careerbook render", "later", &LockMode::Whole).is_ok());
+    }
+
+    #[test]
+    fn a_starting_shard_removes_only_its_own_stale_temporaries() {
+        // shard 2 is writing while shard 1 starts (GNU parallel starts them together):
+        // shard 1 must not remove shard 2's temporary file, only its own old ones
+        let dir = tempfile::tempdir().unwrap();
+        let theirs = dir.path().join(".careerbook-s2of4-abc.tmp");
+        let mine = dir.path().join(".careerbook-s1of4-old.tmp");
+        std::fs::write(&theirs, "x").unwrap();
+        std::fs::write(&mine, "x").unwrap();
+        assert_eq!(remove_stale_temps(dir.path(), Some((1, 4))), 1);
+        assert!(theirs.exists() && !mine.exists());
+        // a whole run holds the folder alone and removes every one
+        assert_eq!(remove_stale_temps(dir.path(), None), 1);
+        assert!(!theirs.exists());
     }
 
     #[test]
