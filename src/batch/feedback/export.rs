@@ -122,7 +122,7 @@ fn answer(
                 _ => None,
             };
             if why == Skip::NotEmployee {
-                report.not_employee(get(m.subject));
+                report.not_employee(&employees::fold(get(m.subject)));
             } else {
                 report.skip(why, line);
             }

@@ -135,11 +135,11 @@ impl FileReport {
         }
     }
 
-    /// A row for someone not among this run's employees (counted, never named).
-    pub fn not_employee(&mut self, cell: &str) {
+    /// A row for someone not among this run's employees (counted, never named);
+    /// `folded`: the subject cell as [`super::employees::fold`] gives it.
+    pub fn not_employee(&mut self, folded: &str) {
         *self.skipped.entry(Skip::NotEmployee).or_default() += 1;
-        self.unmatched
-            .insert(crate::output::fnv(&super::employees::fold(cell)));
+        self.unmatched.insert(crate::output::fnv(folded));
     }
 
     /// Keeps a problem line, or counts it past the limit.

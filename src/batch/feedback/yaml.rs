@@ -164,7 +164,7 @@ fn entry(
             return;
         }
         Err(Skip::NotEmployee) => {
-            report.not_employee(&e.subject_id);
+            report.not_employee(&employees::fold(&e.subject_id));
             return;
         }
         Err(why) => {
