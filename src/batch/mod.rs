@@ -238,7 +238,9 @@ pub(crate) fn is_yaml(p: &Path) -> bool {
     )
 }
 
-fn is_roster(p: &Path) -> bool {
+/// Whether a file is a table by its extension (`.csv`, `.tsv`, `.txt`, `.xlsx`,
+/// `.xlsm`, any case): a roster among the inputs, an export among feedback files.
+pub(crate) fn is_roster(p: &Path) -> bool {
     matches!(
         p.extension()
             .and_then(|e| e.to_str())

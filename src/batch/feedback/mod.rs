@@ -56,11 +56,6 @@ impl Feedback {
             .unwrap_or_default()
     }
 
-    /// Whether any rater answered for a subject.
-    pub fn has_subject(&self, id: &str) -> bool {
-        self.by_subject.contains_key(id.trim())
-    }
-
     /// Answers for people not among the run's employees, and how many such people.
     pub fn unmatched(&self) -> (usize, usize) {
         let answers = self
@@ -81,9 +76,6 @@ impl Feedback {
         self.files.iter().map(FileReport::skipped_total).sum()
     }
 }
-
-/// Extensions of the files a feedback folder is read for.
-const EXPORTS: &[&str] = &["csv", "tsv", "txt", "xlsx", "xlsm", "yaml", "yml"];
 
 /// The files `--feedback PATH` names: the file, or every export in the folder and its
 /// subfolders (regular files only, hidden ones and links to folders left out), in
@@ -112,11 +104,7 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
             }
             if ft.is_dir() {
                 dirs.push(p);
-            } else if ft.is_file()
-                && p.extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| EXPORTS.contains(&x.to_ascii_lowercase().as_str()))
-            {
+            } else if ft.is_file() && (super::is_roster(&p) || super::is_yaml(&p)) {
                 out.push(p);
             }
         }
