@@ -19,7 +19,7 @@ impl Item {
     pub fn label(&self, loc: Locale) -> &'static str {
         match loc {
             Locale::Zh => self.zh,
-            Locale::ZhTw => crate::zhtw::convert_static(self.zh),
+            Locale::ZhTw => crate::text::zhtw::convert_static(self.zh),
             Locale::En => self.en,
         }
     }
@@ -379,14 +379,14 @@ pub enum Lookup {
 /// hyphens to underscores (so `Interesting Work` finds `interesting_work`), and folds
 /// traditional characters to simplified ones (so `熱情` finds `热情`).
 pub fn normalise(word: &str) -> String {
-    crate::zhtw::fold(&word.trim().to_lowercase().replace([' ', '-'], "_"))
+    crate::text::zhtw::fold(&word.trim().to_lowercase().replace([' ', '-'], "_"))
 }
 
 /// Whether `target` (normalised) is the zh word `zh` in either script, also in the
 /// Taiwan term the zh-TW workbook prints for it (`职业发展` is also `職涯發展`).
 /// Converts `zh` each time: for words met once; catalogues use [`position`].
 pub fn same_zh(zh: &str, target: &str) -> bool {
-    normalise(zh) == target || normalise(&crate::zhtw::convert(zh)) == target
+    normalise(zh) == target || normalise(&crate::text::zhtw::convert(zh)) == target
 }
 
 /// Finds `word` among `items` by id or zh/en word, case-insensitively.
@@ -446,7 +446,7 @@ fn index(
     let mut map = HashMap::new();
     for (n, i) in items.iter().enumerate() {
         if taiwan {
-            map.entry(normalise(&crate::zhtw::convert(i.zh)))
+            map.entry(normalise(&crate::text::zhtw::convert(i.zh)))
                 .or_insert(n);
             continue;
         }

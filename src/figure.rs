@@ -319,7 +319,7 @@ impl Figure {
 /// font the PDF draws with and the HTML asks for first), so that chips, circles and
 /// underlines fit their labels exactly.
 pub fn text_width(text: &str, size: f64) -> f64 {
-    f64::from(crate::render::pdf::font::FontFace::default_shared().width(text, size as f32))
+    f64::from(crate::text::font::FontFace::default_shared().width(text, size as f32))
 }
 
 /// Cuts `text` to fit `max` points, ending with "…".
@@ -362,7 +362,7 @@ pub fn flow_chips(words: &[String], size: f64, w: f64, gap: f64) -> Vec<Vec<Stri
 /// through a word only when the word alone is wider than `w`.
 pub fn flow_words(text: &str, size: f64, w: f64) -> Vec<String> {
     let measure = |s: &str| text_width(s, size) as f32;
-    crate::render::pdf::linebreak::break_lines(text, w as f32, &measure)
+    crate::text::linebreak::break_lines(text, w as f32, &measure)
         .into_iter()
         .map(|l| text[l.start..l.end].to_string())
         .filter(|r| !r.is_empty())

@@ -55,7 +55,7 @@ pub fn area_id(word: &str) -> Option<&'static str> {
         TAIWAN.get_or_init(|| {
             let mut map = HashMap::new();
             for (id, zh, _) in AREAS {
-                map.entry(normalise(&crate::zhtw::convert(zh)))
+                map.entry(normalise(&crate::text::zhtw::convert(zh)))
                     .or_insert(*id);
             }
             map

@@ -57,8 +57,8 @@ pub mod readiness;
 pub mod render;
 pub mod starter;
 pub mod term;
+pub mod text;
 pub mod workbook;
-pub mod zhtw;
 
 use analysis::JohariRules;
 use ladder::Ladders;

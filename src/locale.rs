@@ -9,7 +9,7 @@ pub enum Locale {
     #[default]
     #[serde(rename = "zh-CN")]
     Zh,
-    /// Traditional Chinese with Taiwan terms: our zh-CN text through [`crate::zhtw`].
+    /// Traditional Chinese with Taiwan terms: our zh-CN text through [`crate::text::zhtw`].
     #[serde(rename = "zh-TW")]
     ZhTw,
     /// English.
@@ -25,13 +25,13 @@ pub trait Pick {
 
 impl Pick for &'static str {
     fn traditional(self) -> Self {
-        crate::zhtw::convert_static(self)
+        crate::text::zhtw::convert_static(self)
     }
 }
 
 impl Pick for String {
     fn traditional(self) -> Self {
-        crate::zhtw::convert(&self)
+        crate::text::zhtw::convert(&self)
     }
 }
 
@@ -82,7 +82,7 @@ impl Locale {
     pub fn text(self, zh: &str, en: &str) -> String {
         match self {
             Locale::Zh => zh.to_string(),
-            Locale::ZhTw => crate::zhtw::convert(zh),
+            Locale::ZhTw => crate::text::zhtw::convert(zh),
             Locale::En => en.to_string(),
         }
     }

@@ -20,7 +20,7 @@ pub fn placeholders_left(p: &Profile) -> Vec<&'static str> {
 pub fn starter(locale: Locale, track: &str, first_rung: &str, schema: &str) -> String {
     match locale {
         // the zh text in Traditional characters; a Taiwan starter says so in `locale`
-        Locale::ZhTw => crate::zhtw::convert(&starter(Locale::Zh, track, first_rung, schema))
+        Locale::ZhTw => crate::text::zhtw::convert(&starter(Locale::Zh, track, first_rung, schema))
             .replace(
                 "locale: zh-CN                 # zh-CN、zh-TW 或 en",
                 "locale: zh-TW                 # zh-TW、zh-CN 或 en",

@@ -179,7 +179,7 @@ fn fuzz_findings_stay_fixed() {
                 .map(|c| if (c as u32) > 0x2E80 { 10.0 } else { 5.5 })
                 .sum::<f32>()
         };
-        for l in careerbook::render::pdf::linebreak::break_lines(text, width, &measure) {
+        for l in careerbook::text::linebreak::break_lines(text, width, &measure) {
             let line = &text[l.start..l.end];
             assert!(
                 measure(line) <= width || line.chars().count() == 1,

@@ -5,7 +5,8 @@ use careerbook::analysis::{analyse, JohariRules};
 use careerbook::ladder::Ladders;
 use careerbook::model::Date;
 use careerbook::profile::{load_str, LoadOptions};
-use careerbook::render::pdf::{font::FontFace, layout, Paper};
+use careerbook::render::pdf::{layout, Paper};
+use careerbook::text::font::FontFace;
 use careerbook::workbook::{build, BookOptions};
 
 const TODAY: Date = Date {

@@ -11,7 +11,8 @@ use careerbook::ladder::Ladders;
 use careerbook::locale::Locale;
 use careerbook::model::{Date, Profile};
 use careerbook::profile::{load_str, LoadOptions};
-use careerbook::render::pdf::{font::FontFace, layout, Paper};
+use careerbook::render::pdf::{layout, Paper};
+use careerbook::text::font::FontFace;
 use careerbook::workbook::{build, BookOptions};
 use std::path::Path;
 

@@ -6,10 +6,10 @@
 //! the deflate library) changes.
 
 use careerbook::render::pdf::embed::embed;
-use careerbook::render::pdf::font::FontFace;
 use careerbook::render::pdf::shared::{
     blank_chars, committed, committed_font, template_chars, COMMITTED_LEVEL,
 };
+use careerbook::text::font::FontFace;
 use std::collections::BTreeSet;
 
 #[test]

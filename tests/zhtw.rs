@@ -6,8 +6,8 @@
 
 mod common;
 
-use careerbook::render::pdf::font::FontFace;
-use careerbook::zhtw;
+use careerbook::text::font::FontFace;
+use careerbook::text::zhtw;
 use common::{cb, root};
 use std::path::{Path, PathBuf};
 

@@ -1,7 +1,7 @@
 //! The line breaker keeps every character and never makes a line wider than asked,
 //! unless the line is a single character.
 #![no_main]
-use careerbook::render::pdf::linebreak::break_lines;
+use careerbook::text::linebreak::break_lines;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (u8, &str)| {

@@ -31,7 +31,7 @@ pub(super) fn position_chart(rows: &[Positions], loc: Locale) -> Figure {
             9.0,
             // the labels are in both languages; zh-TW gets Traditional characters
             if loc == Locale::ZhTw {
-                crate::zhtw::convert_static(label)
+                crate::text::zhtw::convert_static(label)
             } else {
                 label
             },

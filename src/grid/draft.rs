@@ -310,7 +310,7 @@ pub fn split_label(label: &str) -> (Option<String>, Option<String>) {
 /// characters kept, anything else one `_`; at most `max` characters.
 pub fn slug(s: &str, max: usize) -> String {
     let mut out = String::new();
-    for c in crate::zhtw::fold(&s.to_lowercase()).chars() {
+    for c in crate::text::zhtw::fold(&s.to_lowercase()).chars() {
         if c.is_ascii_alphanumeric() || has_cjk(c.encode_utf8(&mut [0; 4])) {
             out.push(c);
         } else if !out.is_empty() && !out.ends_with('_') {

@@ -114,7 +114,7 @@ impl Bilingual {
 
     /// The zh-TW text (our zh text in Traditional characters and Taiwan terms).
     pub fn tw(&self) -> &str {
-        self.tw.get_or_init(|| crate::zhtw::convert(&self.zh))
+        self.tw.get_or_init(|| crate::text::zhtw::convert(&self.zh))
     }
 
     /// The text in `loc`.

@@ -19,7 +19,7 @@ const DATE: &str = r"^\d{4}([-/.]\d{1,2}([-/.]\d{1,2})?)?$";
 fn words(items: &[Item]) -> Vec<Value> {
     let mut out: Vec<String> = Vec::new();
     for i in items {
-        let traditional = crate::zhtw::characters(i.zh);
+        let traditional = crate::text::zhtw::characters(i.zh);
         for w in [
             i.id,
             i.zh,
@@ -226,12 +226,12 @@ pub fn schema(ladders: &Ladders) -> Value {
         }
     };
     for l in &ladders.all {
-        let name = crate::zhtw::characters(&l.name.zh);
+        let name = crate::text::zhtw::characters(&l.name.zh);
         for w in [&l.id, &l.name.zh, &name, l.name.tw(), &l.name.en] {
             push(&mut tracks, w);
         }
         for r in &l.rungs {
-            let title = crate::zhtw::characters(&r.title.zh);
+            let title = crate::text::zhtw::characters(&r.title.zh);
             for w in [&r.id, &r.title.zh, &title, r.title.tw(), &r.title.en] {
                 push(&mut rungs, w);
             }

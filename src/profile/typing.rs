@@ -49,7 +49,7 @@ fn is_key(s: &str) -> bool {
     let n = s.chars().count();
     (1..=20).contains(&n)
         && s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_' || crate::render::pdf::clreq::is_han(c))
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || crate::text::clreq::is_han(c))
         && !s.chars().next().is_some_and(|c| c.is_ascii_digit())
 }
 

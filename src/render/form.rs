@@ -229,7 +229,7 @@ fn script(locale: Locale) -> &'static str {
 fn shell(locale: Locale) -> &'static str {
     static TW: std::sync::OnceLock<String> = std::sync::OnceLock::new();
     match locale {
-        Locale::ZhTw => TW.get_or_init(|| crate::zhtw::convert(SHELL)),
+        Locale::ZhTw => TW.get_or_init(|| crate::text::zhtw::convert(SHELL)),
         _ => SHELL,
     }
 }
@@ -266,7 +266,7 @@ fn js_literals_to_tw(src: &str) -> String {
             }
             let lit = &rest[..end];
             if lit.chars().any(is_han) {
-                out.push_str(&crate::zhtw::convert(lit));
+                out.push_str(&crate::text::zhtw::convert(lit));
             } else {
                 out.push_str(lit);
             }
@@ -285,7 +285,7 @@ fn zh_values_to_tw(v: &mut Value) {
         Value::Object(m) => {
             for (k, x) in m.iter_mut() {
                 match x {
-                    Value::String(s) if k == "zh" => *s = crate::zhtw::convert(s),
+                    Value::String(s) if k == "zh" => *s = crate::text::zhtw::convert(s),
                     _ => zh_values_to_tw(x),
                 }
             }

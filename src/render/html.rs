@@ -102,7 +102,7 @@ impl Templates {
             // the overview's own words in Traditional characters
             return self
                 .tera()
-                .render_str(&crate::zhtw::convert(&self.overview), &ctx, true)
+                .render_str(&crate::text::zhtw::convert(&self.overview), &ctx, true)
                 .map_err(|e| format!("template error: {}", error_chain(&e)));
         }
         self.tera()

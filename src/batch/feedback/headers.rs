@@ -7,7 +7,7 @@
 /// A header folded for matching: no numbering or type marks, Traditional characters
 /// as Simplified, lower case, spaces and dashes as `_`.
 pub fn norm(h: &str) -> String {
-    crate::zhtw::fold(&super::words::clean_header(h))
+    crate::text::zhtw::fold(&super::words::clean_header(h))
         .to_lowercase()
         .replace([' ', '-', '\u{3000}'], "_")
 }

@@ -1,10 +1,10 @@
 //! The only module that talks to the PDF library: drawing commands → printpdf ops,
 //! the subset font, metadata, outline, and deterministic ids.
 
-use super::font::FontFace;
 use super::layout::{Cmd, Laid, Rgb};
 pub use super::meta::Meta;
 use super::meta::{file_id, pdf_date, utf16be, xmp, Fnv};
+use crate::text::font::FontFace;
 use printpdf::*;
 use std::collections::BTreeSet;
 
@@ -19,7 +19,7 @@ fn text_items(font: &FontFace, text: &str) -> Vec<TextItem> {
     let mut from = 0;
     let drawn = |s: &str| -> String {
         s.chars()
-            .filter(|c| !super::font::ignorable(*c))
+            .filter(|c| !crate::text::font::ignorable(*c))
             .map(|c| shown(font, c))
             .collect()
     };
@@ -105,7 +105,7 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
             if let Cmd::Text { text, .. } = c {
                 chars.extend(
                     text.chars()
-                        .filter(|c| !super::font::ignorable(*c))
+                        .filter(|c| !crate::text::font::ignorable(*c))
                         .map(|c| shown(font, c)),
                 );
             }

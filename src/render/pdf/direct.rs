@@ -6,10 +6,10 @@
 //! the printpdf writer ([`super::backend`]) takes any other font.
 
 use super::embed::{deflate, embed, Embedded};
-use super::font::{ignorable, FontFace};
 use super::layout::{Cmd, Laid, Rgb};
 use super::meta::{file_id, pdf_date, utf16be, xmp, Meta};
 use super::serial::{centi, hundredths, literal, num, reference, File};
+use crate::text::font::{ignorable, FontFace};
 use std::collections::BTreeSet;
 use std::io::Write;
 

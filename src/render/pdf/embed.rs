@@ -7,7 +7,7 @@
 //! (• and ·, ～ and 〜) get a code each, the glyph twice, so that copied text gives
 //! back what was written.
 
-use super::font::FontFace;
+use crate::text::font::FontFace;
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 use std::io::Write;

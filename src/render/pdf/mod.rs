@@ -4,18 +4,15 @@
 //! among them), or the printpdf backend with a per-document subset (other fonts).
 
 pub mod backend;
-pub mod clreq;
 pub mod direct;
 pub mod embed;
-pub mod font;
 pub mod layout;
-pub mod linebreak;
 pub mod meta;
 pub mod serial;
 pub mod shared;
 
+use crate::text::font::FontFace;
 use crate::workbook::Workbook;
-use font::FontFace;
 pub use layout::Paper;
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -106,10 +103,9 @@ fn missing_glyphs(laid: &layout::Laid, font: &FontFace) -> Vec<String> {
     for page in &laid.pages {
         for c in &page.cmds {
             if let layout::Cmd::Text { text, .. } = c {
-                missing.extend(
-                    text.chars()
-                        .filter(|c| !font.has(*c) && !c.is_whitespace() && !font::ignorable(*c)),
-                );
+                missing.extend(text.chars().filter(|c| {
+                    !font.has(*c) && !c.is_whitespace() && !crate::text::font::ignorable(*c)
+                }));
             }
         }
     }

@@ -8,7 +8,7 @@
 //! whatever the documents, their order or the thread count.
 
 use super::embed::{embed, precompressed, Embedded};
-use super::font::FontFace;
+use crate::text::font::FontFace;
 use std::collections::BTreeSet;
 use std::sync::{Arc, Mutex, OnceLock};
 

@@ -2,8 +2,8 @@
 //! (text runs, rectangles, lines, ellipses) with page breaks, repeated table
 //! headers, kept-together headings, and header/footer with page X / Y.
 
-use super::font::FontFace;
 use crate::figure::{color, Anchor, Figure, Shape};
+use crate::text::font::FontFace;
 use crate::workbook::{Block, Workbook};
 
 mod blocks;
@@ -212,7 +212,9 @@ impl<'a> L<'a> {
             // clreq: an opening bracket or quote at the start of a line is set half
             // width, its blank left half hanging into the margin, so the ink aligns
             let x = match text.chars().next() {
-                Some(c) if super::clreq::opens(c) && self.font.full_width(c) => x - 0.5 * size,
+                Some(c) if crate::text::clreq::opens(c) && self.font.full_width(c) => {
+                    x - 0.5 * size
+                }
                 _ => x,
             };
             self.push(Cmd::Text {

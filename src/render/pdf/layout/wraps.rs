@@ -2,8 +2,8 @@
 //! width several times (a table's row heights, then its rows; a paragraph's height,
 //! then its lines; each pass of the layout), and breaking is its costliest part.
 
-use super::super::font::FontFace;
-use super::super::linebreak::break_lines;
+use crate::text::font::FontFace;
+use crate::text::linebreak::break_lines;
 use rustc_hash::FxHashMap;
 use std::cell::RefCell;
 use std::hash::{Hash, Hasher};

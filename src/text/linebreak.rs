@@ -2,7 +2,7 @@
 //! (禁则), no break inside a number range or before a unit, no paragraph ending in a
 //! lone character, and forced splits of tokens wider than the line.
 
-use super::clreq;
+use crate::text::clreq;
 
 /// Characters that may not start a line.
 pub const NO_START: &[char] = &[

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::{Arc, OnceLock};
 
 /// The default font, compiled in: Noto Sans CJK SC cut to GBK + Latin (SIL OFL 1.1).
-pub static DEFAULT_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansCJKsc-GBK.otf");
+pub static DEFAULT_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansCJKsc-GBK.otf");
 
 /// A parsed font face with what layout needs.
 pub struct FontFace {
@@ -230,7 +230,7 @@ impl FontFace {
     /// The Chinese-typography adjustments of a drawn run (see [`super::clreq`]):
     /// (byte offset into `text`, em).
     pub fn adjustments(&self, text: &str) -> Vec<(usize, f32)> {
-        super::clreq::adjustments(text, &|c| self.full_width(self.shown(c)))
+        crate::text::clreq::adjustments(text, &|c| self.full_width(self.shown(c)))
     }
 
     /// Width of `text` at `size` points, as drawn: glyph advances plus the
@@ -242,7 +242,7 @@ impl FontFace {
         for c in text.chars() {
             let adv = self.advance_em(c);
             if let Some((p, padv)) = prev {
-                if let Some(em) = super::clreq::pair_known(p, c, padv >= 0.9, adv >= 0.9) {
+                if let Some(em) = crate::text::clreq::pair_known(p, c, padv >= 0.9, adv >= 0.9) {
                     sum += em;
                 }
             }

@@ -7,8 +7,8 @@
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::{OnceLock, RwLock};
 
-const CHARS: &str = include_str!("../assets/zhtw/chars.tsv");
-const GLOSSARY: &str = include_str!("../assets/zhtw/glossary.tsv");
+const CHARS: &str = include_str!("../../assets/zhtw/chars.tsv");
+const GLOSSARY: &str = include_str!("../../assets/zhtw/glossary.tsv");
 
 struct Tables {
     /// simplified → traditional (Taiwan form)
