@@ -20,7 +20,7 @@ pub struct JohariRules {
     pub show_counts: bool,
 }
 
-pub use crate::privacy::{
+pub use crate::base::privacy::{
     DEFAULT_MIN_SHARE, MIN_PEER_COUNT, MIN_RATERS, MIN_RATERS_FLOOR, MIN_RATERS_FOR_COUNTS,
     MIN_VOTES,
 };
@@ -349,8 +349,8 @@ pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::locale::Locale;
     use crate::catalog::by_id;
-    use crate::locale::Locale;
     use crate::model::*;
 
     fn adj(ids: &[&str]) -> Vec<&'static Item> {

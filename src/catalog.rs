@@ -1,7 +1,7 @@
 //! Built-in vocabularies (Johari adjectives, needs, questions, self-check items,
 //! burnout signs, service modules) in zh-CN and en, with id lookup.
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 
 /// One catalogue entry: a stable id and its words in both languages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,11 +1,11 @@
 //! Career ladders: the built-in administrative and technical routes (YAML under
 //! templates/ladders, compiled in) plus a company's own from `--ladders DIR`.
 
+use crate::base::diag::Diagnostic;
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
 use crate::catalog::{nearest, normalise};
-use crate::diag::Diagnostic;
-use crate::locale::Locale;
 use crate::profile::{locate::Locations, place};
-use crate::term::Shown;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 

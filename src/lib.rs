@@ -12,7 +12,7 @@ macro_rules! outln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
         let text = format!($($t)*);
-        let _ = writeln!(std::io::stdout(), "{}", $crate::term::safe(&text));
+        let _ = writeln!(std::io::stdout(), "{}", $crate::base::term::safe(&text));
     }};
 }
 
@@ -22,7 +22,7 @@ macro_rules! outln {
 macro_rules! errln {
     ($($t:tt)*) => {{
         use std::io::Write as _;
-        let text = $crate::term::paint(&$crate::term::safe(&format!($($t)*)));
+        let text = $crate::base::term::paint(&$crate::base::term::safe(&format!($($t)*)));
         let _ = writeln!(std::io::stderr(), "{text}");
     }};
 }
@@ -37,32 +37,27 @@ macro_rules! out {
 }
 
 pub mod analysis;
+pub mod base;
 pub mod batch;
 pub mod catalog;
 pub mod cli;
 pub mod cycle;
-pub mod diag;
 pub mod figure;
 pub mod grid;
 pub mod ladder;
-pub mod lang;
-pub mod locale;
-pub mod messages;
 pub mod model;
 pub mod output;
 pub mod previous;
-pub mod privacy;
 pub mod profile;
 pub mod readiness;
 pub mod render;
 pub mod starter;
-pub mod term;
 pub mod text;
 pub mod workbook;
 
 use analysis::JohariRules;
+use base::locale::Locale;
 use ladder::Ladders;
-use locale::Locale;
 use model::{Date, Profile};
 
 /// Output formats.

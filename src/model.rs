@@ -1,8 +1,8 @@
 //! The validated profile: every id resolved, every date checked. Built only by
 //! `profile::validate`; analysis and rendering read nothing else.
 
+use crate::base::locale::Locale;
 use crate::catalog::Item;
-use crate::locale::Locale;
 use serde::Serialize;
 
 /// A date written as YYYY, YYYY-MM or YYYY-MM-DD.
@@ -248,7 +248,7 @@ impl Mark {
     }
 
     /// The word in `loc`.
-    pub fn word(self, loc: crate::locale::Locale) -> &'static str {
+    pub fn word(self, loc: crate::base::locale::Locale) -> &'static str {
         match self {
             Mark::Towards => loc.pick("待提高", "working towards"),
             Mark::Meets => loc.pick("达到", "meets"),

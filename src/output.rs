@@ -2,7 +2,7 @@
 //! folder), atomic writes (temporary file, then rename), a person's files written all
 //! or nothing, and a lock on the output folder for the length of a run.
 
-use crate::term::Shown;
+use crate::base::term::Shown;
 use std::io::Write;
 use std::path::Path;
 
@@ -363,7 +363,7 @@ fn shard_lock(
 ) -> Result<(std::fs::File, std::path::PathBuf), String> {
     let fingerprint = format!(
         "{:016x}",
-        crate::output::fnv(&format!("{n}\u{0}{settings}"))
+        crate::base::hash::fnv(&format!("{n}\u{0}{settings}"))
     );
     if let Ok(entries) = std::fs::read_dir(dir) {
         for e in entries.filter_map(Result::ok) {
@@ -418,13 +418,6 @@ fn shard_lock(
     let _ = f.write_all(format!("{me}, shard {k}/{n}, run {fingerprint}\n").as_bytes());
     let _ = f.flush();
     Ok((f, path))
-}
-
-/// FNV-1a, a stable short hash (not for security).
-pub fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 #[cfg(test)]

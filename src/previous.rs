@@ -2,8 +2,8 @@
 //! `person.id`. A previous profile that does not load is reported, never fatal: the
 //! current workbook then renders as a first cycle.
 
+use crate::base::term::Shown;
 use crate::model::Profile;
-use crate::term::Shown;
 use crate::Engine;
 use rayon::prelude::*;
 use std::collections::HashMap;

@@ -1,6 +1,6 @@
 //! `careerbook init`: a commented starter profile that validates as it is.
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 use crate::model::Profile;
 
 /// The name the starter profile holds until its owner writes theirs, by language

@@ -3,12 +3,12 @@
 //! hidden one away. Built from people's summaries through the run's own counting.
 
 use careerbook::analysis::{Leaning, Position};
+use careerbook::base::locale::Locale;
 use careerbook::batch::overview::{self, Settings};
 use careerbook::batch::tally::Tally;
 use careerbook::batch::{Report, Summary};
 use careerbook::cycle::StatusCounts;
 use careerbook::ladder::Ladders;
-use careerbook::locale::Locale;
 
 /// One person of `dept`: on track, nothing else known.
 fn person(dept: &str) -> Summary {
@@ -59,7 +59,7 @@ fn csv(all: &[Summary]) -> String {
     let t = t.finish(&Report::default());
     let ladders = Ladders::builtin();
     let s = Settings {
-        min_group: careerbook::privacy::MIN_GROUP,
+        min_group: careerbook::base::privacy::MIN_GROUP,
         locale: Locale::En,
         named: false,
         ladders: &ladders,

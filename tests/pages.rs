@@ -6,9 +6,9 @@
 //! and no page holds only a few lines (a lone heading, row or prompt).
 
 use careerbook::analysis::{analyse, JohariRules};
+use careerbook::base::locale::Locale;
 use careerbook::cycle;
 use careerbook::ladder::Ladders;
-use careerbook::locale::Locale;
 use careerbook::model::{Date, Profile};
 use careerbook::profile::{load_str, LoadOptions};
 use careerbook::render::pdf::{layout, Paper};

@@ -13,9 +13,9 @@ pub mod table;
 pub mod tally;
 
 use crate::analysis::{Leaning, Position};
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
+use crate::base::term::Shown;
 use crate::model::Profile;
-use crate::term::Shown;
 use crate::{output, Engine, Format};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -396,7 +396,7 @@ fn walk_items(
         *earlier = None;
         if let Some(stem) = stem {
             let first = *firsts
-                .entry(crate::output::fnv(&stem.to_lowercase()))
+                .entry(crate::base::hash::fnv(&stem.to_lowercase()))
                 .or_insert(index);
             if first != index {
                 *earlier = Some(first);
@@ -597,9 +597,9 @@ pub fn name_and_id(src: &Source) -> Option<(String, Option<String>)> {
 
 /// The language a source asks for (`locale:`, or a roster's language column), read
 /// quickly (for the feedback sheets); `None` when it names none we know.
-pub fn locale_of(src: &Source) -> Option<crate::locale::Locale> {
+pub fn locale_of(src: &Source) -> Option<crate::base::locale::Locale> {
     let (v, _) = quick_value(src)?;
-    crate::locale::Locale::parse(v.get("locale")?.as_str()?)
+    crate::base::locale::Locale::parse(v.get("locale")?.as_str()?)
 }
 
 /// The employees of a run's inputs (ids and names, read quickly), for finding and
@@ -662,7 +662,7 @@ pub fn run(
         pb.set_style(
             indicatif::ProgressStyle::with_template(
                 // `per_sec:0`: the rate rounded to a whole number per second
-                crate::messages::text(crate::lang::current(), "batch.progress"),
+                crate::base::messages::text(crate::base::lang::current(), "batch.progress"),
             )
             .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );

@@ -11,9 +11,9 @@ use super::suppress::{coverage, row_cells};
 pub use super::tally::Tally;
 use super::tally::{Named, PositionCounts};
 use super::Failure;
+use crate::base::locale::Locale;
 use crate::catalog::{self, by_id};
 use crate::ladder::Ladders;
-use crate::locale::Locale;
 use crate::workbook::Block;
 use serde::Serialize;
 
@@ -21,7 +21,7 @@ use serde::Serialize;
 /// no employee's file can be named so, because output names never start with `_`.
 pub const FILE_STEM: &str = "_overview";
 
-pub use crate::privacy::{MIN_GROUP, MIN_GROUP_FLOOR};
+pub use crate::base::privacy::{MIN_GROUP, MIN_GROUP_FLOOR};
 
 /// How the overview is made.
 #[derive(Debug, Clone, Copy)]

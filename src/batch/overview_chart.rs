@@ -3,8 +3,8 @@
 //! most chosen needs.
 
 use super::overview::{NeedCount, Positions};
+use crate::base::locale::Locale;
 use crate::figure::{color, fit, Anchor, Figure};
-use crate::locale::Locale;
 
 pub(super) fn position_chart(rows: &[Positions], loc: Locale) -> Figure {
     let rows: Vec<&Positions> = rows.iter().take(30).collect();

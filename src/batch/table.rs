@@ -636,7 +636,7 @@ pub fn check_zip(path: &Path) -> Result<(), TableError> {
             .map_err(|_| TableError::whole(crate::msg!("table.damaged_part", name = name)))?;
         if let Some((_, max, label)) = what {
             if counter.found > max {
-                let label = crate::messages::text(crate::lang::current(), label);
+                let label = crate::base::messages::text(crate::base::lang::current(), label);
                 return Err(TableError::whole(crate::msg!(
                     "table.too_many",
                     max = max,

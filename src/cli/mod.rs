@@ -3,12 +3,12 @@
 //! 0 all good, 1 some input invalid, 2 usage error.
 
 use crate::analysis::JohariRules;
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
 use crate::ladder::Ladders;
-use crate::locale::Locale;
 use crate::model::Date;
 use crate::render::html::Templates;
 use crate::render::pdf::{Paper, PdfSettings};
-use crate::term::Shown;
 use crate::text::font::FontFace;
 use crate::{output, Engine, Format};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
@@ -42,7 +42,7 @@ pub struct Cli {
         default_value = "auto",
         value_name = "WHEN"
     )]
-    color: crate::term::ColorChoice,
+    color: crate::base::term::ColorChoice,
     /// Language of our messages: zh-CN or en [default: CAREERBOOK_LANG, else the
     /// system locale (LC_ALL, LC_MESSAGES, LANG), else en].
     #[arg(long, global = true, value_name = "LANG")]
@@ -193,7 +193,7 @@ struct OverviewOpts {
     /// Fewest people behind a cell of the overview that counts people by something
     /// personal (needs, positions, blind spots, readiness, progress); smaller cells are
     /// suppressed. At least 3.
-    #[arg(long, default_value_t = crate::privacy::MIN_GROUP, value_name = "N")]
+    #[arg(long, default_value_t = crate::base::privacy::MIN_GROUP, value_name = "N")]
     min_group: usize,
     /// Add HR's named lists to the overview (who is behind, who leans against their
     /// ladder, who has too few raters). Never share such an overview.
@@ -251,7 +251,7 @@ struct DocOpts {
     #[arg(long)]
     modules: bool,
     /// Fewest peers whose answers are shown in the Johari window. At least 3.
-    #[arg(long, default_value_t = crate::privacy::MIN_RATERS, value_name = "N")]
+    #[arg(long, default_value_t = crate::base::privacy::MIN_RATERS, value_name = "N")]
     min_raters: usize,
     /// Share of peers (0–1) that must pick a trait for it to count as known to
     /// others; never fewer than 2 peers, so one peer alone never places a trait.
@@ -461,8 +461,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
-    crate::term::init(cli.color);
-    crate::lang::init(cli.lang.as_deref());
+    crate::base::term::init(cli.color);
+    crate::base::lang::init(cli.lang.as_deref());
     let result = match cli.command {
         Command::Render(a) => render(a),
         Command::Batch(a) => batch(a),
@@ -576,11 +576,11 @@ fn engine(a: &DocOpts) -> Result<Engine, Usage> {
             Some(Locale::parse(l).ok_or_else(|| Usage(crate::msg!("arg.locale", text = l)))?)
         }
     };
-    if a.min_raters < crate::privacy::MIN_RATERS_FLOOR {
+    if a.min_raters < crate::base::privacy::MIN_RATERS_FLOOR {
         return Err(Usage(crate::msg!(
             "arg.min_raters",
             n = a.min_raters,
-            floor = crate::privacy::MIN_RATERS_FLOOR
+            floor = crate::base::privacy::MIN_RATERS_FLOOR
         )));
     }
     let s = a.min_share;

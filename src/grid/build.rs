@@ -171,7 +171,7 @@ fn rung_ids(rungs: &[DraftRung], errors: &mut Vec<GridError>) -> Vec<String> {
                 r.first.unwrap_or(At { row: 1, col: 0 }),
                 crate::msg!(
                     "grid.rung_twice",
-                    id = crate::term::escape(&id),
+                    id = crate::base::term::escape(&id),
                     other = rungs[j].shown()
                 ),
                 crate::msg!("grid.rung_twice.help"),
@@ -283,7 +283,7 @@ fn standards(
                     key.at,
                     crate::msg!(
                         "grid.item_twice",
-                        item = crate::term::escape(&key.value),
+                        item = crate::base::term::escape(&key.value),
                         rung = r.shown(),
                         row = row
                     ),
@@ -312,7 +312,7 @@ fn standards(
                 at,
                 crate::msg!(
                     "grid.id_twice",
-                    id = crate::term::escape(&id),
+                    id = crate::base::term::escape(&id),
                     row = first.row
                 ),
                 crate::msg!("grid.id_twice.help"),

@@ -266,7 +266,7 @@ impl Field {
             Field::Weight => "grid.role.weight",
             Field::Text => "grid.role.text",
         };
-        crate::messages::text(crate::lang::current(), key).to_string()
+        crate::base::messages::text(crate::base::lang::current(), key).to_string()
     }
 }
 

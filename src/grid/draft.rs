@@ -131,7 +131,7 @@ impl DraftRung {
         let code = self.code.as_ref().map_or("", |c| c.value.as_str());
         let title = self.title.shown();
         // a name from a cell, printed on one line
-        crate::term::escape(
+        crate::base::term::escape(
             &match (code.is_empty(), title.is_empty() || title == code) {
                 (false, false) => format!("{code} {title}"),
                 (false, true) => code.to_string(),

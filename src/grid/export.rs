@@ -4,8 +4,8 @@
 //! A text column is written once per language the ladder gives.
 
 use super::columns::{Field, Lang};
+use crate::base::locale::Locale;
 use crate::ladder::{area_name, Bilingual, Ladder};
-use crate::locale::Locale;
 
 /// The file formats written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

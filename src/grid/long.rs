@@ -179,8 +179,8 @@ impl Reader<'_> {
                         r.at,
                         crate::msg!(
                             "grid.two_families",
-                            first = crate::term::escape(&first),
-                            second = crate::term::escape(&r.value)
+                            first = crate::base::term::escape(&first),
+                            second = crate::base::term::escape(&r.value)
                         ),
                         crate::msg!("grid.two_families.help", row = row),
                     );
@@ -289,7 +289,7 @@ impl Reader<'_> {
             let Some(n) = years(v) else {
                 self.err(
                     at,
-                    crate::msg!("grid.not_years", text = crate::term::escape(v)),
+                    crate::msg!("grid.not_years", text = crate::base::term::escape(v)),
                     crate::msg!("grid.not_years.help"),
                 );
                 continue;
@@ -353,7 +353,7 @@ impl Reader<'_> {
                     None => {
                         self.err(
                             at,
-                            crate::msg!("grid.weight_text", text = crate::term::escape(v)),
+                            crate::msg!("grid.weight_text", text = crate::base::term::escape(v)),
                             crate::msg!("grid.weight_text.help"),
                         );
                         return;
@@ -409,7 +409,7 @@ impl Reader<'_> {
                 let help = unknown_help(v);
                 self.err(
                     at,
-                    crate::msg!("grid.category", text = crate::term::escape(v)),
+                    crate::msg!("grid.category", text = crate::base::term::escape(v)),
                     help,
                 );
                 None

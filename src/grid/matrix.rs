@@ -103,7 +103,7 @@ pub fn read(rows: &[TableRow], header: usize) -> (Draft, Vec<GridError>) {
                 let help = unknown_help(&l.value);
                 errors.push(GridError::at(
                     l.at,
-                    crate::msg!("grid.category", text = crate::term::escape(&l.value)),
+                    crate::msg!("grid.category", text = crate::base::term::escape(&l.value)),
                     help,
                 ));
             }
@@ -211,7 +211,7 @@ fn values(
                 }
                 None => errors.push(GridError::at(
                     at,
-                    crate::msg!("grid.not_years", text = crate::term::escape(v)),
+                    crate::msg!("grid.not_years", text = crate::base::term::escape(v)),
                     crate::msg!("grid.not_years.help"),
                 )),
             },

@@ -193,7 +193,7 @@ fn read_body(rows: &[TableRow], h: usize, layout: Layout) -> Result<Body, Vec<Gr
         }
         Layout::Matrix => {
             let (draft, errors) = matrix::read(rows, h);
-            let lang = crate::lang::current();
+            let lang = crate::base::lang::current();
             let columns = headers
                 .iter()
                 .enumerate()
@@ -204,7 +204,11 @@ fn read_body(rows: &[TableRow], h: usize, layout: Layout) -> Result<Body, Vec<Gr
                     } else {
                         "grid.role.rung"
                     };
-                    (k, c.clone(), crate::messages::text(lang, role).to_string())
+                    (
+                        k,
+                        c.clone(),
+                        crate::base::messages::text(lang, role).to_string(),
+                    )
                 })
                 .collect();
             Ok(Body {
@@ -252,7 +256,7 @@ fn rows(
             Some(r) => crate::msg!("grid.at.row", file = shown, row = r),
             None => shown.to_string(),
         };
-        crate::diag::Diagnostic::new(e.message).render(&place, None)
+        crate::base::diag::Diagnostic::new(e.message).render(&place, None)
     })?;
     let whole = |message: String, help: String| {
         let w = Where {

@@ -76,7 +76,7 @@ impl Where<'_> {
     pub fn place(&self, at: Option<At>) -> String {
         let sheet = self
             .sheet
-            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::term::escape(s)))
+            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::base::term::escape(s)))
             .unwrap_or_default();
         let Some(at) = at else {
             return format!("{}{sheet}", self.file);
@@ -86,7 +86,7 @@ impl Where<'_> {
             .get(at.col)
             .map(|h| h.trim())
             .filter(|h| !h.is_empty())
-            .map(|h| format!(" ({})", crate::term::escape(first_line(h))))
+            .map(|h| format!(" ({})", crate::base::term::escape(first_line(h))))
             .unwrap_or_default();
         crate::msg!(
             "grid.at",
@@ -103,7 +103,7 @@ impl Where<'_> {
         sorted.sort_by_key(|e| e.at);
         let mut out = String::new();
         for e in sorted.iter().take(MAX_SHOWN) {
-            let mut d = crate::diag::Diagnostic::new(e.message.clone());
+            let mut d = crate::base::diag::Diagnostic::new(e.message.clone());
             if let Some(h) = &e.help {
                 d = d.help(h.clone());
             }

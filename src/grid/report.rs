@@ -67,7 +67,7 @@ impl Report {
         let sheet = self
             .sheet
             .as_ref()
-            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::term::escape(s)))
+            .map(|s| crate::msg!("grid.at.sheet", sheet = crate::base::term::escape(s)))
             .unwrap_or_default();
         out.push(crate::msg!(
             "grid.report.read",
@@ -80,7 +80,7 @@ impl Report {
         if !self.other_sheets.is_empty() {
             out.push(crate::msg!(
                 "grid.report.sheets",
-                list = crate::term::escape(&self.other_sheets.join(", "))
+                list = crate::base::term::escape(&self.other_sheets.join(", "))
             ));
         }
         let cols: Vec<String> = self
@@ -109,8 +109,8 @@ impl Report {
                 .unwrap_or_default();
             out.push(crate::msg!(
                 "grid.report.rung",
-                id = crate::term::escape(&r.id),
-                title = crate::term::escape(&r.title),
+                id = crate::base::term::escape(&r.id),
+                title = crate::base::term::escape(&r.title),
                 n = r.standards,
                 weights = weights
             ));
@@ -148,7 +148,7 @@ impl Report {
                     Skip::Note => "grid.skip.note",
                     Skip::RungOnly => "grid.skip.rung_only",
                 };
-                let why = crate::messages::text(crate::lang::current(), key);
+                let why = crate::base::messages::text(crate::base::lang::current(), key);
                 let n = rows.len();
                 let rows = ranges(&rows);
                 if n == 1 {
@@ -164,7 +164,7 @@ impl Report {
 
 /// A header's first line, printed on one line.
 fn one_line(s: &str) -> String {
-    crate::term::escape(s.lines().next().unwrap_or("").trim())
+    crate::base::term::escape(s.lines().next().unwrap_or("").trim())
 }
 
 /// Sorted row numbers as runs: `1–3, 7, 9–10`.

@@ -4,7 +4,7 @@
 
 use super::columns::Field;
 use super::export::{csv, header, xlsx, Col, ExportFormat, Sheet, Value};
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 
 /// Each column of the template with its note and its example per standard, (zh, en).
 type Column = (Field, (&'static str, &'static str));

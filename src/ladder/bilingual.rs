@@ -1,7 +1,7 @@
 //! Text of a ladder in Chinese and English (and zh-TW, converted from the Chinese or
 //! the company's own): as a ladder file gives it, in one language or both.
 
-use crate::locale::Locale;
+use crate::base::locale::Locale;
 use serde::{Deserialize, Serialize};
 
 /// Text in both languages (and, made from the zh text, in zh-TW). A ladder file may

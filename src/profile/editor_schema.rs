@@ -24,7 +24,7 @@ fn words(items: &[Item]) -> Vec<Value> {
             i.id,
             i.zh,
             &traditional,
-            i.label(crate::locale::Locale::ZhTw),
+            i.label(crate::base::locale::Locale::ZhTw),
             i.en,
         ] {
             if !out.iter().any(|x| x == w) {

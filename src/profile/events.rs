@@ -4,7 +4,7 @@
 //! exactly as written (so `id: 1e3` stays `1e3`), and the places of things the
 //! position scanner does not name: extra documents, non-text and complex keys.
 
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
 use saphyr_parser::{Event, Parser, ScalarStyle};
 use std::collections::HashMap;
 

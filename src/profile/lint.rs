@@ -4,8 +4,8 @@
 //! way so that validation still reports every other problem.
 
 use super::locate::Locations;
+use crate::base::diag::Diagnostic;
 use crate::catalog::nearest;
-use crate::diag::Diagnostic;
 use serde_json::Value as J;
 use serde_yaml::Value as Y;
 use std::sync::OnceLock;

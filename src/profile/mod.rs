@@ -14,7 +14,7 @@ mod validate;
 
 pub use lint::place;
 
-use crate::diag::{line_col, Diagnostic};
+use crate::base::diag::{line_col, Diagnostic};
 use crate::ladder::Ladders;
 use crate::model::{Date, Profile};
 use locate::Locations;
@@ -151,7 +151,7 @@ pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError
 pub fn load_str(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
     load_text(text, opts).map_err(|mut e| {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let findings = typing::scan(text, crate::lang::current());
+        let findings = typing::scan(text, crate::base::lang::current());
         let others = if findings.iter().any(|f| f.kind == typing::Kind::Structure) {
             // what the parser made of a broken structure cannot be trusted: the rest
             // is what the file, mended, says
@@ -334,7 +334,7 @@ fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
     } else {
         "yaml.help.other"
     };
-    let help = crate::messages::fill(crate::lang::current(), key, &[]);
+    let help = crate::base::messages::fill(crate::base::lang::current(), key, &[]);
     Diagnostic::new(crate::msg!("yaml.syntax", text = msg))
         .at(pos, 1)
         .help(help)

@@ -3,7 +3,7 @@
 //! wrong type, an unknown key and a bad value in one file are all shown.
 
 use super::lint::Fix;
-use crate::diag::Diagnostic;
+use crate::base::diag::Diagnostic;
 use serde_yaml::Value as Y;
 
 /// One step of a field path: a key, or a list index.

@@ -6,8 +6,8 @@
 //! The parser's own message for these is about something else, and often on
 //! another line ("`person` must be a mapping"); these findings replace it.
 
-use crate::diag::Diagnostic;
-use crate::lang::Lang;
+use crate::base::diag::Diagnostic;
+use crate::base::lang::Lang;
 
 /// What a finding breaks: the file's structure (nothing else on it can be trusted
 /// until it is fixed), or one value (the other problems still count).
@@ -65,9 +65,9 @@ fn structure(
     let help = format!("{key}.help");
     Finding {
         kind: Kind::Structure,
-        diagnostic: Diagnostic::new(crate::messages::fill(lang, key, args))
+        diagnostic: Diagnostic::new(crate::base::messages::fill(lang, key, args))
             .at(Some(at), 1)
-            .help(crate::messages::fill(lang, &help, args)),
+            .help(crate::base::messages::fill(lang, &help, args)),
         edit: Some(edit),
     }
 }

@@ -7,9 +7,9 @@
 //! style allowed by hash keeps it offline and inert to anything in the data. Peer
 //! picks never enter the page.
 
+use crate::base::locale::Locale;
 use crate::catalog::{self, Item};
 use crate::ladder::{Ladders, AREAS};
-use crate::locale::Locale;
 use crate::model::{Date, Every, Mark, Profile, Status};
 use base64::Engine as _;
 use serde_json::{json, Map, Value};

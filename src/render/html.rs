@@ -1,7 +1,7 @@
 //! HTML output with Tera 2: built-in templates compiled in, a user folder
 //! overriding them file by file, one self-contained file per workbook.
 
-use crate::term::Shown;
+use crate::base::term::Shown;
 use crate::workbook::Workbook;
 use std::path::Path;
 

@@ -6,17 +6,11 @@
 //! `\,`, `\n`) and every line folded to at most 75 octets, never inside a character.
 
 use crate::analysis::Analysis;
+use crate::base::hash::fnv;
 use crate::model::{Date, Profile};
 
 /// Longest content line, in octets, without its CRLF (RFC 5545 §3.1).
 pub const MAX_LINE: usize = 75;
-
-/// FNV-1a: a stable short hash for UIDs (not for security).
-fn fnv(s: &str) -> u64 {
-    s.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
-}
 
 /// A TEXT value escaped (RFC 5545 §3.3.11): backslash, semicolon, comma and line
 /// breaks; other control characters (which a checked profile cannot hold) dropped.

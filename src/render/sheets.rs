@@ -3,8 +3,8 @@
 //! with tick boxes, and no place for the rater's name) and the question as plain text
 //! to paste into a survey tool.
 
+use crate::base::locale::Locale;
 use crate::catalog;
-use crate::locale::Locale;
 use crate::workbook::{Block, Check};
 
 /// One subject of the round.

@@ -2,10 +2,10 @@
 //! language. Built from a profile and its analysis; every output renders this.
 
 use crate::analysis::{Analysis, Leaning, Position};
+use crate::base::locale::Locale;
 use crate::catalog::{self, by_id, Item};
 use crate::figure::{color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
 use crate::ladder::{Ladder, Ladders};
-use crate::locale::Locale;
 use crate::model::{Date, PartialDate, Profile};
 use serde::Serialize;
 

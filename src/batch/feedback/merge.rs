@@ -53,7 +53,7 @@ impl Merge {
     pub fn rater(&mut self, values: &[String]) -> u32 {
         let mut first: Option<u32> = None;
         for v in values {
-            let n = self.node(crate::output::fnv(v));
+            let n = self.node(crate::base::hash::fnv(v));
             let r = self.root(n);
             match first {
                 None => first = Some(r),

@@ -21,8 +21,8 @@ pub use employees::Employees;
 pub use inspect::inspect;
 pub use report::{FileReport, Skip};
 
+use crate::base::term::Shown;
 use crate::catalog::{self, Item};
-use crate::term::Shown;
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 

@@ -53,19 +53,19 @@ impl Skip {
 
     /// The kind in words (for counts), in the messages' language.
     pub fn words(self) -> String {
-        self.words_in_lang(crate::lang::current())
+        self.words_in_lang(crate::base::lang::current())
     }
 
     /// The kind in words in a workbook locale's language (the overview's).
-    pub fn words_in(self, loc: crate::locale::Locale) -> String {
+    pub fn words_in(self, loc: crate::base::locale::Locale) -> String {
         self.words_in_lang(if loc.is_zh() {
-            crate::lang::Lang::Zh
+            crate::base::lang::Lang::Zh
         } else {
-            crate::lang::Lang::En
+            crate::base::lang::Lang::En
         })
     }
 
-    fn words_in_lang(self, lang: crate::lang::Lang) -> String {
+    fn words_in_lang(self, lang: crate::base::lang::Lang) -> String {
         let key = match self {
             Skip::NoSubject => "fb.skip.no_subject",
             Skip::NotEmployee => "fb.skip.not_employee",
@@ -76,7 +76,7 @@ impl Skip {
             Skip::CellLong => "fb.skip.cell_long",
             Skip::Unreadable => "fb.skip.unreadable",
         };
-        crate::messages::text(lang, key).to_string()
+        crate::base::messages::text(lang, key).to_string()
     }
 }
 
@@ -139,7 +139,7 @@ impl FileReport {
     /// `folded`: the subject cell as [`super::employees::fold`] gives it.
     pub fn not_employee(&mut self, folded: &str) {
         *self.skipped.entry(Skip::NotEmployee).or_default() += 1;
-        self.unmatched.insert(crate::output::fnv(folded));
+        self.unmatched.insert(crate::base::hash::fnv(folded));
     }
 
     /// Keeps a problem line, or counts it past the limit.

@@ -6,7 +6,7 @@
 //! the caller names the file.
 
 use super::Tally;
-use crate::privacy::MIN_GROUP_FLOOR;
+use crate::base::privacy::MIN_GROUP_FLOOR;
 use std::collections::BTreeMap;
 
 /// No count of a real run comes near this (a trillion people).

@@ -67,7 +67,7 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
                     "validate.rung.other",
                     word = word,
                     other = o.id,
-                    other_name = crate::lang::pick(&o.name.zh, &o.name.en),
+                    other_name = crate::base::lang::pick(&o.name.zh, &o.name.en),
                     ladder = ladder.id,
                     rungs = rungs
                 ),

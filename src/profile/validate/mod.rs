@@ -4,9 +4,9 @@ use super::lint::place;
 use super::locate::Locations;
 use super::raw::{RawProfile, Text};
 use super::LoadOptions;
+use crate::base::diag::Diagnostic;
+use crate::base::locale::Locale;
 use crate::catalog::{self, Item, Lookup};
-use crate::diag::Diagnostic;
-use crate::locale::Locale;
 use crate::model::*;
 
 mod career;
@@ -110,7 +110,8 @@ impl Ctx<'_> {
                 }
                 Lookup::Found(item) => out.push(item),
                 Lookup::Missing(near) => {
-                    let valid = crate::messages::fill(crate::lang::current(), valid, &[]);
+                    let valid =
+                        crate::base::messages::fill(crate::base::lang::current(), valid, &[]);
                     let help = match near {
                         Some(n) => crate::msg!("validate.items.near", near = n, valid = valid),
                         None => valid,
@@ -211,7 +212,7 @@ fn word(what: &str, many: bool) -> String {
         what.replace([' ', '-'], "_"),
         if many { ".many" } else { "" }
     );
-    crate::messages::fill(crate::lang::current(), &key, &[])
+    crate::base::messages::fill(crate::base::lang::current(), &key, &[])
 }
 
 /// Validates `raw` into a [`Profile`], or returns every problem found.

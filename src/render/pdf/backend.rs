@@ -3,7 +3,8 @@
 
 use super::layout::{Cmd, Laid, Rgb};
 pub use super::meta::Meta;
-use super::meta::{file_id, pdf_date, utf16be, xmp, Fnv};
+use super::meta::{file_id, pdf_date, utf16be, xmp};
+use crate::base::hash::Fnv;
 use crate::text::font::FontFace;
 use printpdf::*;
 use std::collections::BTreeSet;

@@ -124,13 +124,12 @@ fn assemble(
     }
     widths.push(b']');
     // the subset tag: a hash of the glyphs and characters
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = crate::base::hash::Fnv::new();
     for (g, c) in pairs {
-        for b in g.to_le_bytes().into_iter().chain((*c as u32).to_le_bytes()) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x100_0000_01b3);
-        }
+        hash.feed(&g.to_le_bytes());
+        hash.feed(&(*c as u32).to_le_bytes());
     }
+    let h = hash.0;
     let tag: String = (0..6)
         .map(|i| (b'A' + ((h >> (i * 5)) % 26) as u8) as char)
         .collect();

@@ -3,6 +3,7 @@
 //! derived from the content, so that the same input gives the same bytes.
 
 use super::layout::{Cmd, Laid};
+use crate::base::hash::Fnv;
 
 /// Document metadata.
 pub struct Meta<'a> {
@@ -15,21 +16,6 @@ pub struct Meta<'a> {
     /// The day the document is made (`--today`, ISO `YYYY-MM-DD`): its creation and
     /// modification date. None leaves the dates out (never 1970).
     pub date: Option<&'a str>,
-}
-
-/// FNV-1a, 64 bits: the deterministic hash behind subset tags and file ids.
-pub(super) struct Fnv(pub u64);
-
-impl Fnv {
-    pub fn new() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-    pub fn feed(&mut self, b: &[u8]) {
-        for x in b {
-            self.0 ^= *x as u64;
-            self.0 = self.0.wrapping_mul(0x100_0000_01b3);
-        }
-    }
 }
 
 /// A PDF text string: UTF-16BE with its byte order mark.

@@ -412,7 +412,7 @@ fn line_pair(
 #[cfg(test)]
 mod sheet_tests {
     use super::*;
-    use crate::locale::Locale;
+    use crate::base::locale::Locale;
     use crate::render::sheets::{sheet, Subject};
 
     #[test]

@@ -5,7 +5,7 @@
 mod en;
 mod zh;
 
-use crate::lang::Lang;
+use crate::base::lang::Lang;
 
 /// The text of `key` in `lang` (the key itself when it is missing, which the test
 /// rules out).
@@ -37,10 +37,10 @@ pub fn fill(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> S
 #[macro_export]
 macro_rules! msg {
     (in $lang:expr, $key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::fill($lang, $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
+        $crate::base::messages::fill($lang, $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
     };
     ($key:literal $(, $name:ident = $value:expr)* $(,)?) => {
-        $crate::messages::fill($crate::lang::current(), $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
+        $crate::base::messages::fill($crate::base::lang::current(), $key, &[$((stringify!($name), &$value as &dyn std::fmt::Display)),*])
     };
 }
 
