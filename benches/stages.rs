@@ -5,8 +5,8 @@
 //! Run with `cargo bench --bench stages`; prints a table (median of many runs).
 
 use careerbook::analysis::{analyse, JohariRules};
-use careerbook::ladder::Ladders;
-use careerbook::model::Date;
+use careerbook::profile::ladder::Ladders;
+use careerbook::profile::model::Date;
 use careerbook::profile::{load_bytes, LoadOptions};
 use careerbook::render::html::Templates;
 use careerbook::render::pdf::{backend, direct, layout, shared, Paper};

@@ -1,9 +1,9 @@
 //! Pure analysis of a validated profile: Johari panes, ladder position, track fit,
 //! review dates and pane-driven suggestions. No IO; "today" is passed in.
 
-use crate::catalog::{self, Item, ADJECTIVES};
-use crate::ladder::{Kind, Ladder, Ladders};
-use crate::model::{Date, Profile};
+use crate::profile::catalog::{self, Item, ADJECTIVES};
+use crate::profile::ladder::{Kind, Ladder, Ladders};
+use crate::profile::model::{Date, Profile};
 use serde::Serialize;
 
 /// Thresholds for the peers' view of the Johari window.
@@ -350,8 +350,8 @@ pub fn analyse(p: &Profile, ladders: &Ladders, rules: JohariRules, today: Date) 
 mod tests {
     use super::*;
     use crate::base::locale::Locale;
-    use crate::catalog::by_id;
-    use crate::model::*;
+    use crate::profile::catalog::by_id;
+    use crate::profile::model::*;
 
     fn adj(ids: &[&str]) -> Vec<&'static Item> {
         ids.iter().map(|i| by_id(ADJECTIVES, i)).collect()

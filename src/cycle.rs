@@ -5,9 +5,9 @@
 //! Pure: no IO; "today" is passed in.
 
 use crate::analysis::{self, johari, Johari, JohariRules, Position};
-use crate::catalog::ADJECTIVES;
-use crate::ladder::Ladders;
-use crate::model::{Action, Date, PartialDate, Profile, ReviewEntry, Status};
+use crate::profile::catalog::ADJECTIVES;
+use crate::profile::ladder::Ladders;
+use crate::profile::model::{Action, Date, PartialDate, Profile, ReviewEntry, Status};
 use serde::Serialize;
 
 /// A pane of the Johari window.
@@ -189,9 +189,10 @@ pub fn then_date(prev: &Profile, today: Date) -> Date {
     latest.unwrap_or(Date {
         year: today.year - 1,
         month: today.month,
-        day: today
-            .day
-            .min(crate::model::days_in_month(today.year - 1, today.month)),
+        day: today.day.min(crate::profile::model::days_in_month(
+            today.year - 1,
+            today.month,
+        )),
     })
 }
 
@@ -284,7 +285,7 @@ pub fn compare(
     } else {
         Vec::new()
     };
-    let ids = |v: &[&'static crate::catalog::Item]| -> Vec<&'static str> {
+    let ids = |v: &[&'static crate::profile::catalog::Item]| -> Vec<&'static str> {
         v.iter().map(|i| i.id).collect()
     };
     let (own_then, own_now) = (ids(&prev.johari_self), ids(&cur.johari_self));

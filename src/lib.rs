@@ -39,26 +39,21 @@ macro_rules! out {
 pub mod analysis;
 pub mod base;
 pub mod batch;
-pub mod catalog;
 pub mod cli;
 pub mod cycle;
 pub mod figure;
 pub mod grid;
-pub mod ladder;
-pub mod model;
 pub mod output;
-pub mod previous;
 pub mod profile;
 pub mod readiness;
 pub mod render;
-pub mod starter;
 pub mod text;
 pub mod workbook;
 
 use analysis::JohariRules;
 use base::locale::Locale;
-use ladder::Ladders;
-use model::{Date, Profile};
+use profile::ladder::Ladders;
+use profile::model::{Date, Profile};
 
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -2,8 +2,8 @@
 //! and the manager's marks, counted, and the years spent on the current rung — facts
 //! to plan development with, never a verdict. Pure: no IO, "today" is passed in.
 
-use crate::ladder::{Ladder, Ladders};
-use crate::model::{Date, Mark, Profile};
+use crate::profile::ladder::{Ladder, Ladders};
+use crate::profile::model::{Date, Mark, Profile};
 use serde::Serialize;
 
 /// One standard with its marks.
@@ -198,7 +198,7 @@ mod tests {
 
     #[test]
     fn weights_give_the_share_met_by_weight() {
-        let ladder = crate::ladder::parse(
+        let ladder = crate::profile::ladder::parse(
             "id: w\nkind: other\nname: { zh: 甲 }\nrungs:\n  - { id: a, title: { zh: 甲 }, typical_age: 25 }\n  - id: b\n    title: { zh: 乙 }\n    typical_age: 30\n    standards:\n      - { id: b1, area: skills, weight: 50, text: { zh: 一 } }\n      - { id: b2, area: knowledge, weight: 30, text: { zh: 二 } }\n      - { id: b3, area: results, weight: 20, text: { zh: 三 } }\n",
         )
         .unwrap();

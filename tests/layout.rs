@@ -2,8 +2,8 @@
 //! margins and every page is A4 (or Letter).
 
 use careerbook::analysis::{analyse, JohariRules};
-use careerbook::ladder::Ladders;
-use careerbook::model::Date;
+use careerbook::profile::ladder::Ladders;
+use careerbook::profile::model::Date;
 use careerbook::profile::{load_str, LoadOptions};
 use careerbook::render::pdf::{layout, Paper};
 use careerbook::text::font::FontFace;

@@ -8,7 +8,7 @@ use careerbook::batch::overview::{self, Settings};
 use careerbook::batch::tally::Tally;
 use careerbook::batch::{Report, Summary};
 use careerbook::cycle::StatusCounts;
-use careerbook::ladder::Ladders;
+use careerbook::profile::ladder::Ladders;
 
 /// One person of `dept`: on track, nothing else known.
 fn person(dept: &str) -> Summary {

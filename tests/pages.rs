@@ -8,8 +8,8 @@
 use careerbook::analysis::{analyse, JohariRules};
 use careerbook::base::locale::Locale;
 use careerbook::cycle;
-use careerbook::ladder::Ladders;
-use careerbook::model::{Date, Profile};
+use careerbook::profile::ladder::Ladders;
+use careerbook::profile::model::{Date, Profile};
 use careerbook::profile::{load_str, LoadOptions};
 use careerbook::render::pdf::{layout, Paper};
 use careerbook::text::font::FontFace;
@@ -42,7 +42,7 @@ fn ladders() -> Ladders {
         std::fs::read_to_string(root.join("tests/fixtures/pages/ladders/stress.yaml")).unwrap();
     ladders
         .all
-        .push(careerbook::ladder::parse(&stress).unwrap());
+        .push(careerbook::profile::ladder::parse(&stress).unwrap());
     ladders
 }
 

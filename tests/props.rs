@@ -1,8 +1,8 @@
 //! Property tests: any generated valid profile validates, renders to HTML, JSON and
 //! PDF without error, and renders to the same bytes twice.
 
-use careerbook::catalog::{ADJECTIVES, BURNOUT_SIGNS, MEDIOCRITY, NEEDS};
-use careerbook::model::Date;
+use careerbook::profile::catalog::{ADJECTIVES, BURNOUT_SIGNS, MEDIOCRITY, NEEDS};
+use careerbook::profile::model::Date;
 use careerbook::{Engine, Format};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
@@ -26,7 +26,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn ids(
-    items: &'static [careerbook::catalog::Item],
+    items: &'static [careerbook::profile::catalog::Item],
     max: usize,
 ) -> impl Strategy<Value = Vec<String>> {
     proptest::sample::subsequence((0..items.len()).collect::<Vec<_>>(), 0..=max)

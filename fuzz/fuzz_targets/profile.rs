@@ -1,6 +1,6 @@
 //! Parsing and validating arbitrary bytes as a profile never panics.
 #![no_main]
-use careerbook::{ladder::Ladders, model::Date, profile};
+use careerbook::profile::{self, ladder::Ladders, model::Date};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

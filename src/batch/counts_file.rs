@@ -36,7 +36,7 @@ pub fn find(inputs: &[PathBuf]) -> Result<Vec<PathBuf>, String> {
 /// Reads one shard's counts; every error names the file.
 pub fn read(path: &Path) -> Result<Tally, String> {
     let shown = path.display().to_string();
-    let bytes = crate::profile::read_regular(path, MAX_BYTES)
+    let bytes = crate::profile::files::read_regular(path, MAX_BYTES)
         .map_err(|e| crate::msg!("overview.cannot_read", path = shown, err = e))?;
     serde_json::from_slice(&bytes).map_err(|_| {
         // counts of ours whose numbers do not fit (negative, fractional, beyond any

@@ -15,7 +15,8 @@ pub mod tally;
 use crate::analysis::{Leaning, Position};
 use crate::base::diag::Diagnostic;
 use crate::base::term::Shown;
-use crate::model::Profile;
+use crate::profile::files::{collect_yaml, is_roster};
+use crate::profile::model::Profile;
 use crate::{output, Engine, Format};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -123,7 +124,7 @@ pub struct BatchOptions {
     /// Peer feedback, merged by subject id.
     pub feedback: feedback::Feedback,
     /// Last cycle's profiles, by person.id.
-    pub previous: Option<crate::previous::Index>,
+    pub previous: Option<crate::profile::previous::Index>,
     /// Slice of the work to do.
     pub shard: Option<Shard>,
     /// Skip employees whose output files all exist.
@@ -226,96 +227,6 @@ pub struct Report {
 /// Items handed to the workers at a time: enough to keep every core busy, few
 /// enough that memory stays flat however long the roster is.
 const CHUNK: usize = 512;
-
-/// Whether a file is YAML by its extension (`.yaml`, `.yml`, any case).
-pub(crate) fn is_yaml(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("yaml" | "yml")
-    )
-}
-
-/// Whether a file is a table by its extension (`.csv`, `.tsv`, `.txt`, `.xlsx`,
-/// `.xlsm`, any case): a roster among the inputs, an export among feedback files.
-pub(crate) fn is_roster(p: &Path) -> bool {
-    matches!(
-        p.extension()
-            .and_then(|e| e.to_str())
-            .map(str::to_ascii_lowercase)
-            .as_deref(),
-        Some("csv" | "tsv" | "xlsx" | "xlsm" | "txt")
-    )
-}
-
-/// Recursively collects `*.yaml`/`*.yml` under `dir` in name order, skipping hidden
-/// entries and anything that is not a regular file (devices, pipes). Each folder is
-/// read once, and a directory link is followed only when it leads to a folder inside
-/// `dir` not read yet: a link back into a folder being read (a loop), to an ancestor
-/// or out of `dir` is not followed, and reported once.
-pub fn collect_yaml(dir: &Path, out: &mut Vec<PathBuf>, notes: &mut Vec<String>) {
-    let Ok(root) = std::fs::canonicalize(dir) else {
-        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.shown()));
-        return;
-    };
-    let mut seen = std::collections::HashSet::new();
-    seen.insert(root.clone());
-    walk_dir(dir, &root, out, notes, &mut seen);
-}
-
-fn walk_dir(
-    dir: &Path,
-    root: &Path,
-    out: &mut Vec<PathBuf>,
-    notes: &mut Vec<String>,
-    seen: &mut std::collections::HashSet<PathBuf>,
-) {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        notes.push(crate::msg!("batch.folder_unreadable", dir = dir.shown()));
-        return;
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p
-            .file_name()
-            .and_then(|n| n.to_str())
-            .is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        let Ok(meta) = std::fs::metadata(&p) else {
-            continue;
-        };
-        if meta.is_dir() {
-            let Ok(real) = std::fs::canonicalize(&p) else {
-                continue;
-            };
-            if !real.starts_with(root) {
-                notes.push(crate::msg!(
-                    "batch.link_out",
-                    path = p.shown(),
-                    root = root.shown(),
-                    real = real.shown()
-                ));
-                continue;
-            }
-            if !seen.insert(real.clone()) {
-                notes.push(crate::msg!(
-                    "batch.link_loop",
-                    path = p.shown(),
-                    real = real.shown()
-                ));
-                continue;
-            }
-            walk_dir(&p, root, out, notes, seen);
-        } else if meta.is_file() && is_yaml(&p) {
-            out.push(p);
-        }
-    }
-}
 
 /// The inputs in canonical order: by their real paths, each once, whatever order the
 /// arguments were given in (so that shards of one run always cover every item).
@@ -550,7 +461,7 @@ fn quick_value(src: &Source) -> Option<Quick> {
     match src {
         Source::Row { row, .. } => Some((row.value.clone(), None)),
         Source::File(path) => {
-            let bytes = crate::profile::read_file(path).ok()?;
+            let bytes = crate::profile::files::read_file(path).ok()?;
             let text = std::str::from_utf8(&bytes).ok()?;
             let v: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
             Some((v, Some(crate::profile::plain_scalars(text))))
@@ -845,7 +756,7 @@ fn load(
     };
     let loaded = match src {
         Source::File(path) => {
-            let bytes = crate::profile::read_file(path);
+            let bytes = crate::profile::files::read_file(path);
             match bytes {
                 Err(e) => {
                     print(&format!("error: {e}\n  --> {label}\n"));
@@ -890,7 +801,7 @@ fn load(
     let stem = output::file_stem(profile.person.id.as_deref(), &profile.person.name);
     let previous = match (&opts.previous, &profile.person.id) {
         (Some(idx), Some(id)) => idx.path(id).and_then(|pp| {
-            crate::previous::load(engine, pp)
+            crate::profile::previous::load(&|b| engine.load(b), pp)
                 .map_err(|e| {
                     print(&crate::msg!(
                         "batch.previous_bad",

@@ -12,8 +12,8 @@ pub use super::tally::Tally;
 use super::tally::{Named, PositionCounts};
 use super::Failure;
 use crate::base::locale::Locale;
-use crate::catalog::{self, by_id};
-use crate::ladder::Ladders;
+use crate::profile::catalog::{self, by_id};
+use crate::profile::ladder::Ladders;
 use crate::workbook::Block;
 use serde::Serialize;
 

@@ -163,7 +163,7 @@ fn sheet_index(names: &[String], want: &str) -> Result<usize, TableError> {
         .ok_or_else(|| {
             let list = names.join(", ");
             TableError::whole(
-                match crate::catalog::nearest(want, names.iter().map(String::as_str)) {
+                match crate::profile::catalog::nearest(want, names.iter().map(String::as_str)) {
                     Some(near) => {
                         crate::msg!("table.sheet_near", name = want, near = near, list = list)
                     }

@@ -43,7 +43,7 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     let previous = match &b.previous {
         None => None,
         Some(p) => {
-            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            let idx = crate::profile::previous::Index::build(&|b| eng.load(b), p).map_err(Usage)?;
             if !a.quiet {
                 for w in &idx.problems {
                     crate::errln!(

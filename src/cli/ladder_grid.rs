@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::grid::{self, ExportFormat};
-use crate::ladder::{Kind, Ladder};
+use crate::profile::ladder::{Kind, Ladder};
 
 /// `--kind` of `ladders import`.
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -135,7 +135,7 @@ pub(super) fn weight_warnings(ladders: &Ladders) {
                     "ladder.weights_off",
                     ladder = l.id,
                     rung = rung,
-                    pct = crate::ladder::percent_text(sum)
+                    pct = crate::profile::ladder::percent_text(sum)
                 )
             );
         }

@@ -5,8 +5,8 @@
 use crate::analysis::JohariRules;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
-use crate::ladder::Ladders;
-use crate::model::Date;
+use crate::profile::ladder::Ladders;
+use crate::profile::model::Date;
 use crate::render::html::Templates;
 use crate::render::pdf::{Paper, PdfSettings};
 use crate::text::font::FontFace;
@@ -446,7 +446,7 @@ enum Previous {
     /// One file, for the one profile.
     File(PathBuf),
     /// A folder, matched by person.id.
-    Dir(crate::previous::Index),
+    Dir(crate::profile::previous::Index),
 }
 
 /// A usage error: printed, exit code 2.
@@ -535,7 +535,7 @@ fn read_profile(path: &Path) -> Result<Vec<u8>, String> {
         }
         return Ok(bytes);
     }
-    crate::profile::read_file(path)
+    crate::profile::files::read_file(path)
 }
 
 /// `-`: standard input (as a profile) or standard output (as `-o`).

@@ -22,7 +22,7 @@ pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
             Ok(bytes) => match crate::profile::load_bytes(&bytes, &opts) {
                 Ok(p) => {
                     crate::outln!("{}", crate::msg!("check.ok", file = file));
-                    for name in crate::starter::placeholders_left(&p) {
+                    for name in crate::profile::starter::placeholders_left(&p) {
                         let text = crate::msg!("check.placeholder", file = file, name = name);
                         crate::errln!("{}", crate::msg!("p.warning", text = text));
                     }
@@ -120,7 +120,7 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
     })?;
     let rung = &ladder.rungs[0];
     let schema_name = crate::profile::editor_schema::FILE_NAME;
-    let text = crate::starter::starter(
+    let text = crate::profile::starter::starter(
         locale,
         &ladder.id,
         if locale.is_zh() {
@@ -237,7 +237,7 @@ fn show(ladders: &Ladders, id: &str) -> Result<u8, Usage> {
 }
 
 /// The ladder `id`, or a usage error with the nearest id and the list.
-fn find<'a>(ladders: &'a Ladders, id: &str) -> Result<&'a crate::ladder::Ladder, Usage> {
+fn find<'a>(ladders: &'a Ladders, id: &str) -> Result<&'a crate::profile::ladder::Ladder, Usage> {
     ladders.get(id).map_err(|near| {
         Usage(match near {
             Some(n) => crate::msg!(

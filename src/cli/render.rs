@@ -37,7 +37,7 @@ pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let previous = match &r.previous {
         None => None,
         Some(p) if p.is_dir() => {
-            let idx = crate::previous::Index::build(&eng, p).map_err(Usage)?;
+            let idx = crate::profile::previous::Index::build(&|b| eng.load(b), p).map_err(Usage)?;
             for w in &idx.problems {
                 crate::errln!(
                     "{}",
@@ -146,7 +146,7 @@ fn render_one(
     previous: Option<&Previous>,
     feedback: Option<&crate::batch::feedback::Feedback>,
     formats: &[Format],
-) -> Option<(crate::model::Profile, Vec<crate::Rendered>)> {
+) -> Option<(crate::profile::model::Profile, Vec<crate::Rendered>)> {
     let file = shown_path(path);
     let bytes = match read_profile(path) {
         Ok(b) => b,
@@ -175,14 +175,17 @@ fn render_one(
             .and_then(|id| idx.path(id))
             .map(Path::to_path_buf),
     };
-    let prev = prev_path.and_then(|pp| match crate::previous::load(eng, &pp) {
-        Ok(p) => Some(p),
-        Err(e) => {
-            crate::errln!("{}", crate::msg!("run.previous_bad", text = e.trim_end()));
-            crate::errln!("{}", crate::msg!("run.first_cycle", file = file));
-            None
-        }
-    });
+    let prev =
+        prev_path.and_then(
+            |pp| match crate::profile::previous::load(&|b| eng.load(b), &pp) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    crate::errln!("{}", crate::msg!("run.previous_bad", text = e.trim_end()));
+                    crate::errln!("{}", crate::msg!("run.first_cycle", file = file));
+                    None
+                }
+            },
+        );
     let analysis = match eng.analyse_cycle(&mut profile, prev.as_ref()) {
         Ok(a) => a,
         Err(e) => {

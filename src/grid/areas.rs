@@ -3,7 +3,7 @@
 //! synonyms companies use (素质, 能力, 业绩, 贡献, competencies, impact, …), and a
 //! longer name that ends in one of them (专业知识, 管理能力, technical skills).
 
-use crate::catalog::{nearest, normalise};
+use crate::profile::catalog::{nearest, normalise};
 
 /// Every word taken for each area, besides the area's id and names.
 const SYNONYMS: &[(&str, &[&str])] = &[
@@ -96,7 +96,7 @@ const SYNONYMS: &[(&str, &[&str])] = &[
 /// The area a category names: its id, a synonym, or a longer name ending in one
 /// (the last word in English).
 pub fn area_of(category: &str) -> Option<&'static str> {
-    if let Some(id) = crate::ladder::area_id(category) {
+    if let Some(id) = crate::profile::ladder::area_id(category) {
         return Some(id);
     }
     let w = normalise(category);
@@ -147,7 +147,7 @@ pub fn unknown_help(category: &str) -> String {
 }
 
 pub fn list() -> String {
-    crate::ladder::AREAS
+    crate::profile::ladder::AREAS
         .iter()
         .map(|(id, zh, _)| format!("{zh} ({id})"))
         .collect::<Vec<_>>()

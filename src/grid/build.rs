@@ -5,7 +5,7 @@
 use super::draft::{slug, Draft, DraftRung, Texts};
 use super::place::{At, GridError};
 use super::Options;
-use crate::ladder::{Bilingual, Ladder, Rung, Standard};
+use crate::profile::ladder::{Bilingual, Ladder, Rung, Standard};
 
 /// Most rungs of a ladder and most standards of a rung (as a ladder file allows).
 const MAX_RUNGS: usize = 12;

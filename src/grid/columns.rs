@@ -272,7 +272,7 @@ impl Field {
 
 /// A header's words without case, spaces, `_`, `*` and `:`, Traditional folded.
 fn fold(s: &str) -> String {
-    crate::catalog::normalise(s)
+    crate::profile::catalog::normalise(s)
         .chars()
         .filter(|c| !matches!(c, '_' | '*' | ':' | '：' | '\u{3000}'))
         .collect()

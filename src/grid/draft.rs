@@ -56,8 +56,8 @@ impl Texts {
     }
 
     /// The text as a ladder text; `None` when there is none.
-    pub fn bilingual(&self) -> Option<crate::ladder::Bilingual> {
-        use crate::ladder::Bilingual;
+    pub fn bilingual(&self) -> Option<crate::profile::ladder::Bilingual> {
+        use crate::profile::ladder::Bilingual;
         match (&self.zh, &self.en) {
             (Some(z), Some(e)) => Some(Bilingual::new(z.value.clone(), e.value.clone())),
             (Some(z), None) => Some(Bilingual::zh_only(z.value.clone())),

@@ -5,7 +5,7 @@
 
 use super::columns::{Field, Lang};
 use crate::base::locale::Locale;
-use crate::ladder::{area_name, Bilingual, Ladder};
+use crate::profile::ladder::{area_name, Bilingual, Ladder};
 
 /// The file formats written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -211,7 +211,7 @@ impl Reader<'_> {
         if code.is_empty() && title.is_empty() {
             return self.current;
         }
-        let fold = crate::catalog::normalise;
+        let fold = crate::profile::catalog::normalise;
         let found = if !code.is_empty() {
             self.draft.rungs.iter().position(|r| {
                 r.code

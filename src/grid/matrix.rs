@@ -22,7 +22,7 @@ pub fn find_header(rows: &[TableRow], search: usize) -> Option<usize> {
         let corner = t.cells.first().map_or("", |c| c.trim());
         let corner_ok = corner.is_empty()
             || matches!(recognise(corner), Some((Field::Category | Field::Item, _)))
-            || CORNER.contains(&crate::catalog::normalise(corner).as_str());
+            || CORNER.contains(&crate::profile::catalog::normalise(corner).as_str());
         let rungs = t
             .cells
             .iter()
@@ -124,7 +124,7 @@ fn cells(
     errors: &mut Vec<GridError>,
 ) {
     // a row label that is more than the area's name is the standards' item
-    let bare = crate::ladder::area_id(&label.value).is_some();
+    let bare = crate::profile::ladder::area_id(&label.value).is_some();
     for (k, v) in t.cells.iter().enumerate().skip(1) {
         let at = At { row: t.row, col: k };
         let lines: Vec<&str> = v

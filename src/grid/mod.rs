@@ -16,7 +16,7 @@ pub mod report;
 mod template;
 
 use crate::batch::table::{self, TableRow};
-use crate::ladder::{Kind, Ladder};
+use crate::profile::ladder::{Kind, Ladder};
 use columns::Columns;
 use draft::Skip;
 use place::{GridError, Where};
@@ -125,7 +125,7 @@ pub fn import(path: &Path, shown: &str, o: &Options) -> Result<Imported, String>
         }
     };
     let yaml = ladder_file(&built.ladder, shown, sheets.read.as_deref());
-    let ladder = crate::ladder::parse(&yaml).map_err(|diags| {
+    let ladder = crate::profile::ladder::parse(&yaml).map_err(|diags| {
         diags
             .iter()
             .map(|d| d.render(&format!("{}.yaml", o.id), Some(&yaml)))
@@ -358,7 +358,7 @@ fn warnings(l: &Ladder, o: &Options, filled: Option<&[u32]>) -> Vec<String> {
         out.push(crate::msg!(
             "grid.warn.weights",
             rung = rung,
-            pct = crate::ladder::percent_text(sum)
+            pct = crate::profile::ladder::percent_text(sum)
         ));
     }
     let texts = l

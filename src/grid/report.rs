@@ -105,7 +105,12 @@ impl Report {
         for r in &self.rungs {
             let weights = r
                 .weights
-                .map(|w| crate::msg!("grid.report.weights", pct = crate::ladder::percent_text(w)))
+                .map(|w| {
+                    crate::msg!(
+                        "grid.report.weights",
+                        pct = crate::profile::ladder::percent_text(w)
+                    )
+                })
                 .unwrap_or_default();
             out.push(crate::msg!(
                 "grid.report.rung",
@@ -194,8 +199,8 @@ mod tests {
     fn rows_are_told_as_runs() {
         assert_eq!(ranges(&[1, 2, 3, 7, 9, 10]), "1–3, 7, 9–10");
         assert_eq!(ranges(&[4]), "4");
-        assert_eq!(crate::ladder::percent_text(100.0), "100");
-        assert_eq!(crate::ladder::percent_text(12.5), "12.5");
-        assert_eq!(crate::ladder::percent_text(99.99), "100");
+        assert_eq!(crate::profile::ladder::percent_text(100.0), "100");
+        assert_eq!(crate::profile::ladder::percent_text(12.5), "12.5");
+        assert_eq!(crate::profile::ladder::percent_text(99.99), "100");
     }
 }

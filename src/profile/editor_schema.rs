@@ -4,8 +4,8 @@
 //! words (ids and Chinese words), 1–5 ratings, date patterns, list lengths, and
 //! descriptions in both languages.
 
-use crate::catalog::{self, Item};
-use crate::ladder::Ladders;
+use crate::profile::catalog::{self, Item};
+use crate::profile::ladder::Ladders;
 use serde_json::{json, Map, Value};
 
 /// The schema file name `init` writes beside a profile.

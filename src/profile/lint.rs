@@ -5,7 +5,7 @@
 
 use super::locate::Locations;
 use crate::base::diag::Diagnostic;
-use crate::catalog::nearest;
+use crate::profile::catalog::nearest;
 use serde_json::Value as J;
 use serde_yaml::Value as Y;
 use std::sync::OnceLock;

@@ -1,22 +1,26 @@
 //! Loading a profile: guards before parsing, YAML parsing through serde_yaml, a
 //! structural check of every key against the schema (so all problems are reported
-//! together), then validation into [`crate::model::Profile`].
+//! together), then validation into [`crate::profile::model::Profile`].
 
+pub mod catalog;
 pub mod editor_schema;
 mod events;
+pub mod files;
 mod freetext;
+pub mod ladder;
 mod lint;
 pub mod locate;
+pub mod model;
+pub mod previous;
 pub mod raw;
 mod repair;
+pub mod starter;
 mod typing;
 mod validate;
 
-pub use lint::place;
-
 use crate::base::diag::{line_col, Diagnostic};
-use crate::ladder::Ladders;
-use crate::model::{Date, Profile};
+use crate::profile::ladder::Ladders;
+use crate::profile::model::{Date, Profile};
 use locate::Locations;
 
 /// Largest profile accepted, in bytes.
@@ -64,45 +68,6 @@ impl LoadError {
 /// files other than profiles (feedback). Empty when the text does not parse.
 pub fn plain_scalars(text: &str) -> std::collections::HashMap<String, String> {
     events::scan(text).map(|e| e.plain).unwrap_or_default()
-}
-
-/// Reads a profile file: a regular file, at most [`MAX_BYTES`] (whatever its size
-/// claims: devices report 0), with a reason when it cannot be read.
-pub fn read_file(path: &std::path::Path) -> Result<Vec<u8>, String> {
-    read_regular(path, MAX_BYTES)
-}
-
-/// Reads any input file the same way: a regular file (a link is followed, but a
-/// device, a pipe or a folder is refused), at most `max` bytes whatever its size
-/// claims, with a reason when it cannot be read.
-pub fn read_regular(path: &std::path::Path, max: usize) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let meta = std::fs::metadata(path).map_err(|e| io_reason(&e))?;
-    if meta.is_dir() {
-        return Err(crate::msg!("read.folder"));
-    }
-    if !meta.is_file() {
-        return Err(crate::msg!("read.special"));
-    }
-    if meta.len() > max as u64 {
-        return Err(crate::msg!("read.size", n = meta.len(), max = max));
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(max as u64 + 1).read_to_end(&mut bytes))
-        .map_err(|e| io_reason(&e))?;
-    if bytes.len() > max {
-        return Err(crate::msg!("read.larger", max = max));
-    }
-    Ok(bytes)
-}
-
-fn io_reason(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::NotFound => crate::msg!("read.missing"),
-        std::io::ErrorKind::PermissionDenied => crate::msg!("read.denied"),
-        _ => crate::msg!("read.other", err = e),
-    }
 }
 
 /// Loads a profile from raw bytes.

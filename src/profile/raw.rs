@@ -1,5 +1,5 @@
 //! The profile as written (format version 1): plain serde types, strict about keys.
-//! Downstream code never sees these; `validate` turns them into [`crate::model`].
+//! Downstream code never sees these; `validate` turns them into [`crate::profile::model`].
 
 use schemars::JsonSchema;
 use serde::Deserialize;

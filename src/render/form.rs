@@ -8,9 +8,9 @@
 //! picks never enter the page.
 
 use crate::base::locale::Locale;
-use crate::catalog::{self, Item};
-use crate::ladder::{Ladders, AREAS};
-use crate::model::{Date, Every, Mark, Profile, Status};
+use crate::profile::catalog::{self, Item};
+use crate::profile::ladder::{Ladders, AREAS};
+use crate::profile::model::{Date, Every, Mark, Profile, Status};
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};

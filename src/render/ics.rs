@@ -7,7 +7,7 @@
 
 use crate::analysis::Analysis;
 use crate::base::hash::fnv;
-use crate::model::{Date, Profile};
+use crate::profile::model::{Date, Profile};
 
 /// Longest content line, in octets, without its CRLF (RFC 5545 §3.1).
 pub const MAX_LINE: usize = 75;

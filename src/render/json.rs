@@ -1,7 +1,7 @@
 //! `-f json`: the analysis with the person's public fields, for other tools.
 
 use crate::analysis::Analysis;
-use crate::model::{Date, Profile};
+use crate::profile::model::{Date, Profile};
 use serde::Serialize;
 
 #[derive(Serialize)]

@@ -4,7 +4,7 @@
 //! to paste into a survey tool.
 
 use crate::base::locale::Locale;
-use crate::catalog;
+use crate::profile::catalog;
 use crate::workbook::{Block, Check};
 
 /// One subject of the round.

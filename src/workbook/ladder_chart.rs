@@ -370,7 +370,7 @@ pub(super) fn ladder_figure(
 }
 
 /// A rung in the legend: its title and typical age.
-fn legend_entry(b: &B, r: &crate::ladder::Rung) -> String {
+fn legend_entry(b: &B, r: &crate::profile::ladder::Rung) -> String {
     b.loc.pick(
         // no-break spaces: the age never goes alone onto a line of its own
         format!("{}\u{a0}·\u{a0}{}\u{a0}岁", r.title.zh, r.typical_age),

@@ -3,10 +3,10 @@
 
 use crate::analysis::{Analysis, Leaning, Position};
 use crate::base::locale::Locale;
-use crate::catalog::{self, by_id, Item};
 use crate::figure::{color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
-use crate::ladder::{Ladder, Ladders};
-use crate::model::{Date, PartialDate, Profile};
+use crate::profile::catalog::{self, by_id, Item};
+use crate::profile::ladder::{Ladder, Ladders};
+use crate::profile::model::{Date, PartialDate, Profile};
 use serde::Serialize;
 
 mod career;

@@ -4,8 +4,8 @@
 //! and suggestions for the gaps.
 
 use super::*;
-use crate::ladder::{area_name, Rung, AREAS};
-use crate::model::Mark;
+use crate::profile::ladder::{area_name, Rung, AREAS};
+use crate::profile::model::Mark;
 use crate::readiness::{Readiness, StandardMark};
 
 /// Tick boxes for a missing mark, one per line (□ is in the compiled-in font).
@@ -71,7 +71,7 @@ fn standard_label(rung: &Rung, s: &StandardMark, b: &B) -> (String, bool) {
         label.push_str(item.get(b.loc));
     }
     if let Some(w) = s.weight {
-        let w = crate::ladder::percent_text(w);
+        let w = crate::profile::ladder::percent_text(w);
         label.push_str(
             &b.loc
                 .pick(format!("（权重 {w}%）"), format!(" (weight {w}%)")),
@@ -280,8 +280,8 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
     );
     if let (Some(own), Some(mgr)) = (r.weighted_met_self, r.weighted_met_manager) {
         let (own, mgr) = (
-            crate::ladder::percent_text(own),
-            crate::ladder::percent_text(mgr),
+            crate::profile::ladder::percent_text(own),
+            crate::profile::ladder::percent_text(mgr),
         );
         summary.push_str(&b.loc.pick(
             format!("按权重计，自评达到 {own}%，上级评估达到 {mgr}%。"),

@@ -57,7 +57,10 @@ fn role(m: &Mapping, c: usize) -> String {
     match &m.picks {
         Picks::Column(p) if *p == c => crate::msg!("fb.role.picks"),
         Picks::Options(o) => match o.iter().find(|(x, _)| *x == c) {
-            Some((_, k)) => crate::msg!("fb.role.option", word = crate::catalog::ADJECTIVES[*k].zh),
+            Some((_, k)) => crate::msg!(
+                "fb.role.option",
+                word = crate::profile::catalog::ADJECTIVES[*k].zh
+            ),
             None => crate::msg!("fb.role.ignored"),
         },
         _ => crate::msg!("fb.role.ignored"),

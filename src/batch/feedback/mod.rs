@@ -22,7 +22,7 @@ pub use inspect::inspect;
 pub use report::{FileReport, Skip};
 
 use crate::base::term::Shown;
-use crate::catalog::{self, Item};
+use crate::profile::catalog::{self, Item};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -104,7 +104,9 @@ pub fn files_of(path: &Path) -> Result<Vec<PathBuf>, String> {
             }
             if ft.is_dir() {
                 dirs.push(p);
-            } else if ft.is_file() && (super::is_roster(&p) || super::is_yaml(&p)) {
+            } else if ft.is_file()
+                && (crate::profile::files::is_roster(&p) || crate::profile::files::is_yaml(&p))
+            {
                 out.push(p);
             }
         }
@@ -127,7 +129,7 @@ pub fn read_file(
 ) -> (FileReport, Result<Option<columns::Mapping>, String>) {
     let shown = path.shown();
     let mut report = FileReport::new(number, &shown);
-    if super::is_yaml(path) {
+    if crate::profile::files::is_yaml(path) {
         yaml::read(path, &mut report, employees, merge);
         return (report, Ok(None));
     }

@@ -170,7 +170,7 @@ impl FileReport {
     /// (named once when several rows chose it).
     pub fn unlisted(&mut self, option: &str, row: usize, col: usize) {
         *self.left_out.entry(LeftOut::Unlisted).or_default() += 1;
-        let key = crate::catalog::normalise(option);
+        let key = crate::profile::catalog::normalise(option);
         let full = self.options.len() >= MAX_OPTIONS;
         match self.options.get_mut(&key) {
             Some(e) => {

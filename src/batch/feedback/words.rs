@@ -3,7 +3,7 @@
 //! written bilingually as `可靠 (dependable)`), the "Other" free text left out, and the
 //! adjective a per-option column's header names.
 
-use crate::catalog::{self, Lookup};
+use crate::profile::catalog::{self, Lookup};
 
 /// Separators survey tools put between the options of a multi-select answer:
 /// Microsoft Forms `;`, Google `, `, 问卷星 `┋`, 腾讯问卷 `|`, Chinese `、` `，` `；`,

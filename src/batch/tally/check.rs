@@ -130,15 +130,15 @@ fn sums(t: &Tally) -> Result<(), String> {
 }
 
 fn ids(t: &Tally) -> Result<(), String> {
-    if let Some(id) = t
-        .needs
-        .keys()
-        .find(|id| !crate::catalog::NEEDS.iter().any(|n| n.id == id.as_str()))
-    {
+    if let Some(id) = t.needs.keys().find(|id| {
+        !crate::profile::catalog::NEEDS
+            .iter()
+            .any(|n| n.id == id.as_str())
+    }) {
         return Err(crate::msg!("tally.not_need", id = id));
     }
     if let Some(id) = t.blind.values().flat_map(|(_, t)| t.keys()).find(|id| {
-        !crate::catalog::ADJECTIVES
+        !crate::profile::catalog::ADJECTIVES
             .iter()
             .any(|a| a.id == id.as_str())
     }) {

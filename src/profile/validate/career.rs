@@ -2,8 +2,8 @@
 //! standards.
 
 use super::{Ctx, LoadOptions};
-use crate::catalog;
-use crate::model::*;
+use crate::profile::catalog;
+use crate::profile::model::*;
 use crate::profile::raw::{RawCareer, Text};
 
 /// Checks `career`: the ladder, the rungs, the target and the assessment.
@@ -164,7 +164,7 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
 /// every mark one of the allowed words. Returns them in the ladder's order.
 pub(super) fn assessment(
     c: &mut Ctx,
-    ladder: &crate::ladder::Ladder,
+    ladder: &crate::profile::ladder::Ladder,
     level: Option<usize>,
     marks: std::collections::BTreeMap<String, crate::profile::raw::RawMark>,
 ) -> Vec<Assessment> {

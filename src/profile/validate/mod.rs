@@ -6,8 +6,8 @@ use super::raw::{RawProfile, Text};
 use super::LoadOptions;
 use crate::base::diag::Diagnostic;
 use crate::base::locale::Locale;
-use crate::catalog::{self, Item, Lookup};
-use crate::model::*;
+use crate::profile::catalog::{self, Item, Lookup};
+use crate::profile::model::*;
 
 mod career;
 mod plan;

@@ -1,8 +1,8 @@
 //! Checks the plan: actions and the review schedule.
 
 use super::Ctx;
-use crate::catalog;
-use crate::model::*;
+use crate::profile::catalog;
+use crate::profile::model::*;
 use crate::profile::raw::{RawAction, RawReviewEntry, RawReviews, TextOrList};
 
 /// Checks the action plan.

@@ -76,8 +76,8 @@ pub fn template_chars(lang: &str) -> BTreeSet<char> {
 /// what `assets/template/<lang>.txt` must hold (see tests/template_font.rs).
 pub fn blank_chars(lang: &str, font: &FontFace) -> BTreeSet<char> {
     use crate::analysis::{analyse, JohariRules};
-    use crate::ladder::Ladders;
-    use crate::model::Date;
+    use crate::profile::ladder::Ladders;
+    use crate::profile::model::Date;
     use crate::profile::{load_bytes, LoadOptions};
     let ladders = Ladders::builtin();
     let today = Date {

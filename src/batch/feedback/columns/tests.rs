@@ -132,11 +132,11 @@ fn picks_found_by_values_and_refusals() {
 
 #[test]
 fn a_second_block_of_the_same_options_is_a_second_colleague() {
-    let opts: Vec<String> = crate::catalog::ADJECTIVES[..12]
+    let opts: Vec<String> = crate::profile::catalog::ADJECTIVES[..12]
         .iter()
         .map(|a| format!("2({})", a.zh))
         .chain(
-            crate::catalog::ADJECTIVES[..12]
+            crate::profile::catalog::ADJECTIVES[..12]
                 .iter()
                 .map(|a| format!("4({})", a.zh)),
         )

@@ -458,7 +458,7 @@ mod sheet_tests {
                     _ => None,
                 })
                 .collect();
-            for a in crate::catalog::ADJECTIVES {
+            for a in crate::profile::catalog::ADJECTIVES {
                 assert!(texts.iter().any(|t| t.contains(a.zh)), "{} missing", a.zh);
             }
         }

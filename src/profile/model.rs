@@ -2,7 +2,7 @@
 //! `profile::validate`; analysis and rendering read nothing else.
 
 use crate::base::locale::Locale;
-use crate::catalog::Item;
+use crate::profile::catalog::Item;
 use serde::Serialize;
 
 /// A date written as YYYY, YYYY-MM or YYYY-MM-DD.
@@ -234,7 +234,7 @@ impl Mark {
     /// Parses `towards` | `meets` | `exceeds` or 待提高 / 达到 / 超出 (either script;
     /// 待加强 is how the zh-TW workbook words "towards").
     pub fn parse(word: &str) -> Option<Mark> {
-        match crate::catalog::normalise(word).as_str() {
+        match crate::profile::catalog::normalise(word).as_str() {
             "towards" | "toward" | "待提高" | "待提升" | "待加强" => Some(Mark::Towards),
             "meets" | "meet" | "达到" => Some(Mark::Meets),
             "exceeds" | "exceed" | "超出" | "超过" => Some(Mark::Exceeds),
@@ -338,7 +338,7 @@ pub enum Status {
 impl Status {
     /// Parses an id or a Chinese word.
     pub fn parse(word: &str) -> Option<Status> {
-        match crate::catalog::normalise(word).as_str() {
+        match crate::profile::catalog::normalise(word).as_str() {
             "planned" | "计划中" | "计划" | "计画中" | "计画" | "未开始" => {
                 Some(Status::Planned)
             }

@@ -1,7 +1,7 @@
 //! `careerbook init`: a commented starter profile that validates as it is.
 
 use crate::base::locale::Locale;
-use crate::model::Profile;
+use crate::profile::model::Profile;
 
 /// The name the starter profile holds until its owner writes theirs, by language
 /// (the zh-TW starter converts the zh one, which leaves these characters as they are).

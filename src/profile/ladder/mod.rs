@@ -4,8 +4,8 @@
 use crate::base::diag::Diagnostic;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
-use crate::catalog::{nearest, normalise};
-use crate::profile::{locate::Locations, place};
+use crate::profile::catalog::{nearest, normalise};
+use crate::profile::{lint::place, locate::Locations};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -232,11 +232,11 @@ impl Ladder {
 const BUILTIN: &[(&str, &str)] = &[
     (
         "administrative.yaml",
-        include_str!("../templates/ladders/administrative.yaml"),
+        include_str!("../../../templates/ladders/administrative.yaml"),
     ),
     (
         "technical.yaml",
-        include_str!("../templates/ladders/technical.yaml"),
+        include_str!("../../../templates/ladders/technical.yaml"),
     ),
 ];
 

@@ -3,11 +3,15 @@
 //! current workbook then renders as a first cycle.
 
 use crate::base::term::Shown;
-use crate::model::Profile;
-use crate::Engine;
+use crate::profile::model::Profile;
+use crate::profile::LoadError;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+/// How a previous profile is loaded from its bytes: with the run's ladders, date and
+/// language (the caller's `Engine::load`).
+pub type Loader<'a> = dyn Fn(&[u8]) -> Result<Profile, LoadError> + Sync + 'a;
 
 /// Last cycle's profiles of a folder, by `person.id` (only the paths are kept).
 #[derive(Debug, Default)]
@@ -19,17 +23,17 @@ pub struct Index {
 
 impl Index {
     /// Indexes every `*.yaml`/`*.yml` under `dir` (recursively).
-    pub fn build(engine: &Engine, dir: &Path) -> Result<Index, String> {
+    pub fn build(loader: &Loader, dir: &Path) -> Result<Index, String> {
         if !dir.is_dir() {
             return Err(crate::msg!("prev.not_folder", path = dir.shown()));
         }
         let mut files = Vec::new();
         let mut notes = Vec::new();
-        crate::batch::collect_yaml(dir, &mut files, &mut notes);
+        crate::profile::files::collect_yaml(dir, &mut files, &mut notes);
         let loaded: Vec<(PathBuf, Result<Option<String>, String>)> = files
             .into_par_iter()
             .map(|f| {
-                let r = load(engine, &f).map(|p| p.person.id.map(|i| i.trim().to_string()));
+                let r = load(loader, &f).map(|p| p.person.id.map(|i| i.trim().to_string()));
                 (f, r)
             })
             .collect();
@@ -77,9 +81,9 @@ impl Index {
 }
 
 /// Loads one previous profile; the error is rendered with file and line:col.
-pub fn load(engine: &Engine, path: &Path) -> Result<Profile, String> {
+pub fn load(loader: &Loader, path: &Path) -> Result<Profile, String> {
     let shown = path.shown().to_string();
-    let bytes = crate::profile::read_file(path)
+    let bytes = crate::profile::files::read_file(path)
         .map_err(|e| crate::msg!("p.error_at", text = e, file = shown))?;
-    engine.load(&bytes).map_err(|e| e.render(&shown))
+    loader(&bytes).map_err(|e| e.render(&shown))
 }
