@@ -40,12 +40,10 @@ pub mod analysis;
 pub mod base;
 pub mod batch;
 pub mod cli;
-pub mod cycle;
 pub mod figure;
 pub mod grid;
 pub mod output;
 pub mod profile;
-pub mod readiness;
 pub mod render;
 pub mod text;
 pub mod workbook;
@@ -160,9 +158,9 @@ impl Engine {
         let Some(prev) = prev else {
             return Ok(self.analyse(cur));
         };
-        cycle::same_person(prev, cur)?;
-        let changes = cycle::compare(prev, cur, &self.ladders, self.rules, self.today);
-        cycle::carry_over(cur, prev);
+        analysis::cycle::same_person(prev, cur)?;
+        let changes = analysis::cycle::compare(prev, cur, &self.ladders, self.rules, self.today);
+        analysis::cycle::carry_over(cur, prev);
         let mut a = self.analyse(cur);
         a.changes = Some(changes);
         Ok(a)

@@ -2,12 +2,12 @@
 //! small cells hidden, and the complementary cell hidden where a total would give a
 //! hidden one away. Built from people's summaries through the run's own counting.
 
+use careerbook::analysis::progress::StatusCounts;
 use careerbook::analysis::{Leaning, Position};
 use careerbook::base::locale::Locale;
 use careerbook::batch::overview::{self, Settings};
 use careerbook::batch::tally::Tally;
 use careerbook::batch::{Report, Summary};
-use careerbook::cycle::StatusCounts;
 use careerbook::profile::ladder::Ladders;
 
 /// One person of `dept`: on track, nothing else known.

@@ -5,9 +5,9 @@
 //! cut short with "…",
 //! and no page holds only a few lines (a lone heading, row or prompt).
 
+use careerbook::analysis::cycle;
 use careerbook::analysis::{analyse, JohariRules};
 use careerbook::base::locale::Locale;
-use careerbook::cycle;
 use careerbook::profile::ladder::Ladders;
 use careerbook::profile::model::{Date, Profile};
 use careerbook::profile::{load_str, LoadOptions};

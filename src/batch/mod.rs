@@ -177,7 +177,7 @@ pub struct Summary {
     /// Whether last cycle's profile was found and compared.
     pub with_previous: bool,
     /// This cycle's progress (counts only are used).
-    pub progress: crate::cycle::StatusCounts,
+    pub progress: crate::analysis::progress::StatusCounts,
     /// Actions past due and open.
     pub overdue: usize,
     /// Reviews held and due.
@@ -925,7 +925,8 @@ fn finish(
                     .moves
                     .iter()
                     .filter(|m| {
-                        m.from == crate::cycle::Pane::Blind && m.to == crate::cycle::Pane::Open
+                        m.from == crate::analysis::cycle::Pane::Blind
+                            && m.to == crate::analysis::cycle::Pane::Open
                     })
                     .count()
             }),

@@ -255,7 +255,7 @@ struct DocOpts {
     min_raters: usize,
     /// Share of peers (0–1) that must pick a trait for it to count as known to
     /// others; never fewer than 2 peers, so one peer alone never places a trait.
-    #[arg(long, default_value_t = crate::analysis::DEFAULT_MIN_SHARE, value_name = "SHARE")]
+    #[arg(long, default_value_t = crate::base::privacy::DEFAULT_MIN_SHARE, value_name = "SHARE")]
     min_share: f64,
     /// Show the subject how many peers picked each trait (HR's choice; off by
     /// default). Even then counts appear only when at least 5 peers answered, so that

@@ -4,9 +4,9 @@
 //! and suggestions for the gaps.
 
 use super::*;
+use crate::analysis::readiness::{Readiness, StandardMark};
 use crate::profile::ladder::{area_name, Rung, AREAS};
 use crate::profile::model::Mark;
-use crate::readiness::{Readiness, StandardMark};
 
 /// Tick boxes for a missing mark, one per line (□ is in the compiled-in font).
 fn boxes(b: &B) -> String {

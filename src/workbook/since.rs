@@ -4,7 +4,7 @@
 //! actions, and the last cycle's review log as a record.
 
 use super::*;
-use crate::cycle::{Changes, LadderSnap, Outcome, Pane, PaneSizes};
+use crate::analysis::cycle::{Changes, LadderSnap, Outcome, Pane, PaneSizes};
 
 fn pane_name(b: &B, p: Pane) -> String {
     match p {
