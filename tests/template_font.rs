@@ -5,10 +5,13 @@
 //! template_font` rewrites both after the built-in text (or the font, the subsetter,
 //! the deflate library) changes.
 
+use careerbook::analysis::{analyse, JohariRules};
+use careerbook::profile::ladder::Ladders;
+use careerbook::profile::model::Date;
+use careerbook::profile::{load_bytes, LoadOptions};
 use careerbook::render::pdf::embed::embed;
-use careerbook::render::pdf::shared::{
-    blank_chars, committed, committed_font, template_chars, COMMITTED_LEVEL,
-};
+use careerbook::render::pdf::shared::{committed, committed_font, template_chars, COMMITTED_LEVEL};
+use careerbook::render::pdf::{layout, Paper};
 use careerbook::text::font::FontFace;
 use std::collections::BTreeSet;
 
@@ -71,4 +74,38 @@ fn the_committed_template_fonts_are_what_the_lists_make() {
         stale.is_empty(),
         "run `CAREERBOOK_BLESS=1 cargo test --test template_font`: the template fonts of {stale:?} differ from what their lists make"
     );
+}
+
+/// Every character a blank workbook of `lang` (with the service modules) draws:
+/// what `assets/template/<lang>.txt` must hold (see tests/template_font.rs).
+fn blank_chars(lang: &str, font: &FontFace) -> BTreeSet<char> {
+    let ladders = Ladders::builtin();
+    let today = Date {
+        year: 2026,
+        month: 1,
+        day: 1,
+    };
+    let yaml = format!("locale: {lang}\nperson:\n  name: x\n");
+    let Ok(p) = load_bytes(
+        yaml.as_bytes(),
+        &LoadOptions {
+            ladders: &ladders,
+            today,
+        },
+    ) else {
+        return BTreeSet::new();
+    };
+    let a = analyse(&p, &ladders, JohariRules::default(), today);
+    let opts = careerbook::workbook::BookOptions { modules: true };
+    let book = careerbook::workbook::build(&p, &a, &ladders, today, opts);
+    let laid = layout::layout(&book, font, Paper::A4);
+    let mut set = BTreeSet::new();
+    for page in &laid.pages {
+        for c in &page.cmds {
+            if let layout::Cmd::Text { text, .. } = c {
+                set.extend(text.chars().map(|c| font.shown(c)).filter(|c| *c != '\n'));
+            }
+        }
+    }
+    set
 }

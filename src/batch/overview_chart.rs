@@ -4,7 +4,7 @@
 
 use super::overview::{NeedCount, Positions};
 use crate::base::locale::Locale;
-use crate::figure::{color, fit, Anchor, Figure};
+use crate::workbook::figure::{color, fit, Anchor, Figure};
 
 pub(super) fn position_chart(rows: &[Positions], loc: Locale) -> Figure {
     let rows: Vec<&Positions> = rows.iter().take(30).collect();

@@ -266,7 +266,7 @@ fn write_overview(
         files.push((format!("{stem}{suffix}.json"), json.into_bytes()));
     } else {
         let ov = crate::batch::overview::from_tally(tally, settings);
-        match templates.render_overview(&ov) {
+        match templates.render_overview(&ov, &ov.lang) {
             Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
             Err(e) => {
                 crate::errln!("{}", crate::msg!("overview.render", err = e));

@@ -5,12 +5,13 @@
 use crate::analysis::JohariRules;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
+use crate::output;
 use crate::profile::ladder::Ladders;
 use crate::profile::model::Date;
+use crate::render::engine::{Engine, Format};
 use crate::render::html::Templates;
 use crate::render::pdf::{Paper, PdfSettings};
 use crate::text::font::FontFace;
-use crate::{output, Engine, Format};
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};

@@ -146,7 +146,10 @@ fn render_one(
     previous: Option<&Previous>,
     feedback: Option<&crate::batch::feedback::Feedback>,
     formats: &[Format],
-) -> Option<(crate::profile::model::Profile, Vec<crate::Rendered>)> {
+) -> Option<(
+    crate::profile::model::Profile,
+    Vec<crate::render::engine::Rendered>,
+)> {
     let file = shown_path(path);
     let bytes = match read_profile(path) {
         Ok(b) => b,

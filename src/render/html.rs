@@ -94,11 +94,16 @@ impl Templates {
         })
     }
 
-    /// Renders the HR overview of a batch run.
-    pub fn render_overview(&self, ov: &crate::batch::overview::Overview) -> Result<String, String> {
+    /// Renders the HR overview of a batch run (the batch stage's `Overview`, in the
+    /// language `lang`) with the overview template.
+    pub fn render_overview(
+        &self,
+        ov: &impl serde::Serialize,
+        lang: &str,
+    ) -> Result<String, String> {
         let mut ctx = tera::Context::new();
         ctx.insert("ov", ov);
-        if ov.lang == "zh-TW" {
+        if lang == "zh-TW" {
             // the overview's own words in Traditional characters
             return self
                 .tera()

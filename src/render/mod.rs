@@ -1,5 +1,6 @@
 //! Renderers: every output reads the same [`crate::workbook::Workbook`].
 
+pub mod engine;
 pub mod form;
 pub mod html;
 pub mod ics;

@@ -3,13 +3,16 @@
 
 use crate::analysis::{Analysis, Leaning, Position};
 use crate::base::locale::Locale;
-use crate::figure::{color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
 use crate::profile::catalog::{self, by_id, Item};
 use crate::profile::ladder::{Ladder, Ladders};
 use crate::profile::model::{Date, PartialDate, Profile};
+use crate::workbook::figure::{
+    color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape,
+};
 use serde::Serialize;
 
 mod career;
+pub mod figure;
 mod intro;
 mod johari;
 mod ladder_chart;

@@ -72,44 +72,6 @@ pub fn template_chars(lang: &str) -> BTreeSet<char> {
     set
 }
 
-/// Every character a blank workbook of `lang` (with the service modules) draws:
-/// what `assets/template/<lang>.txt` must hold (see tests/template_font.rs).
-pub fn blank_chars(lang: &str, font: &FontFace) -> BTreeSet<char> {
-    use crate::analysis::{analyse, JohariRules};
-    use crate::profile::ladder::Ladders;
-    use crate::profile::model::Date;
-    use crate::profile::{load_bytes, LoadOptions};
-    let ladders = Ladders::builtin();
-    let today = Date {
-        year: 2026,
-        month: 1,
-        day: 1,
-    };
-    let yaml = format!("locale: {lang}\nperson:\n  name: x\n");
-    let Ok(p) = load_bytes(
-        yaml.as_bytes(),
-        &LoadOptions {
-            ladders: &ladders,
-            today,
-        },
-    ) else {
-        return BTreeSet::new();
-    };
-    let a = analyse(&p, &ladders, JohariRules::default(), today);
-    let opts = crate::workbook::BookOptions { modules: true };
-    let book = crate::workbook::build(&p, &a, &ladders, today, opts);
-    let laid = super::layout::layout(&book, font, super::Paper::A4);
-    let mut set = BTreeSet::new();
-    for page in &laid.pages {
-        for c in &page.cmds {
-            if let super::layout::Cmd::Text { text, .. } = c {
-                set.extend(text.chars().map(|c| font.shown(c)).filter(|c| *c != '\n'));
-            }
-        }
-    }
-    set
-}
-
 type Cell = Arc<OnceLock<Result<Arc<Embedded>, String>>>;
 
 /// The template fonts of a run, made on first use: one per font and language.

@@ -2,8 +2,8 @@
 //! (text runs, rectangles, lines, ellipses) with page breaks, repeated table
 //! headers, kept-together headings, and header/footer with page X / Y.
 
-use crate::figure::{color, Anchor, Figure, Shape};
 use crate::text::font::FontFace;
+use crate::workbook::figure::{color, Anchor, Figure, Shape};
 use crate::workbook::{Block, Workbook};
 
 mod blocks;
