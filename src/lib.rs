@@ -44,6 +44,7 @@ pub mod grid;
 pub mod output;
 pub mod profile;
 pub mod render;
+pub mod tables;
 pub mod text;
 pub mod workbook;
 

@@ -9,7 +9,7 @@ pub mod overview;
 mod overview_chart;
 pub mod roster;
 pub mod suppress;
-pub mod table;
+
 pub mod tally;
 
 use crate::analysis::{Leaning, Position};
@@ -367,8 +367,8 @@ fn walk_items(
                             ),
                             reason: crate::msg!(
                                 "batch.cell_long",
-                                col = table::column_letters(c),
-                                max = table::MAX_CELL
+                                col = crate::tables::column_letters(c),
+                                max = crate::tables::MAX_CELL
                             ),
                         },
                     ));

@@ -1,7 +1,7 @@
 //! Rosters: one employee per row of a table (see [`super::table`] for the formats),
 //! headers in English or Chinese, found below any title rows.
 
-use super::table::{self, TableError, TableRow};
+use crate::tables::{self, TableError, TableRow};
 use serde_yaml::{Mapping, Value};
 use std::ops::ControlFlow;
 use std::path::Path;
@@ -84,7 +84,7 @@ impl Header {
                 .map(|(i, h)| {
                     crate::msg!(
                         "roster.column",
-                        letter = super::table::column_letters(i),
+                        letter = crate::tables::column_letters(i),
                         header = h.trim()
                     )
                 })
@@ -157,7 +157,7 @@ pub fn read(
     let mut info = RosterInfo::default();
     let mut searched = 0usize;
     let mut gave_up = false;
-    let encoding = table::read_rows(path, &mut |t| match &header {
+    let encoding = tables::read_rows(path, &mut |t| match &header {
         Some(h) => each(h, t),
         None => {
             searched += 1;

@@ -3,7 +3,7 @@
 //! tag in the header (`任职标准（英文）`, `Title (zh)`), else from its cells.
 
 use super::place::At;
-use crate::batch::table::TableRow;
+use crate::tables::TableRow;
 
 /// What a column of a long grid holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -8,7 +8,7 @@ use super::draft::{
     nothing, split_label, weight, years, Draft, DraftRung, DraftStandard, Skip, Texts,
 };
 use super::place::{At, GridError, Read};
-use crate::batch::table::TableRow;
+use crate::tables::TableRow;
 
 /// Reads the rows below the header into a draft; the problems found, by cell.
 pub fn read(rows: &[TableRow], cols: &Columns) -> (Draft, Vec<GridError>) {
@@ -95,7 +95,7 @@ impl Reader<'_> {
             let at = self.at(t, col);
             self.err(
                 at,
-                crate::msg!("grid.cell_long", max = crate::batch::table::MAX_CELL),
+                crate::msg!("grid.cell_long", max = crate::tables::MAX_CELL),
                 crate::msg!("grid.cell_long.help"),
             );
             return;

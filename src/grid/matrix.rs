@@ -8,7 +8,7 @@ use super::columns::{recognise, Field, Lang};
 use super::draft::{nothing, split_label, years, Draft, DraftRung, DraftStandard, Skip, Texts};
 use super::long::is_title;
 use super::place::{At, GridError, Read};
-use crate::batch::table::TableRow;
+use crate::tables::TableRow;
 
 /// Words of the first header cell of a matrix besides a category or item header.
 const CORNER: &[&str] = &["competency", "competencies", "领域", "能力素质", "能力"];

@@ -2,7 +2,7 @@
 //! one row per standard) or a competency matrix (areas down, rungs across) read into a
 //! ladder file, with a report of what was read; any ladder written as a long grid to
 //! edit in Excel; an empty grid to start from. Files are read as rosters are
-//! ([`crate::batch::table`]: CSV/TSV in UTF-8, GBK or UTF-16, XLSX with its defences).
+//! ([`crate::tables`]: CSV/TSV in UTF-8, GBK or UTF-16, XLSX with its defences).
 
 mod areas;
 mod build;
@@ -15,8 +15,8 @@ mod place;
 pub mod report;
 mod template;
 
-use crate::batch::table::{self, TableRow};
 use crate::profile::ladder::{Kind, Ladder};
+use crate::tables::TableRow;
 use columns::Columns;
 use draft::Skip;
 use place::{GridError, Where};
@@ -240,10 +240,10 @@ fn rows(
     path: &Path,
     shown: &str,
     sheet: Option<&str>,
-) -> Result<(Vec<TableRow>, table::Sheets), String> {
+) -> Result<(Vec<TableRow>, crate::tables::Sheets), String> {
     let mut rows = Vec::new();
     let mut too_many = false;
-    let sheets = table::read_sheet_rows(path, sheet, &mut |t| {
+    let sheets = crate::tables::read_sheet_rows(path, sheet, &mut |t| {
         if rows.len() >= MAX_ROWS {
             too_many = true;
             return ControlFlow::Break(());

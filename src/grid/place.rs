@@ -2,7 +2,7 @@
 //! (`D7`), with the column's header; and the problem itself, rendered like the other
 //! diagnostics (`error: …`, `--> place`, `= help: …`).
 
-use crate::batch::table::column_letters;
+use crate::tables::column_letters;
 
 /// A cell: real 1-based row number and 0-based column index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -3,7 +3,7 @@
 //! and the warnings.
 
 use super::draft::Skip;
-use crate::batch::table::column_letters;
+use crate::tables::column_letters;
 
 /// Which layout a grid has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

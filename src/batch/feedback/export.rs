@@ -8,7 +8,7 @@ use super::employees::{self, Employees};
 use super::merge::Merge;
 use super::report::{FileReport, Skip};
 use super::words;
-use crate::batch::table::{self, column_letters, TableRow};
+use crate::tables::{column_letters, TableRow};
 use std::ops::ControlFlow;
 use std::path::Path;
 
@@ -32,7 +32,7 @@ pub fn read(
         *held = rows;
         m
     };
-    let res = table::read_rows(path, &mut |t: TableRow| {
+    let res = crate::tables::read_rows(path, &mut |t: TableRow| {
         if let Some(m) = &mapping {
             answer(m, &t, report, employees, merge);
             return ControlFlow::Continue(());
@@ -93,7 +93,11 @@ fn answer(
         let at = report.at(t.row, c);
         report.skip(
             Skip::CellLong,
-            Some(crate::msg!("fb.cell_long", at = at, max = table::MAX_CELL)),
+            Some(crate::msg!(
+                "fb.cell_long",
+                at = at,
+                max = crate::tables::MAX_CELL
+            )),
         );
         return;
     }

@@ -5,7 +5,7 @@
 use super::columns::{Found, Mapping, Override, Picks};
 use super::report::FileReport;
 use super::{merge, read_file, Employees};
-use crate::batch::table::column_letters;
+use crate::tables::column_letters;
 use std::fmt::Write;
 use std::path::PathBuf;
 

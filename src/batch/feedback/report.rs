@@ -192,7 +192,7 @@ impl FileReport {
             "fb.at",
             path = self.path,
             row = row,
-            col = crate::batch::table::column_letters(col)
+            col = crate::tables::column_letters(col)
         )
     }
 
@@ -209,7 +209,7 @@ impl FileReport {
                 let line = crate::msg!(
                     "fb.unlisted_option",
                     path = self.path,
-                    col = crate::batch::table::column_letters(col),
+                    col = crate::tables::column_letters(col),
                     option = text,
                     n = n,
                     hint = hint

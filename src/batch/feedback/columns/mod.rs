@@ -7,7 +7,7 @@
 use super::employees::{Employees, Named};
 use super::headers::{self, Tool};
 use super::words;
-use crate::batch::table::{column_letters, TableRow};
+use crate::tables::{column_letters, TableRow};
 
 mod given;
 pub use given::Override;
