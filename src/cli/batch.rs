@@ -313,8 +313,8 @@ pub(super) fn merge_overview(a: OverviewArgs) -> Result<u8, Usage> {
         )));
     }
     let mut shards = Vec::new();
-    for f in crate::batch::counts_file::find(&a.inputs).map_err(Usage)? {
-        let t = crate::batch::counts_file::read(&f).map_err(Usage)?;
+    for f in crate::batch::tally::file::find(&a.inputs).map_err(Usage)? {
+        let t = crate::batch::tally::file::read(&f).map_err(Usage)?;
         shards.push((f.shown(), t));
     }
     let tally = crate::batch::tally::Tally::merge(shards).map_err(Usage)?;

@@ -3,7 +3,7 @@
 //! opened), at most [`MAX_BYTES`] each, numbers that no count can be refused as
 //! damaged, always naming the file ([`Tally::merge`] then checks the counts).
 
-use super::tally::{Tally, FORMAT};
+use super::{Tally, FORMAT};
 use std::path::{Path, PathBuf};
 
 /// The largest counts file read: a shard of a million people writes a few MiB.

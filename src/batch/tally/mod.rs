@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 mod check;
+pub mod file;
 pub use check::{MAX_COUNT, MAX_SHARDS};
 
 /// Format tag of the shard files.

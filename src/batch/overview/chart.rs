@@ -2,7 +2,7 @@
 //! (suppressed cells drawn together, so their sizes cannot be told apart) and the
 //! most chosen needs.
 
-use super::overview::{NeedCount, Positions};
+use super::cells::{NeedCount, Positions};
 use crate::base::locale::Locale;
 use crate::workbook::figure::{color, fit, Anchor, Figure};
 
