@@ -1,40 +1,26 @@
 //! careerbook: a YAML profile of an employee in, a career-development workbook out
-//! (PDF, HTML, JSON).
+//! (PDF, HTML, JSON, iCalendar, and a form to fill it in).
 //!
-//! Data flows one way: [`profile`] (as written, checked) → [`model::Profile`] →
-//! [`analysis`] (pure) → [`workbook::Workbook`] (what the document says) →
-//! [`render`] (HTML, PDF, JSON).
-
-/// Prints a line to standard output; a closed pipe (`careerbook … | head`) is not
-/// an error, so the run goes on and finishes its files and summary.
-#[macro_export]
-macro_rules! outln {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        let text = format!($($t)*);
-        let _ = writeln!(std::io::stdout(), "{}", $crate::base::term::safe(&text));
-    }};
-}
-
-/// Prints a line to standard error, ignoring a closed pipe; diagnostics are painted
-/// when colour is on (see [`term`]).
-#[macro_export]
-macro_rules! errln {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        let text = $crate::base::term::paint(&$crate::base::term::safe(&format!($($t)*)));
-        let _ = writeln!(std::io::stderr(), "{text}");
-    }};
-}
-
-/// Prints to standard output without a newline, ignoring a closed pipe.
-#[macro_export]
-macro_rules! out {
-    ($($t:tt)*) => {{
-        use std::io::Write as _;
-        let _ = write!(std::io::stdout(), $($t)*);
-    }};
-}
+//! The folders are the stages, in the order data flows; a stage imports only from the
+//! stages listed before it:
+//!
+//! 1. [`text`]: the font and its measures, Chinese typography, line breaking, the
+//!    zh-TW conversion. Imports nothing of the crate.
+//! 2. [`base`]: languages, the message catalogue, diagnostics, the terminal, the
+//!    privacy thresholds, the one hash.
+//! 3. [`output`]: output file names, writing all or nothing, the folder lock.
+//! 4. [`profile`]: what people write, read and checked — profiles, catalogues,
+//!    ladders, last cycle's profiles — into [`profile::model::Profile`].
+//! 5. [`tables`]: spreadsheets and delimited text as HR really has them.
+//! 6. [`grid`]: ladders from qualification grids in spreadsheets, and back.
+//! 7. [`analysis`]: pure functions of a profile: Johari window, ladder position,
+//!    track fit, readiness, progress, what changed since the last cycle.
+//! 8. [`workbook`]: what the document says, section by section, with its figures.
+//! 9. [`render`]: HTML, PDF, JSON, iCalendar, the form; and the [`render::engine::Engine`] that takes
+//!    one profile through stages 4 to 9.
+//! 10. [`batch`]: HR's runs: inputs, rosters, peer feedback, shards, the tally and
+//!     the overview.
+//! 11. [`cli`]: the command line.
 
 pub mod analysis;
 pub mod base;
@@ -47,5 +33,3 @@ pub mod render;
 pub mod tables;
 pub mod text;
 pub mod workbook;
-
-pub use render::engine::{Engine, Format, Rendered};

@@ -122,7 +122,8 @@ fn hostile_inputs_in_batch_leave_the_good_ones_alone() {
 #[test]
 fn fuzz_findings_stay_fixed() {
     // every input a fuzzer once crashed or hung on: each must now finish with an answer
-    use careerbook::{profile::model::Date, Engine, Format};
+    use careerbook::profile::model::Date;
+    use careerbook::render::engine::{Engine, Format};
     let engine = {
         let mut e = Engine::new(Date {
             year: 2026,

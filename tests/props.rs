@@ -3,7 +3,7 @@
 
 use careerbook::profile::catalog::{ADJECTIVES, BURNOUT_SIGNS, MEDIOCRITY, NEEDS};
 use careerbook::profile::model::Date;
-use careerbook::{Engine, Format};
+use careerbook::render::engine::{Engine, Format};
 use proptest::prelude::*;
 use serde_yaml::{Mapping, Value};
 use std::sync::OnceLock;

@@ -1,6 +1,7 @@
 //! Any profile that validates renders to HTML, JSON and PDF without panicking.
 #![no_main]
-use careerbook::{profile::model::Date, Engine, Format};
+use careerbook::profile::model::Date;
+use careerbook::render::engine::{Engine, Format};
 use libfuzzer_sys::fuzz_target;
 use std::sync::OnceLock;
 

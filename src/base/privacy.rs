@@ -1,6 +1,6 @@
 //! The privacy thresholds, one constant each: the CLI's defaults (`default_value_t`),
 //! its floors and the library's defaults all read them from here, so a default can
-//! never drift between the command line and [`crate::analysis`] or the overview.
+//! never drift between the command line and the Johari analysis or the overview.
 
 /// Fewest peers whose answers are shown at all (`--min-raters` default).
 pub const MIN_RATERS: usize = 3;

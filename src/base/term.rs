@@ -2,6 +2,37 @@
 //! `NO_COLOR`, and only on a terminal. Messages are written plain and painted line
 //! by line when they are printed, so what they say never depends on colour.
 
+/// Prints a line to standard output; a closed pipe (`careerbook … | head`) is not
+/// an error, so the run goes on and finishes its files and summary.
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let text = format!($($t)*);
+        let _ = writeln!(std::io::stdout(), "{}", $crate::base::term::safe(&text));
+    }};
+}
+
+/// Prints a line to standard error, ignoring a closed pipe; diagnostics are painted
+/// when colour is on (see [`term`]).
+#[macro_export]
+macro_rules! errln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let text = $crate::base::term::paint(&$crate::base::term::safe(&format!($($t)*)));
+        let _ = writeln!(std::io::stderr(), "{text}");
+    }};
+}
+
+/// Prints to standard output without a newline, ignoring a closed pipe.
+#[macro_export]
+macro_rules! out {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stdout(), $($t)*);
+    }};
+}
+
 use std::sync::atomic::{AtomicBool, Ordering};
 
 static COLOR: AtomicBool = AtomicBool::new(false);
