@@ -13,6 +13,7 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+/// Settings of a batch run besides the engine.
 pub struct BatchOptions {
     /// Output formats.
     pub formats: Vec<Format>,

@@ -67,8 +67,6 @@ impl Shard {
     }
 }
 
-/// Settings of a batch run besides the engine.
-
 #[cfg(test)]
 mod tests {
     use super::*;

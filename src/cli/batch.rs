@@ -1,7 +1,13 @@
 //! `careerbook batch` (folders, rosters, feedback, shards) and `careerbook overview`
 //! (merging the overviews of a sharded run).
 
-use super::*;
+use super::{engine, formats, load_ladders, started_at, BatchArgs, OverviewArgs, Usage};
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
+use crate::output;
+use crate::render::engine::Engine;
+use crate::render::html::Templates;
+use std::path::{Path, PathBuf};
 
 pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     let a = &b.doc;
@@ -266,7 +272,7 @@ fn write_overview(
         files.push((format!("{stem}{suffix}.json"), json.into_bytes()));
     } else {
         let ov = crate::batch::overview::from_tally(tally, settings);
-        match templates.render_overview(&ov, &ov.lang) {
+        match templates.render_overview(&ov, ov.lang) {
             Ok(html) => files.push((format!("{stem}{suffix}.html"), html.into_bytes())),
             Err(e) => {
                 crate::errln!("{}", crate::msg!("overview.render", err = e));

@@ -1,7 +1,13 @@
 //! `careerbook feedback`: the peers' pick sheets, the survey template, and how a
 //! survey export is read (`inspect`).
 
-use super::*;
+use super::{FeedbackAction, PaperArg, Usage};
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
+use crate::output;
+use crate::render::pdf::{Paper, PdfSettings};
+use crate::text::font::FontFace;
+use std::collections::HashSet;
 
 pub(super) fn feedback(action: FeedbackAction) -> Result<u8, Usage> {
     let parse_locale =

@@ -1,9 +1,15 @@
 //! `careerbook ladders import | export | template`: ladders from the spreadsheets HR
 //! keeps and back (see [`crate::grid`]).
 
-use super::*;
+use super::{profiles, Usage};
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
 use crate::grid::{self, ExportFormat};
+use crate::output;
+use crate::profile::ladder::Ladders;
 use crate::profile::ladder::{Kind, Ladder};
+use clap::{Args, ValueEnum};
+use std::path::{Path, PathBuf};
 
 /// `--kind` of `ladders import`.
 #[derive(Debug, Clone, Copy, ValueEnum)]

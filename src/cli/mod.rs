@@ -5,7 +5,6 @@
 use crate::analysis::JohariRules;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
-use crate::output;
 use crate::profile::ladder::Ladders;
 use crate::profile::model::Date;
 use crate::render::engine::{Engine, Format};
@@ -13,7 +12,6 @@ use crate::render::html::Templates;
 use crate::render::pdf::{Paper, PdfSettings};
 use crate::text::font::FontFace;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;

@@ -1,7 +1,15 @@
 //! The commands that help write a profile: `check`, `init`, `schema`, `form` and
 //! `ladders`.
 
-use super::*;
+use super::{
+    ladder_grid, load_ladders, read_profile, shown_path, today, CheckArgs, FormArgs, InitArgs,
+    LaddersAction, LaddersArgs, SchemaArgs, Usage,
+};
+use crate::base::locale::Locale;
+use crate::base::term::Shown;
+use crate::output;
+use crate::profile::ladder::Ladders;
+use std::path::{Path, PathBuf};
 
 pub(super) fn check(a: CheckArgs) -> Result<u8, Usage> {
     let ladders = load_ladders(&a.common.ladders)?;

@@ -1,6 +1,13 @@
 //! `careerbook render`: one or more profiles to workbooks, with last cycle's beside.
 
-use super::*;
+use super::{
+    engine, formats, is_dash, read_profile, shown_path, started_at, Previous, RenderArgs, Usage,
+};
+use crate::base::term::Shown;
+use crate::output;
+use crate::render::engine::{Engine, Format};
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
 
 pub(super) fn render(r: RenderArgs) -> Result<u8, Usage> {
     let a = &r.doc;

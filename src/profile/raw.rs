@@ -11,8 +11,8 @@ pub struct Text(pub String);
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
+        struct TextVisitor;
+        impl serde::de::Visitor<'_> for TextVisitor {
             type Value = Text;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
                 f.write_str("text or a number")
@@ -37,7 +37,7 @@ impl<'de> Deserialize<'de> for Text {
                 Ok(Text(String::new()))
             }
         }
-        d.deserialize_any(V)
+        d.deserialize_any(TextVisitor)
     }
 }
 

@@ -1,7 +1,12 @@
 //! The career path section: the ladders, the person's rung, position and target.
 
 use super::ladder_chart::ladder_figure;
-use super::*;
+use super::{para, section, Block, Section, Words};
+use crate::analysis::{Analysis, Leaning, Position};
+use crate::profile::catalog;
+use crate::profile::catalog::by_id;
+use crate::profile::ladder::{Ladder, Ladders};
+use crate::profile::model::Profile;
 
 /// "1 year", "3 years".
 fn years_en(n: i32) -> String {
@@ -21,7 +26,7 @@ fn rungs_en(n: usize) -> String {
     }
 }
 
-pub(super) fn career(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
+pub(super) fn career(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let own = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
     let mut shown: Vec<&Ladder> = ladders
         .all

@@ -1,9 +1,12 @@
 //! The opening sections: why a career plan matters (with the goals chart) and the
 //! self-check of mediocrity signs.
 
-use super::*;
+use super::{para, section, Block, Rating, Section, Stat, Words, FIG_W};
+use crate::profile::catalog;
+use crate::profile::model::Profile;
+use crate::workbook::figure::{color, fit, Anchor, Figure};
 
-pub(super) fn why(b: &B) -> Section {
+pub(super) fn why(b: &Words) -> Section {
     let blocks = vec![
         para(b.t(
             "职业素养由四部分组成：职业道德、职业意识、职业行为习惯和职业技能。前三项属于价值观，需要长期养成；技能则可以在几年内学会。",
@@ -45,7 +48,7 @@ pub(super) fn why(b: &B) -> Section {
     section(b, "why", "为什么要有这本手册", "Why this workbook", blocks)
 }
 
-pub(super) fn goals_chart(b: &B) -> Figure {
+pub(super) fn goals_chart(b: &Words) -> Figure {
     let rows = [
         ("3%", 3.0, b.t("清晰而长远的目标", "clear long-term goals")),
         ("10%", 10.0, b.t("清晰的短期目标", "clear short-term goals")),
@@ -95,7 +98,7 @@ pub(super) fn goals_chart(b: &B) -> Figure {
     f
 }
 
-pub(super) fn self_check(b: &B, p: &Profile) -> Section {
+pub(super) fn self_check(b: &Words, p: &Profile) -> Section {
     let items = catalog::MEDIOCRITY
         .iter()
         .zip(p.mediocrity.iter().chain(std::iter::repeat(&None)))

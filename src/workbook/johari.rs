@@ -1,9 +1,13 @@
 //! The Johari window section (橱窗分析法) and its four-pane chart.
 
-use super::*;
+use super::{para, section, Block, Check, Section, Words, FIG_W};
+use crate::analysis::Analysis;
+use crate::profile::catalog;
+use crate::profile::model::Profile;
+use crate::workbook::figure::{color, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
 
 /// The 55 adjectives as tick boxes, in the workbook's language with the other beside.
-pub fn adjective_grid(b: &B) -> Block {
+pub fn adjective_grid(b: &Words) -> Block {
     Block::Grid {
         items: catalog::ADJECTIVES
             .iter()
@@ -18,7 +22,7 @@ pub fn adjective_grid(b: &B) -> Block {
     }
 }
 
-pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
+pub(super) fn johari(b: &Words, p: &Profile, a: &Analysis) -> Section {
     let j = &a.johari;
     let mut blocks = vec![para(b.t(
         "橱窗分析法把“我”分成四个窗格：自己知道、别人也知道的“公开的我”；自己知道、别人不知道的“隐私的我”；自己不知道、别人知道的“脊背的我”；自己和别人都不知道的“潜在的我”。",
@@ -136,7 +140,7 @@ pub(super) fn johari(b: &B, p: &Profile, a: &Analysis) -> Section {
 }
 
 /// The window, and for each pane that had no room for all its words, the rest.
-pub(super) fn johari_figure(b: &B, a: &Analysis) -> (Figure, Vec<(String, Vec<String>)>) {
+pub(super) fn johari_figure(b: &Words, a: &Analysis) -> (Figure, Vec<(String, Vec<String>)>) {
     let mut overflow = Vec::new();
     let j = &a.johari;
     let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };

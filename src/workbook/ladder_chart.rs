@@ -1,10 +1,13 @@
 //! The ladder chart: the ladders as steps by typical age, the person's rung and
 //! target, and a legend when step titles do not fit inside their steps.
 
-use super::*;
+use super::{Words, FIG_W};
+use crate::analysis::Analysis;
+use crate::profile::ladder::Ladder;
+use crate::workbook::figure::{color, flow_words, text_width, Anchor, Figure, Shape};
 
 pub(super) fn ladder_figure(
-    b: &B,
+    b: &Words,
     shown: &[&Ladder],
     a: &Analysis,
     own: Option<&Ladder>,
@@ -370,7 +373,7 @@ pub(super) fn ladder_figure(
 }
 
 /// A rung in the legend: its title and typical age.
-fn legend_entry(b: &B, r: &crate::profile::ladder::Rung) -> String {
+fn legend_entry(b: &Words, r: &crate::profile::ladder::Rung) -> String {
     b.loc.pick(
         // no-break spaces: the age never goes alone onto a line of its own
         format!("{}\u{a0}·\u{a0}{}\u{a0}岁", r.title.zh, r.typical_age),

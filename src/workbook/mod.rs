@@ -1,14 +1,12 @@
 //! The workbook: what the document says, section by section, in the profile's
 //! language. Built from a profile and its analysis; every output renders this.
 
-use crate::analysis::{Analysis, Leaning, Position};
+use crate::analysis::Analysis;
 use crate::base::locale::Locale;
 use crate::profile::catalog::{self, by_id, Item};
-use crate::profile::ladder::{Ladder, Ladders};
-use crate::profile::model::{Date, PartialDate, Profile};
-use crate::workbook::figure::{
-    color, fit, flow_chips, flow_words, text_width, Anchor, Figure, Shape,
-};
+use crate::profile::ladder::Ladders;
+use crate::profile::model::{Date, Profile};
+use crate::workbook::figure::Figure;
 use serde::Serialize;
 
 mod career;
@@ -162,11 +160,13 @@ pub struct BookOptions {
 /// Width of figures in points (A4 text width with 20 mm margins).
 pub const FIG_W: f64 = 482.0;
 
-struct B {
+/// The workbook's words in its language: [`Words::t`] picks the zh or en text of a
+/// phrase, [`Words::w`] names a catalogue item.
+struct Words {
     loc: Locale,
 }
 
-impl B {
+impl Words {
     fn t(&self, zh: &str, en: &str) -> String {
         self.loc.text(zh, en)
     }
@@ -189,7 +189,7 @@ pub fn build(
     today: Date,
     opts: BookOptions,
 ) -> Workbook {
-    let b = B { loc: p.locale };
+    let b = Words { loc: p.locale };
     let book = b.t("职业发展工作手册", "Career development workbook");
     let mut sections = vec![why(&b)];
     if let Some(c) = &a.changes {
@@ -252,7 +252,7 @@ pub fn build(
     }
 }
 
-fn section(b: &B, id: &'static str, zh: &str, en: &str, blocks: Vec<Block>) -> Section {
+fn section(b: &Words, id: &'static str, zh: &str, en: &str, blocks: Vec<Block>) -> Section {
     Section {
         id,
         title: b.t(zh, en),

@@ -1,8 +1,11 @@
 //! The needs questionnaire section: the top 3 + next 3 of the 20 needs and its chart.
 
-use super::*;
+use super::{para, section, Block, Section, Words, FIG_W};
+use crate::profile::catalog;
+use crate::profile::model::Profile;
+use crate::workbook::figure::{color, fit, text_width, Anchor, Figure, Shape};
 
-pub(super) fn needs(b: &B, p: &Profile) -> Section {
+pub(super) fn needs(b: &Words, p: &Profile) -> Section {
     let mut blocks = vec![
         para(b.t(
             "下面是 20 项个人需要。第 1 题：圈出下一份工作中最重要的 3 项，在其次重要的 3 项下划线。",
@@ -57,7 +60,7 @@ pub(super) fn needs(b: &B, p: &Profile) -> Section {
     )
 }
 
-pub(super) fn needs_figure(b: &B, p: &Profile) -> Figure {
+pub(super) fn needs_figure(b: &Words, p: &Profile) -> Figure {
     let cols = 4;
     let (cw, ch) = (FIG_W / cols as f64, 34.0);
     let rows = catalog::NEEDS.len().div_ceil(cols);
@@ -200,6 +203,7 @@ fn label_lines(word: &str, size: f64, max: f64) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::base::locale::Locale;
 
     #[test]
     fn long_need_names_wrap_at_one_size_instead_of_shrinking() {

@@ -3,20 +3,22 @@
 //! (tick boxes to fill in where missing), a readiness summary worded as development,
 //! and suggestions for the gaps.
 
-use super::*;
+use super::{para, percent, section, Block, Section, Words};
 use crate::analysis::readiness::{Readiness, StandardMark};
+use crate::analysis::Analysis;
+use crate::profile::ladder::Ladders;
 use crate::profile::ladder::{area_name, Rung, AREAS};
-use crate::profile::model::Mark;
+use crate::profile::model::{Mark, Profile};
 
 /// Tick boxes for a missing mark, one per line (□ is in the compiled-in font).
-fn boxes(b: &B) -> String {
+fn boxes(b: &Words) -> String {
     b.t(
         "□ 待提高\n□ 达到\n□ 超出",
         "□ working towards\n□ meets\n□ exceeds",
     )
 }
 
-fn mark_cell(b: &B, m: Option<Mark>) -> String {
+fn mark_cell(b: &Words, m: Option<Mark>) -> String {
     match m {
         Some(m) => m.word(b.loc).to_string(),
         None => boxes(b),
@@ -24,7 +26,7 @@ fn mark_cell(b: &B, m: Option<Mark>) -> String {
 }
 
 /// A development suggestion for a gap, by area.
-fn suggestion(b: &B, area: &str) -> String {
+fn suggestion(b: &Words, area: &str) -> String {
     match area {
         "basics" => b.t(
             "对照条件补齐：资格、证书、培训或年限，和 HR 确认还差什么。",
@@ -49,7 +51,7 @@ fn suggestion(b: &B, area: &str) -> String {
     }
 }
 
-fn standard_text(rung: &Rung, id: &str, b: &B) -> String {
+fn standard_text(rung: &Rung, id: &str, b: &Words) -> String {
     rung.standards
         .iter()
         .find(|s| s.id == id)
@@ -59,7 +61,7 @@ fn standard_text(rung: &Rung, id: &str, b: &B) -> String {
 
 /// A standard's area, with its item and weight when the ladder gives them
 /// (`技能 · 问题解决（权重 20%）`), and whether it has either.
-fn standard_label(rung: &Rung, s: &StandardMark, b: &B) -> (String, bool) {
+fn standard_label(rung: &Rung, s: &StandardMark, b: &Words) -> (String, bool) {
     let mut label = area_name(&s.area, b.loc).to_string();
     let item = rung
         .standards
@@ -81,7 +83,12 @@ fn standard_label(rung: &Rung, s: &StandardMark, b: &B) -> (String, bool) {
 }
 
 /// The gaps of a readiness as starter goals for the action plan.
-pub(super) fn starter_goals(b: &B, r: &Readiness, ladders: &Ladders, p: &Profile) -> Vec<String> {
+pub(super) fn starter_goals(
+    b: &Words,
+    r: &Readiness,
+    ladders: &Ladders,
+    p: &Profile,
+) -> Vec<String> {
     let Some(ladder) = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok()) else {
         return Vec::new();
     };
@@ -103,7 +110,7 @@ pub(super) fn starter_goals(b: &B, r: &Readiness, ladders: &Ladders, p: &Profile
 }
 
 /// The section; a blank version to fill in by hand when no rung is known.
-pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
+pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let title = ("迈向下一级", "Reaching the next rung");
     let ladder = p.career.as_ref().and_then(|c| ladders.get(&c.track).ok());
     let (Some(r), Some(ladder)) = (a.readiness.as_ref(), ladder) else {
@@ -334,7 +341,7 @@ pub(super) fn next_rung(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> 
     section(b, "next_rung", title.0, title.1, blocks)
 }
 
-fn blank(b: &B, title: (&str, &str)) -> Section {
+fn blank(b: &Words, title: (&str, &str)) -> Section {
     let blocks = vec![
         para(b.t(
             "每一级都有写明的任职资格：基本条件、知识、技能、行为和绩效。先在“职业路线”里确定你的当前职级，再向人力资源部索取下一级的标准，逐项写在下表里，自评并请上级评估。",

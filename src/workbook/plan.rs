@@ -1,8 +1,12 @@
 //! The plan: strategy questions, the action plan table and the review schedule.
 
-use super::*;
+use super::{para, percent, section, Block, Section, Words};
+use crate::analysis::Analysis;
+use crate::profile::catalog;
+use crate::profile::ladder::Ladders;
+use crate::profile::model::{PartialDate, Profile};
 
-pub(super) fn strategy(b: &B, p: &Profile) -> Section {
+pub(super) fn strategy(b: &Words, p: &Profile) -> Section {
     let mut blocks = vec![para(b.t(
         "职业规划的步骤是：认识自己 → 确定目标和路线 → 策略实施 → 反馈与修正。策略实施回答四个问题：",
         "Career planning goes: know yourself → set goal and route → strategy and implementation → feedback and revision. The strategy answers four questions:",
@@ -20,7 +24,7 @@ pub(super) fn strategy(b: &B, p: &Profile) -> Section {
     section(b, "strategy", "策略实施", "Strategy", blocks)
 }
 
-pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
+pub(super) fn actions(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let header = vec![
         b.t("目标", "Goal"),
         b.t("步骤", "Steps"),
@@ -147,7 +151,7 @@ pub(super) fn actions(b: &B, p: &Profile, a: &Analysis, ladders: &Ladders) -> Se
 
 /// Both sides confirm the plan (双方确认): names from the profile where known,
 /// signature and date lines.
-fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
+fn sign_off(b: &Words, p: &Profile) -> Vec<Block> {
     vec![
         Block::Heading {
             text: b.t("双方确认", "Sign-off"),
@@ -172,7 +176,7 @@ fn sign_off(b: &B, p: &Profile) -> Vec<Block> {
     ]
 }
 
-pub(super) fn reviews(b: &B, p: &Profile, a: &Analysis) -> Section {
+pub(super) fn reviews(b: &Words, p: &Profile, a: &Analysis) -> Section {
     let header = vec![
         b.t("复盘日期", "Review date"),
         b.t("进展与收获", "Progress and lessons"),

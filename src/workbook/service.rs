@@ -1,8 +1,11 @@
 //! The optional service-mindset modules and the service-style chart.
 
-use super::*;
+use super::{para, percent, section, Block, Rating, Section, Stat, Words, FIG_W};
+use crate::profile::catalog;
+use crate::profile::model::Profile;
+use crate::workbook::figure::{color, Anchor, Figure, Shape};
 
-pub(super) fn service(b: &B, p: &Profile) -> Section {
+pub(super) fn service(b: &Words, p: &Profile) -> Section {
     let s = p.service.clone().unwrap_or_default();
     let mut blocks = vec![
         Block::Heading { text: b.t("我的内部客户", "My internal customers") },
@@ -129,7 +132,7 @@ pub(super) fn service(b: &B, p: &Profile) -> Section {
     section(b, "service", "服务意识", "Service mindset", blocks)
 }
 
-pub(super) fn service_figure(b: &B, style: Option<(u8, u8)>) -> Figure {
+pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
     let (left, top, w, h) = (70.0, 10.0, FIG_W - 140.0, 200.0);
     let mut f = Figure::new(
         FIG_W,

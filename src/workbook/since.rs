@@ -3,10 +3,14 @@
 //! what the move means), the ladder, the top needs, what became of the last plan's
 //! actions, and the last cycle's review log as a record.
 
-use super::*;
+use super::{para, percent, section, Block, Section, Words, FIG_W};
 use crate::analysis::cycle::{Changes, LadderSnap, Outcome, Pane, PaneSizes};
+use crate::analysis::Position;
+use crate::profile::catalog;
+use crate::profile::ladder::Ladders;
+use crate::workbook::figure::{color, Anchor, Figure};
 
-fn pane_name(b: &B, p: Pane) -> String {
+fn pane_name(b: &Words, p: Pane) -> String {
     match p {
         Pane::Open => b.t("公开的我", "open"),
         Pane::Hidden => b.t("隐私的我", "hidden"),
@@ -16,7 +20,7 @@ fn pane_name(b: &B, p: Pane) -> String {
 }
 
 /// What a move from one pane to another means, in plain words.
-fn meaning(b: &B, from: Pane, to: Pane) -> String {
+fn meaning(b: &Words, from: Pane, to: Pane) -> String {
     use Pane::*;
     match (from, to) {
         (Blind, Open) => b.t(
@@ -63,7 +67,7 @@ fn meaning(b: &B, from: Pane, to: Pane) -> String {
 }
 
 /// Pane sizes then and now, as pairs of bars.
-fn panes_chart(b: &B, then: PaneSizes, now: PaneSizes) -> Figure {
+fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
     let (w, h) = (FIG_W, 150.0);
     let mut f = Figure::new(
         w,
@@ -140,7 +144,7 @@ fn panes_chart(b: &B, then: PaneSizes, now: PaneSizes) -> Figure {
 }
 
 fn snap_rows(
-    b: &B,
+    b: &Words,
     then: Option<&LadderSnap>,
     now: Option<&LadderSnap>,
     ladders: &Ladders,
@@ -201,7 +205,7 @@ fn snap_rows(
 }
 
 /// The section.
-pub(super) fn since(b: &B, c: &Changes, ladders: &Ladders) -> Section {
+pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
     let mut blocks = vec![para(b.loc.pick(
         format!(
             "职业规划是一个循环：认识自己 → 确定目标和路线 → 策略实施 → 反馈与修正 → 再认识自己。上一期的档案截至 {}（最近一次复盘），下面是从那时到今天的变化：哪些做到了，哪些变了，哪些还要继续。",

@@ -1,8 +1,10 @@
 //! The burnout signs checklist.
 
-use super::*;
+use super::{para, section, Block, Check, Section, Words};
+use crate::profile::catalog;
+use crate::profile::model::Profile;
 
-pub(super) fn burnout(b: &B, p: &Profile) -> Section {
+pub(super) fn burnout(b: &Words, p: &Profile) -> Section {
     let items = catalog::BURNOUT_SIGNS
         .iter()
         .map(|s| Check {

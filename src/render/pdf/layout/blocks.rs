@@ -3,10 +3,12 @@
 
 use super::figure::draw_figure;
 use super::table::{keeps_together, table, table_heights};
-use super::*;
+use super::{rgb, Cmd, Flow, BODY, SMALL, TICK};
+use crate::workbook::figure::color;
+use crate::workbook::Block;
 
 /// Height a block needs at its start (for keeping headings with what follows).
-pub(super) fn lead_height(l: &L, block: Option<&Block>) -> f32 {
+pub(super) fn lead_height(l: &Flow, block: Option<&Block>) -> f32 {
     match block {
         Some(Block::Figure { figure }) => {
             figure.h as f32 * (l.width() / figure.w as f32).min(1.0) + 12.0
@@ -25,12 +27,12 @@ pub(super) fn lead_height(l: &L, block: Option<&Block>) -> f32 {
             }
         }
         Some(Block::Facts { rows }) => facts_height(l, rows).min(l.full() * 0.5),
-        Some(_) => L::line_h(BODY) * 3.0,
+        Some(_) => Flow::line_h(BODY) * 3.0,
         None => 0.0,
     }
 }
 
-pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
+pub(super) fn render_block(l: &mut Flow, block: &Block, next: Option<&Block>) {
     let (x, w) = (l.left(), l.width());
     match block {
         Block::Paragraph { text } => {
@@ -48,7 +50,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         Block::Note { text } => {
             let size = BODY - 0.5;
             let lines = l.wrap(text, size, w - 24.0);
-            let lh = L::line_h(size);
+            let lh = Flow::line_h(size);
             // a note of a few lines is not split over two pages
             let whole = lines.len() as f32 * lh + 12.0;
             if whole <= l.full() / 3.0 {
@@ -100,7 +102,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         Block::Bullets { items } => {
             for item in items {
                 let first = l.wrap(item, BODY, w - 16.0).len().min(2) as f32;
-                l.ensure(first * L::line_h(BODY));
+                l.ensure(first * Flow::line_h(BODY));
                 let base = l.y + BODY * 1.05;
                 l.text(x + 3.0, base, BODY, "•", color::ACCENT, true);
                 l.flow(item, x + 16.0, w - 16.0, BODY, color::INK, false);
@@ -122,7 +124,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                 } else {
                     l.wrap(value, BODY, w - label_w)
                 };
-                let lh = L::line_h(BODY);
+                let lh = Flow::line_h(BODY);
                 let h = (llines.len().max(vlines.len()).max(1) as f32 * lh).max(24.0) + 6.0;
                 if h <= l.full() {
                     l.ensure(h);
@@ -214,7 +216,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         Block::Ratings { low, high, items } => {
             let box_w = 26.0;
             let label_w = w - box_w * 5.0;
-            let lh = L::line_h(BODY);
+            let lh = Flow::line_h(BODY);
             l.ensure(20.0 + lh * 2.0);
             let y = l.y + 12.0;
             for n in 1..=5 {
@@ -267,7 +269,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let cols = (*columns).max(1);
             let cw = w / cols as f32;
             let size = SMALL + 0.5;
-            let lh = L::line_h(size).max(TICK + 4.0);
+            let lh = Flow::line_h(size).max(TICK + 4.0);
             let rows = items.len().div_ceil(cols);
             let wrapped: Vec<Vec<&str>> = items
                 .iter()
@@ -281,7 +283,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                         .map(Vec::len)
                         .max()
                         .unwrap_or(1) as f32
-                        * L::line_h(size)
+                        * Flow::line_h(size)
                         + 6.0
                 })
                 .map(|h| h.max(lh))
@@ -302,7 +304,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
                     for (k, line) in wrapped[i].iter().enumerate() {
                         l.text(
                             cx + 17.0,
-                            top + 2.0 + k as f32 * L::line_h(size) + size * 1.0,
+                            top + 2.0 + k as f32 * Flow::line_h(size) + size * 1.0,
                             size,
                             line,
                             color::INK,
@@ -326,7 +328,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
         Block::Checklist { items } => {
             let cols = 2;
             let cw = w / cols as f32;
-            let lh = L::line_h(BODY);
+            let lh = Flow::line_h(BODY);
             for chunk in items.chunks(cols) {
                 let wrapped: Vec<Vec<&str>> = chunk
                     .iter()
@@ -361,7 +363,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let q = if question.is_empty() {
                 0.0
             } else {
-                l.wrap(question, BODY, w).len() as f32 * L::line_h(BODY)
+                l.wrap(question, BODY, w).len() as f32 * Flow::line_h(BODY)
             };
             // a prompt that would open a near-empty page may shrink its writing lines
             // to what the room left holds (at least one)
@@ -379,7 +381,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             let need = q + if answer.is_empty() {
                 22.7 * lines.min(2) as f32
             } else {
-                L::line_h(BODY) * 2.0
+                Flow::line_h(BODY) * 2.0
             };
             l.ensure(need + 6.0);
             l.y += 2.0;
@@ -438,7 +440,7 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
             // a short note after a chart explains it: they stay on one page
             if let Some(Block::Note { text }) = next {
                 let size = BODY - 0.5;
-                let note = l.wrap(text, size, w - 24.0).len() as f32 * L::line_h(size) + 12.0;
+                let note = l.wrap(text, size, w - 24.0).len() as f32 * Flow::line_h(size) + 12.0;
                 let fig = figure.h as f32
                     * (l.width() / figure.w as f32)
                         .min(l.full() / figure.h as f32)
@@ -453,10 +455,10 @@ pub(super) fn render_block(l: &mut L, block: &Block, next: Option<&Block>) {
 }
 
 /// Height of a key–value group.
-fn facts_height(l: &L, rows: &[(String, String)]) -> f32 {
+fn facts_height(l: &Flow, rows: &[(String, String)]) -> f32 {
     let w = l.width();
     let label_w = (w * 0.26).min(130.0);
-    let lh = L::line_h(BODY);
+    let lh = Flow::line_h(BODY);
     rows.iter()
         .map(|(label, value)| {
             let ll = l.wrap(label, SMALL, label_w - 8.0).len();
@@ -472,7 +474,7 @@ fn facts_height(l: &L, rows: &[(String, String)]) -> f32 {
 
 /// The bar beside an answer that started on page `from.0` (its commands from index
 /// `from.1`) at `top`: one piece per page it spans, from its first to its last line.
-fn answer_bar(l: &mut L, x: f32, from: (usize, usize), top: f32) {
+fn answer_bar(l: &mut Flow, x: f32, from: (usize, usize), top: f32) {
     let (first, start) = from;
     for pi in first..l.pages.len() {
         let skip = if pi == first { start } else { 0 };

@@ -1,8 +1,9 @@
 //! Charts: a figure's shapes mapped onto page commands, scaled to the text width.
 
-use super::*;
+use super::{rgb, Cmd, Flow, MARGIN_TOP};
+use crate::workbook::figure::{Anchor, Figure, Shape};
 
-pub(super) fn draw_figure(l: &mut L, f: &Figure) {
+pub(super) fn draw_figure(l: &mut Flow, f: &Figure) {
     let (fw, fh) = (f.w as f32, f.h as f32);
     let mut scale = (l.width() / fw).min(l.full() / fh).min(1.0);
     // a chart that nearly fits the room left shrinks (to 75 % at most) rather than

@@ -1,6 +1,9 @@
 //! The page furniture: running footer, cover with its contents, and section titles.
 
-use super::*;
+use super::{line_pair, rgb, Cmd, Flow, Page, BODY, MARGIN_BOTTOM, MARGIN_X};
+use crate::text::font::FontFace;
+use crate::workbook::figure::color;
+use crate::workbook::Workbook;
 
 pub(super) fn footer(
     page: &mut Page,
@@ -99,7 +102,7 @@ pub(super) fn contents(
 }
 
 /// Lays out the cover page; returns where its content ends.
-pub(super) fn cover(l: &mut L, book: &Workbook) -> f32 {
+pub(super) fn cover(l: &mut Flow, book: &Workbook) -> f32 {
     l.new_page();
     let band = 210.0;
     l.push(Cmd::Rect {
@@ -179,7 +182,7 @@ pub(super) fn cover(l: &mut L, book: &Workbook) -> f32 {
     l.y
 }
 
-pub(super) fn section_title(l: &mut L, title: &str, gloss: &str) {
+pub(super) fn section_title(l: &mut Flow, title: &str, gloss: &str) {
     let size = 18.0;
     let lines = l.wrap(title, size, l.width() - 12.0);
     l.ensure(lines.len() as f32 * size * 1.35 + 60.0);

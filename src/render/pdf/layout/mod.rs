@@ -3,8 +3,8 @@
 //! headers, kept-together headings, and header/footer with page X / Y.
 
 use crate::text::font::FontFace;
-use crate::workbook::figure::{color, Anchor, Figure, Shape};
-use crate::workbook::{Block, Workbook};
+use crate::workbook::figure::color;
+use crate::workbook::Block;
 
 mod blocks;
 mod figure;
@@ -13,7 +13,7 @@ mod passes;
 mod table;
 mod wraps;
 
-use blocks::{lead_height, render_block};
+use blocks::render_block;
 pub use passes::layout;
 use wraps::Wraps;
 
@@ -159,7 +159,9 @@ struct Hints {
     fewer: std::collections::BTreeMap<BlockAt, usize>,
 }
 
-struct L<'a> {
+/// The flow of pages being laid out: the page being filled, its position, and what
+/// the passes learnt about where blocks break.
+struct Flow<'a> {
     font: &'a FontFace,
     /// Line breaks made so far (in this layout and its earlier passes).
     wraps: &'a Wraps,
@@ -178,7 +180,7 @@ struct L<'a> {
     y: f32,
 }
 
-impl<'a> L<'a> {
+impl<'a> Flow<'a> {
     fn left(&self) -> f32 {
         MARGIN_X
     }
@@ -319,7 +321,7 @@ impl<'a> L<'a> {
 pub fn layout_pages(pages: &[Vec<Block>], font: &FontFace, paper: Paper, footer: &str) -> Laid {
     let (w, h) = paper.size();
     let wraps = Wraps::default();
-    let mut l = L {
+    let mut l = Flow {
         font,
         wraps: &wraps,
         block: (0, 0),

@@ -1,9 +1,14 @@
 //! The passes of a workbook's layout: the cover, contents and sections laid out in
 //! order, and laid out again while a page would hold only a few lines.
 
+use super::blocks::{lead_height, render_block};
 use super::front::{contents, cover, footer, section_title};
 use super::wraps::Wraps;
-use super::*;
+use super::{rgb, BlockAt, Cmd, Flow, Hints, Laid, BODY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X};
+use crate::render::pdf::Paper;
+use crate::text::font::FontFace;
+use crate::workbook::figure::color;
+use crate::workbook::{Block, Workbook};
 
 /// Lays out a workbook. A page that would hold only a few lines (a lone prompt, a
 /// last row) is avoided by laying out again: the prompt that opens it shrinks its
@@ -95,7 +100,7 @@ fn layout_once(
     hints: Hints,
 ) -> (Laid, Vec<BlockAt>) {
     let (w, h) = paper.size();
-    let mut l = L {
+    let mut l = Flow {
         font,
         wraps,
         block: (usize::MAX, 0),
@@ -118,7 +123,7 @@ fn layout_once(
         // title, intro and first element would not fit together
         let intro = match section.blocks.first() {
             Some(Block::Paragraph { text }) => {
-                l.wrap(text, BODY, l.width()).len() as f32 * L::line_h(BODY)
+                l.wrap(text, BODY, l.width()).len() as f32 * Flow::line_h(BODY)
                     + 6.0
                     + lead_height(&l, section.blocks.get(1))
             }
@@ -152,7 +157,7 @@ fn layout_once(
             // a heading, its paragraph and the chart or table after it stay together
             l.chain = match (block, next) {
                 (Block::Heading { .. }, Some(Block::Paragraph { text })) => Some(
-                    l.wrap(text, BODY, l.width()).len() as f32 * L::line_h(BODY)
+                    l.wrap(text, BODY, l.width()).len() as f32 * Flow::line_h(BODY)
                         + 6.0
                         + lead_height(&l, section.blocks.get(i + 2)),
                 )

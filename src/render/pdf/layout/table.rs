@@ -1,11 +1,12 @@
 //! Tables: column widths, row heights, repeated headers, and the keep rules for
 //! splitting a table across pages.
 
-use super::*;
+use super::{rgb, Cmd, Flow};
+use crate::workbook::figure::color;
 
 /// Height of a table's header and of each of its rows, as [`table`] draws them.
 pub(super) fn table_heights(
-    l: &L,
+    l: &Flow,
     header: &[String],
     rows: &[Vec<String>],
     widths: &[f64],
@@ -16,7 +17,7 @@ pub(super) fn table_heights(
         .map(|i| widths.get(i).copied().unwrap_or(1.0) as f32 / total * w)
         .collect();
     let (size, pad) = (9.5, 5.0);
-    let lh = L::line_h(size);
+    let lh = Flow::line_h(size);
     let lines = |cells: &[String]| -> usize {
         cells
             .iter()
@@ -42,17 +43,17 @@ pub(super) fn table_heights(
     (head, heights)
 }
 
-pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: &[f64]) {
+pub(super) fn table(l: &mut Flow, header: &[String], rows: &[Vec<String>], widths: &[f64]) {
     let (x, w) = (l.left(), l.width());
     let total: f32 = (widths.iter().sum::<f64>() as f32).max(0.001);
     let cols: Vec<f32> = (0..header.len())
         .map(|i| widths.get(i).copied().unwrap_or(1.0) as f32 / total * w)
         .collect();
     let size = 9.5;
-    let lh = L::line_h(size);
+    let lh = Flow::line_h(size);
     let pad = 5.0;
     fn wrap_row<'t>(
-        l: &L,
+        l: &Flow,
         cells: &'t [String],
         sz: f32,
         cols: &[f32],
@@ -66,7 +67,7 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
     }
     let head = wrap_row(l, header, size, &cols, pad);
     let head_h = head.iter().map(Vec::len).max().unwrap_or(1) as f32 * lh + 2.0 * pad;
-    let draw_header = |l: &mut L| {
+    let draw_header = |l: &mut Flow| {
         let top = l.y;
         l.push(Cmd::Rect {
             x,
@@ -115,7 +116,7 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
         let blank = row.iter().all(String::is_empty);
         let row_h = heights[r];
         let fits_rest =
-            |l: &L, from: usize| -> bool { heights[from..].iter().sum::<f32>() <= l.room() };
+            |l: &Flow, from: usize| -> bool { heights[from..].iter().sum::<f32>() <= l.room() };
         // break before this row if it does not fit, or if the rows after it would be
         // fewer than three on the next page (keep at least three on each side)
         let left_on_page = r > 0 && !fits_rest(l, r);
@@ -181,6 +182,6 @@ pub(super) fn table(l: &mut L, header: &[String], rows: &[Vec<String>], widths: 
 
 /// Whether a table is small enough to stay on one page: five rows or fewer, or at
 /// most half a page, and never more than a page (the HTML print keeps the same rule).
-pub(super) fn keeps_together(l: &L, rows: usize, total: f32) -> bool {
+pub(super) fn keeps_together(l: &Flow, rows: usize, total: f32) -> bool {
     total <= l.full() && (rows <= 5 || total <= l.full() / 2.0)
 }
