@@ -4,7 +4,7 @@
 Each file is one survey export laid out the way the tool writes it (header names and
 order, metadata columns, encoding, delimiter, how a multi-select answer is joined, how
 an "Other" text appears). A response is one colleague (the rater) describing another
-employee (the subject) with 5-6 of the 55 adjectives of src/catalog.rs (ADJECTIVES,
+employee (the subject) with 5-6 of the 55 adjectives of src/profile/catalog.rs (ADJECTIVES,
 read from that file, so only catalogue words are used).
 
 Everything comes from one ground truth per file, a list of responses (subject, picks,
@@ -56,7 +56,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 OUT = os.path.join(ROOT, "tests", "fixtures", "feedback", "exports")
 
 # ---------------------------------------------------------------------------
-# The catalogue (from src/catalog.rs) and the roster
+# The catalogue (from src/profile/catalog.rs) and the roster
 # ---------------------------------------------------------------------------
 
 
@@ -75,7 +75,7 @@ ITEMS, ALIASES = load_catalog()
 IDS = [i for i, _, _ in ITEMS]
 ZH = {i: z for i, z, _ in ITEMS}
 EN = {i: e for i, _, e in ITEMS}
-# zh-TW forms (as src/zhtw.rs writes them from assets/zhtw/chars.tsv) of the words
+# zh-TW forms (as src/text/zhtw.rs writes them from assets/zhtw/chars.tsv) of the words
 # used in the zh-TW files; only these words are picked there.
 ZHTW = {
     "adaptable": "適應力強", "helpful": "樂於助人", "organised": "有條理",
@@ -1155,7 +1155,7 @@ README_HEAD = """# Peer-feedback survey exports
 
 A corpus of realistic peer-feedback survey exports, as HR would feed them to `careerbook`:
 in each, a colleague (the *rater*) describes another employee (the *subject*) with 5-6
-of the 55 adjectives of `src/catalog.rs`, laid out exactly as the tool writes its export
+of the 55 adjectives of `src/profile/catalog.rs`, laid out exactly as the tool writes its export
 (Microsoft Forms, Google Forms / Sheets, 问卷星 text and per-option downloads, 腾讯问卷,
 飞书, 企业微信, 钉钉, in-house sheets): header names and order, metadata columns, encoding
 (GBK, UTF-8 with and without BOM), delimiter, how a multi-select answer is joined and how an

@@ -18,20 +18,15 @@ fn built_in_sources() -> Vec<PathBuf> {
     let mut walk = vec![
         r.join("src/workbook"),
         r.join("src/render"),
+        r.join("src/analysis"),
+        r.join("src/output"),
+        r.join("src/profile/ladder"),
         r.join("templates/ladders"),
         r.join("templates/form"),
         r.join("templates/html"),
     ];
-    for f in [
-        "catalog.rs",
-        "model.rs",
-        "readiness.rs",
-        "cycle.rs",
-        "ladder.rs",
-        "starter.rs",
-        "output.rs",
-    ] {
-        out.push(r.join("src").join(f));
+    for f in ["catalog.rs", "model.rs", "starter.rs"] {
+        out.push(r.join("src/profile").join(f));
     }
     while let Some(d) = walk.pop() {
         for e in std::fs::read_dir(&d).unwrap().flatten() {
