@@ -7,6 +7,7 @@
 # usage: tests/browser-safety.sh   (installs Debian's chromium if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. tests/binary.sh
 if ! command -v chromium >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || { echo "browser-safety: could not install chromium" >&2; exit 2; }
 fi
@@ -34,7 +35,7 @@ service:
     - who: "<math><mtext><table><mglyph><style><img src=x onerror=document.title='PWNED'>"
       owe: ["<details open ontoggle=\"document.title='PWNED'\">"]
 YAML
-cargo run -q --locked -- render "$work/evil.yaml" -f html -o "$work/out" --today 2026-11-23 -q
+"$bin" render "$work/evil.yaml" -f html -o "$work/out" --today 2026-11-23 -q
 html="$work/out/evil.html"
 [ -f "$html" ] || { echo "FAIL: no HTML written" >&2; exit 1; }
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking
@@ -64,7 +65,7 @@ grep -q '{{ 7 \* 7 }}' <<< "$dom" || { echo "FAIL: template syntax was not print
 
 # the form of the same profile: every payload is pre-filled into a field, none may run;
 # the form's own script must run (it marks <html data-ready="yes"), or the check is vacuous
-cargo run -q --locked -- form "$work/evil.yaml" -o "$work/out" --today 2026-11-23 >/dev/null
+"$bin" form "$work/evil.yaml" -o "$work/out" --today 2026-11-23 >/dev/null
 form=$(dump "$work/out/evil.form.html" form)
 ftitle=$(grep -o '<title>[^<]*</title>' <<< "$form" | head -1)
 if [ "$ftitle" = "<title>PWNED</title>" ]; then

@@ -9,13 +9,12 @@
 # usage: tests/calendar.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=target/pyenv-calendar
+. tests/binary.sh
+venv="$target/pyenv-calendar"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import icalendar' 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check 'icalendar>=5' >/dev/null || { echo "calendar: could not install icalendar" >&2; exit 2; }
 fi
-cargo build --locked -q
-bin=target/debug/careerbook
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 cat > "$work/tricky.yaml" <<'YAML'
 person:

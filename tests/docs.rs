@@ -34,7 +34,7 @@ use std::time::{Duration, Instant};
 /// joined, comments cut), and why this test does not run them.
 const OTHER_COMMANDS: &[(&str, &str)] = &[
     (
-        "cargo test --locked",
+        "cargo test --release --locked",
         "the test suite itself, which runs this test",
     ),
     (

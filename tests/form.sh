@@ -8,10 +8,10 @@ cd "$(dirname "$0")/.."
 if ! command -v chromium >/dev/null; then
   (apt-get update -qq && apt-get install -y -qq chromium) >/dev/null 2>&1 || { echo "form: could not install chromium" >&2; exit 2; }
 fi
-venv=target/pyenv-browser
+. tests/binary.sh
+venv="$target/pyenv-browser"
 if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c 'import playwright, yaml' 2>/dev/null; then
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check playwright pyyaml >/dev/null || { echo "form: could not install playwright" >&2; exit 2; }
 fi
-cargo build --locked -q
-"$venv/bin/python" tests/form-browser.py target/debug/careerbook "$(command -v chromium)"
+"$venv/bin/python" tests/form-browser.py "$bin" "$(command -v chromium)"

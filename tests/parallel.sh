@@ -8,8 +8,8 @@ cd "$(dirname "$0")/.."
 if ! command -v parallel >/dev/null; then
   apt-get update -qq >/dev/null && apt-get install -y -qq parallel >/dev/null
 fi
-cargo build --locked -q
-bin=$PWD/target/debug/careerbook
+. tests/binary.sh
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 python3 - "$work" <<'PY'

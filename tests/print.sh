@@ -19,8 +19,7 @@ if [ ${#need[@]} -gt 0 ]; then
     echo "print: could not install ${need[*]}" >&2; exit 2; }
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-cargo build -q --locked
-bin=target/debug/careerbook
+. tests/binary.sh
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
   --disable-background-networking --disable-component-update --disable-sync
   --no-pdf-header-footer)

@@ -7,7 +7,8 @@
 # usage: tests/schema.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-venv=target/pyenv-schema
+. tests/binary.sh
+venv="$target/pyenv-schema"
 if [ ! -x "$venv/bin/check-jsonschema" ]; then
   if ! python3 -m venv "$venv" >/dev/null 2>&1; then
     (apt-get update -qq && apt-get install -y -qq python3-venv) >/dev/null 2>&1 || {
@@ -18,8 +19,6 @@ if [ ! -x "$venv/bin/check-jsonschema" ]; then
     echo "schema: could not install check-jsonschema" >&2; exit 2; }
 fi
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
-cargo build -q --locked
-bin=target/debug/careerbook
 "$bin" schema --ladders profiles/ladders -o "$work/careerbook.schema.json" >/dev/null
 validate() { "$venv/bin/check-jsonschema" --schemafile "$work/careerbook.schema.json" "$1" >/dev/null 2>&1; }
 

@@ -1,7 +1,7 @@
 //! The shared template font holds every character of the workbook's own text: the
 //! committed lists under `assets/template/` cover what a blank workbook with every
 //! module draws, in each language, and the template fonts committed beside them are
-//! exactly what the code makes of those lists. `CAREERBOOK_BLESS=1 cargo test --test
+//! exactly what the code makes of those lists. `CAREERBOOK_BLESS=1 cargo test --release --test
 //! template_font` rewrites both after the built-in text (or the font, the subsetter,
 //! the deflate library) changes.
 
@@ -36,7 +36,7 @@ fn the_template_lists_cover_a_blank_workbook() {
     }
     assert!(
         stale.is_empty(),
-        "run `CAREERBOOK_BLESS=1 cargo test --test template_font`: {stale:?}"
+        "run `CAREERBOOK_BLESS=1 cargo test --release --test template_font`: {stale:?}"
     );
 }
 
@@ -72,7 +72,7 @@ fn the_committed_template_fonts_are_what_the_lists_make() {
     }
     assert!(
         stale.is_empty(),
-        "run `CAREERBOOK_BLESS=1 cargo test --test template_font`: the template fonts of {stale:?} differ from what their lists make"
+        "run `CAREERBOOK_BLESS=1 cargo test --release --test template_font`: the template fonts of {stale:?} differ from what their lists make"
     );
 }
 

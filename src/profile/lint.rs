@@ -507,7 +507,7 @@ mod tests {
             serde_json::from_str(super::COMMITTED).expect("assets/schema/lint.json is JSON");
         assert!(
             committed == made,
-            "assets/schema/lint.json is stale: run `CAREERBOOK_BLESS=1 cargo test --lib committed_schema`"
+            "assets/schema/lint.json is stale: run `CAREERBOOK_BLESS=1 cargo test --release --lib committed_schema`"
         );
     }
 }
