@@ -33,6 +33,13 @@ pub struct StatusCounts {
     pub dropped: usize,
 }
 
+impl StatusCounts {
+    /// Actions of every status.
+    pub fn actions(&self) -> usize {
+        self.planned + self.in_progress + self.done + self.dropped
+    }
+}
+
 /// One scheduled review.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ReviewSlot {

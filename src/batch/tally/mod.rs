@@ -28,6 +28,15 @@ pub struct PositionCounts {
     pub unknown: usize,
 }
 
+impl std::ops::AddAssign for PositionCounts {
+    fn add_assign(&mut self, o: PositionCounts) {
+        self.ahead += o.ahead;
+        self.on_track += o.on_track;
+        self.behind += o.behind;
+        self.unknown += o.unknown;
+    }
+}
+
 impl PositionCounts {
     /// The department's people: each has one position, or none known.
     pub fn people(&self) -> usize {
@@ -61,6 +70,41 @@ pub struct ProgressCounts {
     /// People with at least one action.
     #[serde(default)]
     pub with_actions: usize,
+}
+
+impl std::ops::AddAssign for ProgressCounts {
+    fn add_assign(&mut self, o: ProgressCounts) {
+        self.people += o.people;
+        self.done += o.done;
+        self.in_progress += o.in_progress;
+        self.planned += o.planned;
+        self.dropped += o.dropped;
+        self.overdue += o.overdue;
+        self.reviews_held += o.reviews_held;
+        self.reviews_due += o.reviews_due;
+        self.with_previous += o.with_previous;
+        self.blind_to_open += o.blind_to_open;
+        self.with_actions += o.with_actions;
+    }
+}
+
+impl ProgressCounts {
+    /// One person's share of their department's progress.
+    fn of(p: &Summary) -> ProgressCounts {
+        ProgressCounts {
+            people: 1,
+            done: p.progress.done,
+            in_progress: p.progress.in_progress,
+            planned: p.progress.planned,
+            dropped: p.progress.dropped,
+            overdue: p.overdue,
+            reviews_held: p.reviews.0,
+            reviews_due: p.reviews.1,
+            with_previous: usize::from(p.with_previous),
+            blind_to_open: usize::from(p.blind_to_open > 0),
+            with_actions: usize::from(p.progress.actions() > 0),
+        }
+    }
 }
 
 /// A named entry for HR's own lists (`--named`): never in a shared overview.
@@ -238,20 +282,7 @@ impl Tally {
             e.0 += 1;
             e.1 += usize::from(r);
         }
-        let g = self.progress.entry(d.clone()).or_default();
-        g.people += 1;
-        g.done += p.progress.done;
-        g.in_progress += p.progress.in_progress;
-        g.planned += p.progress.planned;
-        g.dropped += p.progress.dropped;
-        g.overdue += p.overdue;
-        g.reviews_held += p.reviews.0;
-        g.reviews_due += p.reviews.1;
-        g.with_previous += usize::from(p.with_previous);
-        g.blind_to_open += usize::from(p.blind_to_open > 0);
-        let acts =
-            p.progress.done + p.progress.in_progress + p.progress.planned + p.progress.dropped;
-        g.with_actions += usize::from(acts > 0);
+        *self.progress.entry(d.clone()).or_default() += ProgressCounts::of(p);
     }
 
     fn named(&mut self, keep: bool, list: fn(&mut Tally) -> &mut Vec<Named>, n: Named) {
@@ -283,7 +314,31 @@ impl Tally {
     /// Merges the shards of one run into the counts of the whole run; refuses damaged
     /// counts, shards of different runs, a shard given twice, and a missing shard.
     pub fn merge(shards: Vec<(String, Tally)>) -> Result<Tally, String> {
-        for (name, t) in &shards {
+        Tally::check_shards(&shards)?;
+        let first = &shards[0].1;
+        let mut out = Tally {
+            format: FORMAT.into(),
+            date: first.date.clone(),
+            shard: None,
+            run: first.run.clone(),
+            min_group: shards.iter().map(|(_, t)| t.min_group).max().unwrap_or(0),
+            feedback: first.feedback.clone(),
+            ..Tally::default()
+        };
+        for (_, t) in shards {
+            out.add_shard(t);
+        }
+        out.failures.sort_by_key(|f| f.0);
+        for list in [&mut out.behind, &mut out.leaning, &mut out.short_of_raters] {
+            list.sort_by_key(|x| x.index);
+        }
+        Ok(out)
+    }
+
+    /// Refuses a set of shards that are not exactly the K-of-N shards of one run, each
+    /// with counts a run can make.
+    fn check_shards(shards: &[(String, Tally)]) -> Result<(), String> {
+        for (name, t) in shards {
             if t.format != FORMAT {
                 return Err(crate::msg!("tally.format", name = name, format = t.format));
             }
@@ -298,7 +353,7 @@ impl Tally {
             None => return Err(crate::msg!("tally.whole", name = first_name)),
         };
         let mut seen = BTreeMap::<usize, &str>::new();
-        for (name, t) in &shards {
+        for (name, t) in shards {
             let Some((k, m)) = t.shard else {
                 return Err(crate::msg!("tally.whole", name = name));
             };
@@ -354,75 +409,49 @@ impl Tally {
                 n = n
             ));
         }
-        let mut out = Tally {
-            format: FORMAT.into(),
-            date: first.date.clone(),
-            shard: None,
-            run: first.run.clone(),
-            min_group: shards.iter().map(|(_, t)| t.min_group).max().unwrap_or(0),
-            feedback: first.feedback.clone(),
-            ..Tally::default()
-        };
-        for (_, t) in shards {
-            out.total += t.total;
-            out.ok += t.ok;
-            out.skipped += t.skipped;
-            out.failures.extend(t.failures);
-            for (k, v) in t.head {
-                *out.head.entry(k).or_default() += v;
-            }
-            for (k, v) in t.positions {
-                let e = out.positions.entry(k).or_default();
-                e.ahead += v.ahead;
-                e.on_track += v.on_track;
-                e.behind += v.behind;
-                e.unknown += v.unknown;
-            }
-            for (k, (a, b)) in t.needs {
-                let e = out.needs.entry(k).or_default();
-                e.0 += a;
-                e.1 += b;
-            }
-            for (k, v) in t.mismatches {
-                *out.mismatches.entry(k).or_default() += v;
-            }
-            for (k, (people, traits)) in t.blind {
-                let e = out.blind.entry(k).or_default();
-                e.0 += people;
-                for (tr, n) in traits {
-                    *e.1.entry(tr).or_default() += n;
-                }
-            }
-            out.enough_raters += t.enough_raters;
-            out.too_few_raters += t.too_few_raters;
-            for (k, (a, b)) in t.ready {
-                let e = out.ready.entry(k).or_default();
-                e.0 += a;
-                e.1 += b;
-            }
-            for (k, v) in t.progress {
-                let e = out.progress.entry(k).or_default();
-                e.people += v.people;
-                e.done += v.done;
-                e.in_progress += v.in_progress;
-                e.planned += v.planned;
-                e.dropped += v.dropped;
-                e.overdue += v.overdue;
-                e.reviews_held += v.reviews_held;
-                e.reviews_due += v.reviews_due;
-                e.with_previous += v.with_previous;
-                e.blind_to_open += v.blind_to_open;
-                e.with_actions += v.with_actions;
-            }
-            out.behind.extend(t.behind);
-            out.leaning.extend(t.leaning);
-            out.short_of_raters.extend(t.short_of_raters);
+        Ok(())
+    }
+
+    /// Adds one shard's counts to these.
+    fn add_shard(&mut self, t: Tally) {
+        self.total += t.total;
+        self.ok += t.ok;
+        self.skipped += t.skipped;
+        self.failures.extend(t.failures);
+        for (k, v) in t.head {
+            *self.head.entry(k).or_default() += v;
         }
-        out.failures.sort_by_key(|f| f.0);
-        for list in [&mut out.behind, &mut out.leaning, &mut out.short_of_raters] {
-            list.sort_by_key(|x| x.index);
+        for (k, v) in t.positions {
+            *self.positions.entry(k).or_default() += v;
         }
-        Ok(out)
+        for (k, (a, b)) in t.needs {
+            let e = self.needs.entry(k).or_default();
+            e.0 += a;
+            e.1 += b;
+        }
+        for (k, v) in t.mismatches {
+            *self.mismatches.entry(k).or_default() += v;
+        }
+        for (k, (people, traits)) in t.blind {
+            let e = self.blind.entry(k).or_default();
+            e.0 += people;
+            for (tr, n) in traits {
+                *e.1.entry(tr).or_default() += n;
+            }
+        }
+        self.enough_raters += t.enough_raters;
+        self.too_few_raters += t.too_few_raters;
+        for (k, (a, b)) in t.ready {
+            let e = self.ready.entry(k).or_default();
+            e.0 += a;
+            e.1 += b;
+        }
+        for (k, v) in t.progress {
+            *self.progress.entry(k).or_default() += v;
+        }
+        self.behind.extend(t.behind);
+        self.leaning.extend(t.leaning);
+        self.short_of_raters.extend(t.short_of_raters);
     }
 
     /// Refuses counts no run can make (see [`check`]): the reason, without the file.
