@@ -1,7 +1,8 @@
 //! `careerbook batch` (folders, rosters, feedback, shards) and `careerbook overview`
 //! (merging the overviews of a sharded run).
 
-use super::{engine, formats, load_ladders, started_at, BatchArgs, OverviewArgs, Usage};
+use super::args::{BatchArgs, OverviewArgs};
+use super::{engine, formats, load_ladders, started_at, Usage};
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::output;

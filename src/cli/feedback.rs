@@ -1,7 +1,8 @@
 //! `careerbook feedback`: the peers' pick sheets, the survey template, and how a
 //! survey export is read (`inspect`).
 
-use super::{FeedbackAction, PaperArg, Usage};
+use super::args::{FeedbackAction, PaperArg};
+use super::Usage;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::output;

@@ -1,10 +1,8 @@
 //! The commands that help write a profile: `check`, `init`, `schema`, `form` and
 //! `ladders`.
 
-use super::{
-    ladder_grid, load_ladders, read_profile, shown_path, today, CheckArgs, FormArgs, InitArgs,
-    LaddersAction, LaddersArgs, SchemaArgs, Usage,
-};
+use super::args::{CheckArgs, FormArgs, InitArgs, LaddersAction, LaddersArgs, SchemaArgs};
+use super::{ladder_grid, load_ladders, read_profile, shown_path, today, Usage};
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::output;

@@ -1,8 +1,7 @@
 //! `careerbook render`: one or more profiles to workbooks, with last cycle's beside.
 
-use super::{
-    engine, formats, is_dash, read_profile, shown_path, started_at, Previous, RenderArgs, Usage,
-};
+use super::args::RenderArgs;
+use super::{engine, formats, is_dash, read_profile, shown_path, started_at, Previous, Usage};
 use crate::base::term::Shown;
 use crate::output;
 use crate::render::engine::{Engine, Format};
