@@ -26,7 +26,9 @@ pub const MAX_CELLS: u64 = 20_000_000;
 pub const MAX_COLUMNS: usize = 1_000;
 
 /// One row of a table: its 1-based row number as the user sees it (Excel's row
-/// number, or the line where a CSV record starts) and its cells, index 0 = column A.
+/// number; for text, the record's number as a spreadsheet opening the file shows it,
+/// blank lines counted and a cell over several lines one row) and its cells, index
+/// 0 = column A.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TableRow {
     /// Real 1-based row number.

@@ -1,4 +1,4 @@
-//! Tests of reading text tables: encodings, delimiters, quoting and row numbers.
+//! Tests of reading text tables: encodings, delimiters, quoting, row numbers and limits.
 
 use super::delimited::sniff_delimiter;
 use super::*;
@@ -116,5 +116,109 @@ fn rows_keep_their_real_numbers_past_blank_lines() {
             .contains("the file is UTF-8 but byte 0xE9 on line 3"),
         "{}",
         e.message
+    );
+}
+
+#[test]
+fn rows_count_blank_lines_and_a_cell_over_lines_once() {
+    // row 2 blank, row 3 spans three lines, row 4 blank, row 6 only spaces, row 7
+    // without a line end
+    let (r, _) = rows_of(b"id,note\n\nE1,\"two\n\nlines\"\n\nE2,x\n  \t\nE3,y", "csv").unwrap();
+    let rows: Vec<_> = r.iter().map(|t| (t.row, t.cells.clone())).collect();
+    assert_eq!(
+        rows,
+        vec![
+            (1, vec!["id".to_string(), "note".into()]),
+            (3, vec!["E1".into(), "two\n\nlines".into()]),
+            (5, vec!["E2".into(), "x".into()]),
+            (7, vec!["E3".into(), "y".into()]),
+        ]
+    );
+}
+
+#[test]
+fn crlf_ends_lines_and_stays_inside_quoted_cells() {
+    let (r, _) = rows_of(b"id,name\r\nE1,\"a\r\nb\" \r\n\r\nE2, x \r\n", "csv").unwrap();
+    assert_eq!(r[1].cells, vec!["E1".to_string(), "a\r\nb".into()]);
+    assert_eq!((r[1].row, r[2].row), (2, 4));
+    assert_eq!(r[2].cells, vec!["E2".to_string(), "x".into()]);
+}
+
+#[test]
+fn a_bom_and_semicolons_as_european_excel_saves() {
+    let (r, e) = rows_of(
+        b"\xef\xbb\xbfID;Name;Picks\r\n1;x;\"calm;kind;\"\r\n2; \"y; z\" ;\r\n",
+        "csv",
+    )
+    .unwrap();
+    assert_eq!(e, "UTF-8 with BOM");
+    assert_eq!(r[0].cells, vec!["ID", "Name", "Picks"]);
+    assert_eq!(r[1].cells, vec!["1", "x", "calm;kind;"]);
+    assert_eq!(r[2].cells, vec!["2", "y; z", ""]);
+    // a second BOM is text, not dropped
+    let (r, _) = rows_of(b"\xef\xbb\xbf\xef\xbb\xbfid,name\n", "csv").unwrap();
+    assert_eq!(r[0].cells[0], "\u{feff}id");
+}
+
+#[test]
+fn a_record_over_the_limit_is_refused_with_its_row() {
+    // the limit counts the record's bytes with its line ends
+    let cells = |n: usize| "a,".repeat(MAX_RECORD / 2 - 1) + &"a".repeat(n);
+    let ok = format!("id\n\n{}\nE2\n", cells(1));
+    assert_eq!(rows_of(ok.as_bytes(), "csv").unwrap().0.len(), 3);
+    let long = format!("id\n\n{}\nE2\n", cells(2));
+    let e = rows_of(long.as_bytes(), "csv").unwrap_err();
+    assert_eq!(e.row, Some(3));
+    assert!(
+        e.message.starts_with("row 3 is longer than 1024 KiB;"),
+        "{}",
+        e.message
+    );
+    // a quoted cell over many lines: the row it starts on, and the open quote named
+    let open = format!("id,note\nE1,\"{}", "words\n".repeat(MAX_RECORD / 6 + 1));
+    let e = rows_of(open.as_bytes(), "csv").unwrap_err();
+    assert_eq!(e.row, Some(2));
+    assert!(e.message.contains("never closed"), "{}", e.message);
+    // a line of only spaces is a row too
+    let blank = format!("id\n{}\nE2\n", " ".repeat(MAX_RECORD + 1));
+    assert_eq!(rows_of(blank.as_bytes(), "csv").unwrap_err().row, Some(2));
+}
+
+#[test]
+fn a_quote_open_at_the_end_is_refused_naming_its_row() {
+    for text in ["id,name\n\nE1,\"open\nE2,x\n", "id,name\n\nE1,x\nE2,\"open"] {
+        let e = rows_of(text.as_bytes(), "csv").unwrap_err();
+        let row = if text.ends_with('n') { 4 } else { 3 };
+        assert_eq!(e.row, Some(row), "{text:?}");
+        assert!(
+            e.message.contains(&format!("opened in row {row}")),
+            "{}",
+            e.message
+        );
+    }
+}
+
+#[test]
+fn a_cell_over_the_limit_is_emptied_and_named() {
+    let text = format!(
+        "id,a,b\nE1,{} ,x\nE2,{},{}\n",
+        "a".repeat(MAX_CELL),
+        "字".repeat(MAX_CELL + 1),
+        "b".repeat(MAX_CELL + 1)
+    );
+    let (r, _) = rows_of(text.as_bytes(), "csv").unwrap();
+    assert_eq!((r[1].oversized, r[1].cells[1].len()), (None, MAX_CELL));
+    assert_eq!(r[2].oversized, Some(1));
+    assert_eq!(r[2].cells[1], "");
+}
+
+#[test]
+fn split_record_keeps_its_contract() {
+    assert_eq!(split_record("", ','), vec![""]);
+    assert_eq!(split_record(" a ;b", ';'), vec!["a", "b"]);
+    assert_eq!(split_record("a\t\"b\tc", '\t'), vec!["a", "b\tc"]);
+    assert_eq!(
+        split_record("a,\"two\nlines\",x\ny", ','),
+        vec!["a", "two\nlines", "x\ny"]
     );
 }
