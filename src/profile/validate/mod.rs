@@ -5,12 +5,13 @@ use super::locate::Locations;
 use super::raw::{RawProfile, Text};
 use super::LoadOptions;
 use crate::base::diag::Diagnostic;
-use crate::base::locale::Locale;
 use crate::profile::catalog::{self, Item, Lookup};
 use crate::profile::model::*;
 
 mod career;
+mod person;
 mod plan;
+mod sections;
 
 /// Most characters in one text field.
 const MAX_TEXT: usize = 20_000;
@@ -226,216 +227,21 @@ pub fn validate(
         errs: Vec::new(),
     };
     let today = opts.today;
-
-    if let Some(v) = raw.version {
-        if v != 1 {
-            c.err(
-                "version",
-                crate::msg!("validate.version", version = v),
-                crate::msg!("validate.version.help"),
-            );
-        }
-    }
-    let locale = match raw.locale.as_deref().map(|l| (l, Locale::parse(l))) {
-        None => Locale::Zh,
-        Some((_, Some(l))) => l,
-        Some((l, None)) => {
-            c.err(
-                "locale",
-                crate::msg!("validate.locale", locale = l),
-                crate::msg!("validate.locale.help"),
-            );
-            Locale::Zh
-        }
-    };
-
-    // person
-    let p = raw.person;
-    let before = c.errs.len();
-    let name = c.text("person.name", Some(p.name));
-    // a name refused for what it holds is not also empty
-    if name.is_none() && c.errs.len() == before {
-        c.err(
-            "person.name",
-            crate::msg!("validate.name.empty"),
-            crate::msg!("validate.name.empty.help"),
-        );
-    } else if name.as_ref().is_some_and(|n| n.chars().count() > 100) {
-        c.err(
-            "person.name",
-            crate::msg!("validate.name.long"),
-            crate::msg!("validate.name.long.help"),
-        );
-    }
-    let id = c.text("person.id", p.id);
-    let mut birth_year = None;
-    match (p.birth_year, p.age) {
-        (Some(_), Some(_)) => c.err(
-            "person.age",
-            crate::msg!("validate.age.both"),
-            crate::msg!("validate.keep_one"),
-        ),
-        (Some(y), None) => {
-            if y > today.year as i64 {
-                c.err(
-                    "person.birth_year",
-                    crate::msg!("validate.birth_year.future", year = y),
-                    crate::msg!("validate.birth_year.future.help", today = today.year),
-                );
-            } else if y < today.year as i64 - 100 || y > today.year as i64 - 14 {
-                c.err(
-                    "person.birth_year",
-                    crate::msg!("validate.birth_year.range", year = y),
-                    crate::msg!("validate.birth_year.range.help"),
-                );
-            } else {
-                birth_year = Some(y as i32);
-            }
-        }
-        (None, Some(a)) => {
-            if (14..=100).contains(&a) {
-                birth_year = Some(today.year - a as i32);
-            } else {
-                c.err(
-                    "person.age",
-                    crate::msg!("validate.age.range", age = a),
-                    crate::msg!("lint.help.age"),
-                );
-            }
-        }
-        (None, None) => {}
-    }
-    let joined = c.date("person.joined", p.joined);
-    if let Some(j) = joined {
-        if j.year > today.year + 1 {
-            c.err(
-                "person.joined",
-                crate::msg!("validate.joined.future", date = j.display()),
-                crate::msg!("validate.joined.future.help"),
-            );
-        }
-    }
-    let person = Person {
-        name: name.unwrap_or_default(),
-        id,
-        department: c.text("person.department", p.department),
-        role: c.text("person.role", p.role),
-        birth_year,
-        joined,
-        manager: c.text("person.manager", p.manager),
-    };
-
-    // career
+    let locale = person::version_and_locale(&mut c, raw.version, raw.locale);
+    let person = person::person(&mut c, raw.person, today);
     let career = raw.career.and_then(|rc| career::career(&mut c, rc, opts));
-
-    // johari
-    let (johari_self, johari_peers) = match raw.johari {
-        Some(j) => {
-            let own = c.items(
-                "johari.self",
-                j.self_,
-                catalog::ADJECTIVES,
-                catalog::ADJECTIVE_ALIASES,
-                "adjective",
-                ADJ_HELP,
-                10,
-            );
-            let peers_raw = j.peers.unwrap_or_default();
-            if peers_raw.len() > 500 {
-                c.err(
-                    "johari.peers",
-                    crate::msg!("validate.peers.many", count = peers_raw.len()),
-                    crate::msg!("validate.peers.many.help"),
-                );
-            }
-            let peers = peers_raw
-                .into_iter()
-                .take(500)
-                .enumerate()
-                .map(|(i, list)| {
-                    c.items(
-                        &format!("johari.peers[{i}]"),
-                        Some(list),
-                        catalog::ADJECTIVES,
-                        catalog::ADJECTIVE_ALIASES,
-                        "adjective",
-                        ADJ_HELP,
-                        10,
-                    )
-                })
-                .collect();
-            (own, peers)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
-
-    // needs
-    let (needs_top, needs_next, needs_extra) = match raw.needs {
-        Some(n) => {
-            let top = c.items(
-                "needs.top",
-                n.top,
-                catalog::NEEDS,
-                &[],
-                "need",
-                NEED_HELP,
-                3,
-            );
-            let next = c.items(
-                "needs.next",
-                n.next,
-                catalog::NEEDS,
-                &[],
-                "need",
-                NEED_HELP,
-                3,
-            );
-            for (i, item) in next.iter().enumerate() {
-                if top.contains(item) {
-                    c.err(
-                        &format!("needs.next[{i}]"),
-                        crate::msg!("validate.need.both", need = item.id),
-                        crate::msg!("validate.need.both.help"),
-                    );
-                }
-            }
-            (top, next, c.texts("needs.extra", n.extra, 20))
-        }
-        None => Default::default(),
-    };
-
-    // answers
-    let mut answers = Vec::new();
-    let (mut activities, mut skills_to_develop) = (Vec::new(), Vec::new());
-    if let Some(a) = raw.answers {
-        for (id, t) in [
-            ("current_job_fit", a.current_job_fit),
-            ("next_job_expectation", a.next_job_expectation),
-            ("most_needed", a.most_needed),
-            ("summary", a.summary),
-        ] {
-            if let Some(s) = c.text(&format!("answers.{id}"), t) {
-                answers.push((id, s));
-            }
-        }
-        activities = c.texts("answers.activities", a.activities, 50);
-        skills_to_develop = c.texts("answers.skills_to_develop", a.skills_to_develop, 50);
-    }
-
-    let mut strategy = Vec::new();
-    if let Some(s) = raw.strategy {
-        for (id, t) in [
-            ("quality", s.quality),
-            ("skills", s.skills),
-            ("shortfalls", s.shortfalls),
-            ("opportunities", s.opportunities),
-        ] {
-            if let Some(v) = c.text(&format!("strategy.{id}"), t) {
-                strategy.push((id, v));
-            }
-        }
-    }
-
+    let (johari_self, johari_peers) = raw
+        .johari
+        .map_or_else(Default::default, |j| sections::johari(&mut c, j));
+    let (needs_top, needs_next, needs_extra) = raw
+        .needs
+        .map_or_else(Default::default, |n| sections::needs(&mut c, n));
+    let (answers, activities, skills_to_develop) = raw
+        .answers
+        .map_or_else(Default::default, |a| sections::answers(&mut c, a));
+    let strategy = raw
+        .strategy
+        .map_or_else(Vec::new, |s| sections::strategy(&mut c, s));
     let actions = plan::actions(&mut c, raw.actions.unwrap_or_default(), today);
     let (reviews, review_log) = match raw.reviews {
         None => (None, Vec::new()),
@@ -444,63 +250,11 @@ pub fn validate(
             (plan::reviews(&mut c, r, today), log)
         }
     };
-
-    // self-check
-    let mut mediocrity = vec![None; catalog::MEDIOCRITY.len()];
-    let mut burnout = Vec::new();
-    if let Some(sc) = raw.self_check {
-        mediocrity = c.keyed_ratings(
-            "self_check.mediocrity",
-            sc.mediocrity,
-            catalog::MEDIOCRITY,
-            "self-check item",
-        );
-        burnout = c.items(
-            "self_check.burnout",
-            sc.burnout,
-            catalog::BURNOUT_SIGNS,
-            &[],
-            "burnout sign",
-            BURNOUT_HELP,
-            8,
-        );
-    }
-
-    let service = raw.service.map(|s| {
-        let internal_customers = s
-            .internal_customers
-            .unwrap_or_default()
-            .into_iter()
-            .take(100)
-            .enumerate()
-            .map(|(i, cu)| Customer {
-                who: c
-                    .text(
-                        &format!("service.internal_customers[{i}].who"),
-                        Some(cu.who),
-                    )
-                    .unwrap_or_default(),
-                owe: c.texts(&format!("service.internal_customers[{i}].owe"), cu.owe, 30),
-            })
-            .collect();
-        let style = s.service_style.and_then(|st| {
-            let p = c.rating("service.service_style.procedure", st.procedure);
-            let w = c.rating("service.service_style.warmth", st.warmth);
-            Some((p?, w?))
-        });
-        let quality = c.keyed_ratings(
-            "service.quality_dimensions",
-            s.quality_dimensions,
-            catalog::QUALITY_DIMENSIONS,
-            "quality dimension",
-        );
-        Service {
-            internal_customers,
-            style,
-            quality,
-        }
-    });
-
+    let (mediocrity, burnout) = match raw.self_check {
+        Some(sc) => sections::self_check(&mut c, sc),
+        None => (vec![None; catalog::MEDIOCRITY.len()], Vec::new()),
+    };
+    let service = raw.service.map(|s| sections::service(&mut c, s));
     if !c.errs.is_empty() {
         return Err(c.errs);
     }
