@@ -111,6 +111,19 @@ fn describe(root: &mut Value, def: &str, prop: &str, zh: &str) {
 /// The editor schema, with the ladders (built-in and company) `check` would use.
 pub fn schema(ladders: &Ladders) -> Value {
     let mut v = super::raw::schema();
+    head(&mut v);
+    person(&mut v);
+    johari(&mut v);
+    needs(&mut v);
+    self_check(&mut v);
+    career(&mut v, ladders);
+    plan(&mut v);
+    service(&mut v);
+    v
+}
+
+/// The schema's own title and description, and the top-level `locale` and `version`.
+fn head(v: &mut Value) {
     if let Some(o) = v.as_object_mut() {
         o.insert("$id".into(), json!("urn:careerbook:profile:1"));
         o.insert(
@@ -123,36 +136,39 @@ pub fn schema(ladders: &Ladders) -> Value {
         );
     }
     put(
-        &mut v,
+        v,
         None,
         "locale",
         nullable(json!({ "enum": ["zh-CN", "zh-TW", "en"] })),
         Some("手册的语言：zh-CN（简体）、zh-TW（繁体）或 en"),
     );
     put(
-        &mut v,
+        v,
         None,
         "version",
         nullable(json!({ "type": "integer", "enum": [1] })),
         Some("格式版本，现在是 1"),
     );
-    // person
+}
+
+/// The person: age or birth year, the day they joined, the text fields.
+fn person(v: &mut Value) {
     put(
-        &mut v,
+        v,
         Some("RawPerson"),
         "age",
         json!({ "type": ["integer", "null"], "minimum": 14, "maximum": 100 }),
         Some("年龄（周岁），14–100；与 birth_year 二选一"),
     );
     put(
-        &mut v,
+        v,
         Some("RawPerson"),
         "birth_year",
         json!({ "type": ["integer", "null"], "minimum": 1900, "maximum": 2100 }),
         Some("出生年份，四位数字，例如 1996"),
     );
     put(
-        &mut v,
+        v,
         Some("RawPerson"),
         "joined",
         json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
@@ -165,59 +181,151 @@ pub fn schema(ladders: &Ladders) -> Value {
         ("role", "岗位"),
         ("manager", "直属上级"),
     ] {
-        describe(&mut v, "RawPerson", prop, zh);
+        describe(v, "RawPerson", prop, zh);
     }
-    // the Johari window
+}
+
+/// The Johari picks: the 55 adjectives.
+fn johari(v: &mut Value) {
     let adjectives = json!({ "enum": words(catalog::ADJECTIVES) });
     put(
-        &mut v,
+        v,
         Some("RawJohari"),
         "self",
         json!({ "type": ["array", "null"], "items": adjectives, "maxItems": 10, "uniqueItems": true }),
         Some("自己选的 5–6 个形容词（55 个之一，英文 id 或中文词）"),
     );
     put(
-        &mut v,
+        v,
         Some("RawJohari"),
         "peers",
         json!({ "type": ["array", "null"], "items": { "type": "array", "items": adjectives, "maxItems": 10 } }),
         Some("每位同事选的形容词，一人一个列表（匿名）"),
     );
-    // needs
+}
+
+/// The needs: the 20 of the catalogue.
+fn needs(v: &mut Value) {
     let needs = json!({ "enum": words(catalog::NEEDS) });
     for (prop, zh) in [
         ("top", "最重要的 3 项需要"),
         ("next", "其次重要的 3 项需要"),
     ] {
         put(
-            &mut v,
+            v,
             Some("RawNeeds"),
             prop,
             json!({ "type": ["array", "null"], "items": needs, "maxItems": 3, "uniqueItems": true }),
             Some(zh),
         );
     }
-    describe(&mut v, "RawNeeds", "extra", "清单里没有的、你自己的需要");
-    // self-check
+    describe(v, "RawNeeds", "extra", "清单里没有的、你自己的需要");
+}
+
+/// The self-check: the mediocrity ratings and the burnout signs.
+fn self_check(v: &mut Value) {
     let mut mediocrity = Map::new();
     for i in catalog::MEDIOCRITY {
         mediocrity.insert(i.id.to_string(), rating(i.zh, i.en));
     }
     put(
-        &mut v,
+        v,
         Some("RawSelfCheck"),
         "mediocrity",
         json!({ "type": ["object", "null"], "properties": mediocrity, "additionalProperties": { "type": ["integer", "null"], "minimum": 1, "maximum": 5 } }),
         Some("平庸的七种表现，每项 1–5 分"),
     );
     put(
-        &mut v,
+        v,
         Some("RawSelfCheck"),
         "burnout",
         json!({ "type": ["array", "null"], "items": { "enum": words(catalog::BURNOUT_SIGNS) }, "uniqueItems": true }),
         Some("注意到的厌倦信号"),
     );
-    // career
+}
+
+/// The plan: actions and the review schedule.
+fn plan(v: &mut Value) {
+    put(
+        v,
+        Some("RawAction"),
+        "due",
+        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
+        Some("完成时间：YYYY、YYYY-MM 或 YYYY-MM-DD，例如 2027-06"),
+    );
+    put(
+        v,
+        Some("RawAction"),
+        "done_on",
+        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
+        Some("完成于（只在 status: done 时）"),
+    );
+    put(
+        v,
+        Some("RawAction"),
+        "status",
+        nullable(
+            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃", "計畫中", "計劃中", "進行中", "已放棄"] }),
+        ),
+        Some("状态：计划中 / 进行中 / 已完成 / 已放弃"),
+    );
+    for (prop, zh) in [
+        ("goal", "目标"),
+        ("steps", "步骤"),
+        ("support", "需要的支持"),
+        ("measure", "怎样衡量"),
+    ] {
+        describe(v, "RawAction", prop, zh);
+    }
+    put(
+        v,
+        Some("RawReviews"),
+        "every",
+        nullable(
+            json!({ "enum": ["month", "quarter", "half_year", "year", "每月", "每季度", "每半年", "每年"] }),
+        ),
+        Some("复盘间隔"),
+    );
+    put(
+        v,
+        Some("RawReviews"),
+        "start",
+        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
+        Some("第一次复盘的日期"),
+    );
+}
+
+/// The service modules' ratings.
+fn service(v: &mut Value) {
+    let mut dims = Map::new();
+    for i in catalog::QUALITY_DIMENSIONS {
+        dims.insert(i.id.to_string(), rating(i.zh, i.en));
+    }
+    put(
+        v,
+        Some("RawService"),
+        "quality_dimensions",
+        json!({ "type": ["object", "null"], "properties": dims, "additionalProperties": { "type": ["integer", "null"], "minimum": 1, "maximum": 5 } }),
+        Some("客户评价服务的五个维度，每项 1–5 分"),
+    );
+    put(
+        v,
+        Some("RawServiceStyle"),
+        "procedure",
+        rating("程序特性", "Procedure quality"),
+        None,
+    );
+    put(
+        v,
+        Some("RawServiceStyle"),
+        "warmth",
+        rating("个人特性", "Personal warmth"),
+        None,
+    );
+}
+
+/// The career: every ladder's and rung's id and names, in each script.
+fn career(v: &mut Value, ladders: &Ladders) {
     let mut tracks: Vec<Value> = Vec::new();
     let mut rungs: Vec<Value> = Vec::new();
     let push = |list: &mut Vec<Value>, w: &str| {
@@ -238,103 +346,28 @@ pub fn schema(ladders: &Ladders) -> Value {
         }
     }
     put(
-        &mut v,
+        v,
         Some("RawCareer"),
         "track",
         nullable(json!({ "enum": tracks })),
         Some("职业路线（阶梯）的 id 或名称"),
     );
     put(
-        &mut v,
+        v,
         Some("RawCareer"),
         "level",
         nullable(json!({ "enum": rungs.clone() })),
         Some("现在所在的一级"),
     );
     put(
-        &mut v,
+        v,
         Some("RawTarget"),
         "level",
         nullable(json!({ "enum": rungs })),
         Some("目标级别"),
     );
-    describe(&mut v, "RawCareer", "since", "到达现在这一级的年份");
-    describe(&mut v, "RawTarget", "by_age", "在多少岁时到达目标");
-    // plan
-    put(
-        &mut v,
-        Some("RawAction"),
-        "due",
-        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
-        Some("完成时间：YYYY、YYYY-MM 或 YYYY-MM-DD，例如 2027-06"),
-    );
-    put(
-        &mut v,
-        Some("RawAction"),
-        "done_on",
-        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
-        Some("完成于（只在 status: done 时）"),
-    );
-    put(
-        &mut v,
-        Some("RawAction"),
-        "status",
-        nullable(
-            json!({ "enum": ["planned", "in_progress", "done", "dropped", "计划中", "进行中", "已完成", "已放弃", "計畫中", "計劃中", "進行中", "已放棄"] }),
-        ),
-        Some("状态：计划中 / 进行中 / 已完成 / 已放弃"),
-    );
-    for (prop, zh) in [
-        ("goal", "目标"),
-        ("steps", "步骤"),
-        ("support", "需要的支持"),
-        ("measure", "怎样衡量"),
-    ] {
-        describe(&mut v, "RawAction", prop, zh);
-    }
-    put(
-        &mut v,
-        Some("RawReviews"),
-        "every",
-        nullable(
-            json!({ "enum": ["month", "quarter", "half_year", "year", "每月", "每季度", "每半年", "每年"] }),
-        ),
-        Some("复盘间隔"),
-    );
-    put(
-        &mut v,
-        Some("RawReviews"),
-        "start",
-        json!({ "type": ["string", "integer", "null"], "pattern": DATE, "minimum": 1900, "maximum": 2100 }),
-        Some("第一次复盘的日期"),
-    );
-    // service
-    let mut dims = Map::new();
-    for i in catalog::QUALITY_DIMENSIONS {
-        dims.insert(i.id.to_string(), rating(i.zh, i.en));
-    }
-    put(
-        &mut v,
-        Some("RawService"),
-        "quality_dimensions",
-        json!({ "type": ["object", "null"], "properties": dims, "additionalProperties": { "type": ["integer", "null"], "minimum": 1, "maximum": 5 } }),
-        Some("客户评价服务的五个维度，每项 1–5 分"),
-    );
-    put(
-        &mut v,
-        Some("RawServiceStyle"),
-        "procedure",
-        rating("程序特性", "Procedure quality"),
-        None,
-    );
-    put(
-        &mut v,
-        Some("RawServiceStyle"),
-        "warmth",
-        rating("个人特性", "Personal warmth"),
-        None,
-    );
-    v
+    describe(v, "RawCareer", "since", "到达现在这一级的年份");
+    describe(v, "RawTarget", "by_age", "在多少岁时到达目标");
 }
 
 #[cfg(test)]
