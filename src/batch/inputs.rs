@@ -95,10 +95,6 @@ pub fn count(inputs: &[PathBuf], shard: Option<Shard>) -> usize {
     n
 }
 
-/// Called with each item's number, a maker of its source (not called when counting)
-/// and the earlier item of the same output name.
-type Each<'a> = dyn FnMut(usize, &dyn Fn() -> Source, Option<usize>) + 'a;
-
 /// What [`walk_items`] does with each item of this shard: hand it on, or count it.
 enum Visit<'a> {
     Give(&'a mut dyn FnMut(usize, Source, Option<usize>)),
@@ -112,136 +108,22 @@ fn walk_items(
     failures: &mut Vec<(usize, Failure)>,
     visit: &mut Visit,
 ) {
-    let counting = matches!(visit, Visit::Count(_));
-    let mut each = |index: usize, src: &dyn Fn() -> Source, earlier: Option<usize>| match visit {
-        Visit::Give(f) => f(index, src(), earlier),
-        Visit::Count(n) => **n += 1,
-    };
-    let mut index = 0usize;
-    // In a sharded run, the first item of every output name over the whole input
-    // (other shards' items included), so that colliding names are decided the same
-    // way in every shard. Only a hash and an index are kept per name.
-    let mut firsts: HashMap<u64, usize> = HashMap::new();
-    let mut earlier: Option<usize> = None;
-    let mut note_stem = |stem: Option<String>, index: usize, earlier: &mut Option<usize>| {
-        *earlier = None;
-        if let Some(stem) = stem {
-            let first = *firsts
-                .entry(crate::base::hash::fnv(&stem.to_lowercase()))
-                .or_insert(index);
-            if first != index {
-                *earlier = Some(first);
-            }
-        }
-    };
-    let mut seen_files: std::collections::HashSet<PathBuf> = std::collections::HashSet::new();
-    let give = |key: PathBuf,
-                src: Source,
-                index: &mut usize,
-                seen: &mut std::collections::HashSet<PathBuf>,
-                earlier: Option<usize>,
-                each: &mut Each| {
-        if !seen.insert(key) {
-            return;
-        }
-        if shard.is_none_or(|s| s.takes(*index)) {
-            each(*index, &|| src.clone(), earlier);
-        }
-        *index += 1;
+    let mut w = Walker {
+        shard,
+        counting: matches!(visit, Visit::Count(_)),
+        visit,
+        notes,
+        failures,
+        index: 0,
+        firsts: HashMap::new(),
+        earlier: None,
+        seen_files: std::collections::HashSet::new(),
     };
     for input in canonical_inputs(inputs) {
         if input.is_dir() {
-            let mut files = Vec::new();
-            collect_yaml(&input, &mut files, notes);
-            if files.is_empty() {
-                notes.push(crate::msg!("batch.no_yaml", dir = input.shown()));
-            }
-            for f in files {
-                let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
-                if shard.is_some() && !counting && !seen_files.contains(&key) {
-                    note_stem(file_stem_of(&f), index, &mut earlier);
-                }
-                give(
-                    key,
-                    Source::File(f),
-                    &mut index,
-                    &mut seen_files,
-                    earlier,
-                    &mut each,
-                );
-            }
+            w.folder(&input);
         } else if is_roster(&input) {
-            let at = index;
-            let mut oversized: Vec<(usize, Failure)> = Vec::new();
-            let read = roster::read(&input, &mut |header, t| {
-                if let Some(c) = t.oversized {
-                    // that row alone fails; the roster goes on
-                    oversized.push((
-                        index,
-                        Failure {
-                            source: crate::msg!(
-                                "batch.row_label",
-                                file = input.shown(),
-                                row = t.row
-                            ),
-                            reason: crate::msg!(
-                                "batch.cell_long",
-                                col = crate::tables::column_letters(c),
-                                max = crate::tables::MAX_CELL
-                            ),
-                        },
-                    ));
-                    index += 1;
-                    return ControlFlow::Continue(());
-                }
-                if shard.is_some() && !counting {
-                    note_stem(
-                        Some(stem_of_value(&header.row(&t).value, None)),
-                        index,
-                        &mut earlier,
-                    );
-                }
-                if shard.is_none_or(|s| s.takes(index)) {
-                    let src = || Source::Row {
-                        roster: input.clone(),
-                        row: header.row(&t),
-                    };
-                    each(index, &src, earlier);
-                }
-                index += 1;
-                ControlFlow::Continue(())
-            });
-            failures.extend(
-                oversized
-                    .into_iter()
-                    .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i))),
-            );
-            match read {
-                Ok(info) => {
-                    if index == at {
-                        notes.push(crate::msg!("batch.roster_empty", path = input.shown()));
-                    }
-                    if !info.ignored.is_empty() {
-                        notes.push(crate::msg!(
-                            "batch.ignored_columns",
-                            path = input.shown(),
-                            cols = info.ignored.join(", ")
-                        ));
-                    }
-                }
-                Err(e) => failures.push((
-                    at,
-                    Failure {
-                        source: match e.row {
-                            Some(r) => {
-                                crate::msg!("batch.row_label", file = input.shown(), row = r)
-                            }
-                            None => input.shown().to_string(),
-                        },
-                        reason: e.message,
-                    },
-                )),
-            }
+            w.roster(&input);
         } else if matches!(
             input
                 .extension()
@@ -250,27 +132,160 @@ fn walk_items(
                 .as_deref(),
             Some("xls" | "xlsb" | "ods" | "numbers" | "et")
         ) {
-            failures.push((
-                index,
+            w.failures.push((
+                w.index,
                 Failure {
                     source: input.shown().to_string(),
                     reason: crate::msg!("batch.sheet_format"),
                 },
             ));
         } else {
-            let key = std::fs::canonicalize(&input).unwrap_or_else(|_| input.clone());
-            if shard.is_some() && !counting && !seen_files.contains(&key) {
-                note_stem(file_stem_of(&input), index, &mut earlier);
-            }
-            give(
-                key,
-                Source::File(input.clone()),
-                &mut index,
-                &mut seen_files,
-                earlier,
-                &mut each,
-            );
+            w.file(input.clone());
         }
+    }
+}
+
+/// One walk over the inputs: the items numbered in canonical order, this shard's
+/// handed on (or counted).
+struct Walker<'a, 'v> {
+    shard: Option<Shard>,
+    counting: bool,
+    visit: &'a mut Visit<'v>,
+    notes: &'a mut Vec<String>,
+    failures: &'a mut Vec<(usize, Failure)>,
+    /// The next item's number.
+    index: usize,
+    /// In a sharded run, the first item of every output name over the whole input
+    /// (other shards' items included), so that colliding names are decided the same
+    /// way in every shard. Only a hash and an index are kept per name.
+    firsts: HashMap<u64, usize>,
+    /// The earlier item of the current item's output name, if any.
+    earlier: Option<usize>,
+    /// Profile files already numbered (a file given twice counts once).
+    seen_files: std::collections::HashSet<PathBuf>,
+}
+
+impl Walker<'_, '_> {
+    /// Hands on (or counts) the item `index` of this shard.
+    fn each(&mut self, index: usize, src: &dyn Fn() -> Source) {
+        match self.visit {
+            Visit::Give(f) => f(index, src(), self.earlier),
+            Visit::Count(n) => **n += 1,
+        }
+    }
+
+    /// Notes the output name of the item `index`, in a sharded run.
+    fn note_stem(&mut self, stem: Option<String>, index: usize) {
+        self.earlier = None;
+        if let Some(stem) = stem {
+            let first = *self
+                .firsts
+                .entry(crate::base::hash::fnv(&stem.to_lowercase()))
+                .or_insert(index);
+            if first != index {
+                self.earlier = Some(first);
+            }
+        }
+    }
+
+    /// A profile file: numbered once, however often it is given.
+    fn file(&mut self, f: PathBuf) {
+        let key = std::fs::canonicalize(&f).unwrap_or_else(|_| f.clone());
+        if self.shard.is_some() && !self.counting && !self.seen_files.contains(&key) {
+            self.note_stem(file_stem_of(&f), self.index);
+        }
+        if !self.seen_files.insert(key) {
+            return;
+        }
+        if self.shard.is_none_or(|s| s.takes(self.index)) {
+            let src = Source::File(f);
+            self.each(self.index, &|| src.clone());
+        }
+        self.index += 1;
+    }
+
+    /// Every profile of a folder.
+    fn folder(&mut self, input: &Path) {
+        let mut files = Vec::new();
+        collect_yaml(input, &mut files, self.notes);
+        if files.is_empty() {
+            self.notes
+                .push(crate::msg!("batch.no_yaml", dir = input.shown()));
+        }
+        for f in files {
+            self.file(f);
+        }
+    }
+
+    /// Every row of a roster; a row with an oversized cell fails alone, and a roster
+    /// that cannot be read fails as one item.
+    fn roster(&mut self, input: &Path) {
+        let at = self.index;
+        let mut oversized: Vec<(usize, Failure)> = Vec::new();
+        let read = roster::read(input, &mut |header, t| {
+            if let Some(c) = t.oversized {
+                // that row alone fails; the roster goes on
+                oversized.push((self.index, oversized_row(input, t.row, c)));
+                self.index += 1;
+                return ControlFlow::Continue(());
+            }
+            if self.shard.is_some() && !self.counting {
+                let stem = stem_of_value(&header.row(&t).value, None);
+                self.note_stem(Some(stem), self.index);
+            }
+            if self.shard.is_none_or(|s| s.takes(self.index)) {
+                let src = || Source::Row {
+                    roster: input.to_path_buf(),
+                    row: header.row(&t),
+                };
+                self.each(self.index, &src);
+            }
+            self.index += 1;
+            ControlFlow::Continue(())
+        });
+        let shard = self.shard;
+        self.failures.extend(
+            oversized
+                .into_iter()
+                .filter(|(i, _)| shard.is_none_or(|s| s.takes(*i))),
+        );
+        match read {
+            Ok(info) => {
+                if self.index == at {
+                    self.notes
+                        .push(crate::msg!("batch.roster_empty", path = input.shown()));
+                }
+                if !info.ignored.is_empty() {
+                    self.notes.push(crate::msg!(
+                        "batch.ignored_columns",
+                        path = input.shown(),
+                        cols = info.ignored.join(", ")
+                    ));
+                }
+            }
+            Err(e) => self.failures.push((
+                at,
+                Failure {
+                    source: match e.row {
+                        Some(r) => crate::msg!("batch.row_label", file = input.shown(), row = r),
+                        None => input.shown().to_string(),
+                    },
+                    reason: e.message,
+                },
+            )),
+        }
+    }
+}
+
+/// The failure of a roster row with a cell over the limit.
+fn oversized_row(input: &Path, row: usize, col: usize) -> Failure {
+    Failure {
+        source: crate::msg!("batch.row_label", file = input.shown(), row = row),
+        reason: crate::msg!(
+            "batch.cell_long",
+            col = crate::tables::column_letters(col),
+            max = crate::tables::MAX_CELL
+        ),
     }
 }
 
