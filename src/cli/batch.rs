@@ -34,33 +34,10 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
     std::fs::create_dir_all(&a.output)
         .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     let settings_of_run = settings_of_run(&b, &eng, shard.map_or(1, |s| s.n));
-    let mode = match shard {
-        None => output::LockMode::Whole,
-        Some(s) => output::LockMode::Shard {
-            k: s.k,
-            n: s.n,
-            settings: settings_of_run.clone(),
-        },
-    };
-    let (_lock, warned) =
-        output::lock_dir(&a.output, "careerbook batch", &started_at(), &mode).map_err(Usage)?;
-    if let Some(w) = warned {
-        crate::errln!("{}", crate::msg!("p.warning", text = w));
-    }
+    let _lock = lock_output(&a.output, shard, &settings_of_run)?;
     let previous = match &b.previous {
         None => None,
-        Some(p) => {
-            let idx = crate::profile::previous::Index::build(&|b| eng.load(b), p).map_err(Usage)?;
-            if !a.quiet {
-                for w in &idx.problems {
-                    crate::errln!(
-                        "{}",
-                        crate::msg!("run.previous_problem", text = w.trim_end())
-                    );
-                }
-            }
-            Some(idx)
-        }
+        Some(p) => Some(previous_index(&eng, p, a.quiet)?),
     };
     let opts = crate::batch::BatchOptions {
         formats: formats(a),
@@ -103,6 +80,70 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
         &suffix,
         a.quiet,
     );
+    say_summary(&report, &opts, started);
+    say_feedback(&opts.feedback, report.feedback_unmatched);
+    if !report.failures.is_empty() {
+        crate::errln!("{}", crate::msg!("batch.failed"));
+        for f in &report.failures {
+            crate::errln!(
+                "{}",
+                crate::msg!("batch.failed.item", source = f.source, reason = f.reason)
+            );
+        }
+        return Ok(1);
+    }
+    Ok(if overview_failed { 1 } else { 0 })
+}
+
+/// Locks the output folder for this run (or this shard of it); a stale lock's
+/// warning is printed.
+fn lock_output(
+    out: &Path,
+    shard: Option<crate::batch::Shard>,
+    settings_of_run: &str,
+) -> Result<output::DirLock, Usage> {
+    let mode = match shard {
+        None => output::LockMode::Whole,
+        Some(s) => output::LockMode::Shard {
+            k: s.k,
+            n: s.n,
+            settings: settings_of_run.to_string(),
+        },
+    };
+    let (lock, warned) =
+        output::lock_dir(out, "careerbook batch", &started_at(), &mode).map_err(Usage)?;
+    if let Some(w) = warned {
+        crate::errln!("{}", crate::msg!("p.warning", text = w));
+    }
+    Ok(lock)
+}
+
+/// Last cycle's profiles of `dir`, by id; problems found while indexing are printed
+/// unless quiet.
+fn previous_index(
+    eng: &Engine,
+    dir: &Path,
+    quiet: bool,
+) -> Result<crate::profile::previous::Index, Usage> {
+    let idx = crate::profile::previous::Index::build(&|b| eng.load(b), dir).map_err(Usage)?;
+    if !quiet {
+        for w in &idx.problems {
+            crate::errln!(
+                "{}",
+                crate::msg!("run.previous_problem", text = w.trim_end())
+            );
+        }
+    }
+    Ok(idx)
+}
+
+/// The run's summary line, and how many had a previous cycle.
+fn say_summary(
+    report: &crate::batch::Report,
+    opts: &crate::batch::BatchOptions,
+    started: std::time::Instant,
+) {
+    let shard = opts.shard;
     let ok = report.ok;
     let feedback_skipped = opts.feedback.skipped();
     crate::errln!(
@@ -137,18 +178,6 @@ pub(super) fn batch(b: BatchArgs) -> Result<u8, Usage> {
             )
         );
     }
-    say_feedback(&opts.feedback, report.feedback_unmatched);
-    if !report.failures.is_empty() {
-        crate::errln!("{}", crate::msg!("batch.failed"));
-        for f in &report.failures {
-            crate::errln!(
-                "{}",
-                crate::msg!("batch.failed.item", source = f.source, reason = f.reason)
-            );
-        }
-        return Ok(1);
-    }
-    Ok(if overview_failed { 1 } else { 0 })
 }
 
 /// The settings of a run as one string: what makes two shards parts of one run
