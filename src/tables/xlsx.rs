@@ -110,7 +110,7 @@ pub(super) fn read_xlsx_sheet(
     sheet: Option<&str>,
     each: &mut dyn FnMut(TableRow) -> ControlFlow<()>,
 ) -> Result<(String, Vec<String>), TableError> {
-    use calamine::{open_workbook, DataRef, Reader, Xlsx};
+    use calamine::{open_workbook, Reader, Xlsx};
     check_zip(path)?;
     let mut wb: Xlsx<_> =
         open_workbook(path).map_err(|_| TableError::whole(crate::msg!("table.cannot_open")))?;
@@ -133,69 +133,19 @@ pub(super) fn read_xlsx_sheet(
     let mut cells = wb
         .worksheet_cells_reader(&name)
         .map_err(|_| TableError::whole(crate::msg!("table.sheet_damaged")))?;
-    let dim = cells.dimensions();
-    let claimed = (u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1)
-        * (u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1);
-    if claimed > MAX_CELLS && dim.end != (0, 0) {
-        let range = format!(
-            "{}{}:{}{}",
-            column_letters(dim.start.1 as usize),
-            dim.start.0 + 1,
-            column_letters(dim.end.1 as usize),
-            dim.end.0 + 1
-        );
-        return Err(TableError::whole(crate::msg!(
-            "table.used_range",
-            range = range,
-            claimed = claimed,
-            max = MAX_CELLS
-        )));
-    }
-    // values of merged ranges, taken from their top-left cell as rows go by
-    let mut merged_values: std::collections::HashMap<(u32, u32), String> =
-        std::collections::HashMap::new();
-    let mut current = TableRow::default();
-    let mut current_row: Option<u32> = None;
-    let mut seen = 0u64;
-    // merged ranges by first row; the ranges covering the current row stay active
-    let mut merges = merges;
-    merges.sort_by_key(|m| (m.start.0, m.start.1));
-    let mut next_merge = 0usize;
-    let mut active: Vec<calamine::Dimensions> = Vec::new();
-    let mut emit = |mut t: TableRow,
-                    r: u32,
-                    merged_values: &mut std::collections::HashMap<(u32, u32), String>|
-     -> ControlFlow<()> {
-        while next_merge < merges.len() && merges[next_merge].start.0 <= r {
-            active.push(merges[next_merge]);
-            next_merge += 1;
-        }
-        active.retain(|m| m.end.0 >= r);
-        merged_values.retain(|k, _| active.iter().any(|m| m.start == *k));
-        for m in &active {
-            let (c0, c1) = (m.start.1 as usize, (m.end.1 as usize).min(MAX_COLUMNS - 1));
-            if r == m.start.0 {
-                let v = t.cells.get(c0).cloned().unwrap_or_default();
-                merged_values.insert(m.start, v);
-            }
-            let v = merged_values.get(&m.start).cloned().unwrap_or_default();
-            if c0 <= c1 && !v.is_empty() {
-                if t.cells.len() <= c1 {
-                    t.cells.resize(c1 + 1, String::new());
-                }
-                for c in &mut t.cells[c0..=c1] {
-                    if c.is_empty() {
-                        *c = v.clone();
-                    }
-                }
-            }
-        }
+    check_used_range(cells.dimensions())?;
+    let mut merged = Merged::new(merges);
+    let mut emit = |mut t: TableRow, r: u32| -> ControlFlow<()> {
+        merged.fill(&mut t, r);
         if t.is_blank() {
             ControlFlow::Continue(())
         } else {
             each(t)
         }
     };
+    let mut current = TableRow::default();
+    let mut current_row: Option<u32> = None;
+    let mut seen = 0u64;
     loop {
         // calamine's messages may quote a cell's text: say where, never what
         let cell = cells.next_cell().map_err(|_| TableError {
@@ -213,8 +163,7 @@ pub(super) fn read_xlsx_sheet(
         let (r, c) = cell.get_position();
         if current_row != Some(r) {
             if let Some(prev) = current_row {
-                let t = std::mem::take(&mut current);
-                if emit(t, prev, &mut merged_values).is_break() {
+                if emit(std::mem::take(&mut current), prev).is_break() {
                     return Ok((name, names));
                 }
             }
@@ -225,23 +174,8 @@ pub(super) fn read_xlsx_sheet(
         if c >= MAX_COLUMNS {
             continue;
         }
-        let text = match cell.get_value() {
-            DataRef::Empty => continue,
-            DataRef::String(s) => s.trim().to_string(),
-            DataRef::SharedString(s) => s.trim().to_string(),
-            DataRef::Int(i) => i.to_string(),
-            DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
-            DataRef::Float(f) => f.to_string(),
-            DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-            DataRef::DateTime(d) => {
-                // to_ymd_hms_milli honours the workbook's 1900 or 1904 date system
-                let (y, m, day, ..) = d.to_ymd_hms_milli();
-                format!("{y:04}-{m:02}-{day:02}")
-            }
-            DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
-                s.split('T').next().unwrap_or("").to_string()
-            }
-            DataRef::Error(_) => String::new(),
+        let Some(text) = cell_text(cell.get_value()) else {
+            continue;
         };
         if current.cells.len() <= c {
             current.cells.resize(c + 1, String::new());
@@ -249,9 +183,107 @@ pub(super) fn read_xlsx_sheet(
         current.cells[c] = text;
     }
     if let Some(prev) = current_row {
-        let _ = emit(current, prev, &mut merged_values);
+        let _ = emit(current, prev);
     }
     Ok((name, names))
+}
+
+/// Refuses a sheet whose used range claims more than [`MAX_CELLS`] cells.
+fn check_used_range(dim: calamine::Dimensions) -> Result<(), TableError> {
+    let claimed = (u64::from(dim.end.0.saturating_sub(dim.start.0)) + 1)
+        * (u64::from(dim.end.1.saturating_sub(dim.start.1)) + 1);
+    if claimed > MAX_CELLS && dim.end != (0, 0) {
+        let range = format!(
+            "{}{}:{}{}",
+            column_letters(dim.start.1 as usize),
+            dim.start.0 + 1,
+            column_letters(dim.end.1 as usize),
+            dim.end.0 + 1
+        );
+        return Err(TableError::whole(crate::msg!(
+            "table.used_range",
+            range = range,
+            claimed = claimed,
+            max = MAX_CELLS
+        )));
+    }
+    Ok(())
+}
+
+/// A cell's text as a user sees it (whole numbers without `.0`, dates as ISO days);
+/// `None` for an empty cell.
+fn cell_text(value: &calamine::DataRef) -> Option<String> {
+    use calamine::DataRef;
+    Some(match value {
+        DataRef::Empty => return None,
+        DataRef::String(s) => s.trim().to_string(),
+        DataRef::SharedString(s) => s.trim().to_string(),
+        DataRef::Int(i) => i.to_string(),
+        DataRef::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        DataRef::Float(f) => f.to_string(),
+        DataRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        DataRef::DateTime(d) => {
+            // to_ymd_hms_milli honours the workbook's 1900 or 1904 date system
+            let (y, m, day, ..) = d.to_ymd_hms_milli();
+            format!("{y:04}-{m:02}-{day:02}")
+        }
+        DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => {
+            s.split('T').next().unwrap_or("").to_string()
+        }
+        DataRef::Error(_) => String::new(),
+    })
+}
+
+/// Merged ranges, filled as rows go by: every cell of a range takes the value of its
+/// top-left cell. Ranges are taken by first row and dropped past their last, so only
+/// the ranges covering the current row are held.
+struct Merged {
+    merges: Vec<calamine::Dimensions>,
+    next: usize,
+    active: Vec<calamine::Dimensions>,
+    values: std::collections::HashMap<(u32, u32), String>,
+}
+
+impl Merged {
+    fn new(mut merges: Vec<calamine::Dimensions>) -> Merged {
+        merges.sort_by_key(|m| (m.start.0, m.start.1));
+        Merged {
+            merges,
+            next: 0,
+            active: Vec::new(),
+            values: std::collections::HashMap::new(),
+        }
+    }
+
+    /// Fills the empty cells of row `r` that lie in a merged range.
+    fn fill(&mut self, t: &mut TableRow, r: u32) {
+        while self.next < self.merges.len() && self.merges[self.next].start.0 <= r {
+            self.active.push(self.merges[self.next]);
+            self.next += 1;
+        }
+        self.active.retain(|m| m.end.0 >= r);
+        let active = &self.active;
+        self.values
+            .retain(|k, _| active.iter().any(|m| m.start == *k));
+        for m in &self.active {
+            let (c0, c1) = (m.start.1 as usize, (m.end.1 as usize).min(MAX_COLUMNS - 1));
+            if r == m.start.0 {
+                let v = t.cells.get(c0).cloned().unwrap_or_default();
+                self.values.insert(m.start, v);
+            }
+            let v = self.values.get(&m.start).cloned().unwrap_or_default();
+            if c0 <= c1 && !v.is_empty() {
+                if t.cells.len() <= c1 {
+                    t.cells.resize(c1 + 1, String::new());
+                }
+                for c in &mut t.cells[c0..=c1] {
+                    if c.is_empty() {
+                        *c = v.clone();
+                    }
+                }
+            }
+        }
+    }
 }
 
 #[cfg(test)]
