@@ -3,14 +3,56 @@
 
 use super::{Ctx, LoadOptions};
 use crate::profile::catalog;
+use crate::profile::ladder::Ladder;
 use crate::profile::model::*;
-use crate::profile::raw::{RawCareer, Text};
+use crate::profile::raw::{RawCareer, RawTarget, Text};
 
 /// Checks `career`: the ladder, the rungs, the target and the assessment.
 pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<Career> {
     let today = opts.today;
     let level_word = rc.level.as_ref().map(|t| t.0.clone());
-    let ladder = match rc.track.as_ref() {
+    let ladder = ladder_of(c, rc.track.as_ref(), level_word.as_deref(), opts)?;
+    let level = level_word
+        .as_deref()
+        .and_then(|w| rung(c, opts, ladder, "career.level", w));
+    let mut career = Career {
+        track: ladder.id.clone(),
+        level,
+        since: None,
+        target_level: None,
+        target_by_age: None,
+        target_by_year: None,
+        assessment: Vec::new(),
+    };
+    if let Some(marks) = rc.assessment {
+        career.assessment = assessment(c, ladder, level, marks);
+    }
+    if let Some(s) = rc.since {
+        if s < 1900 || s > today.year as i64 {
+            c.err(
+                "career.since",
+                crate::msg!("validate.since", year = s),
+                crate::msg!("validate.since.help", today = today.year),
+            );
+        } else {
+            career.since = Some(s as i32);
+        }
+    }
+    if let Some(t) = rc.target {
+        target(c, t, opts, ladder, &mut career);
+    }
+    Some(career)
+}
+
+/// The ladder named by `career.track`, or, without one, the only ladder that has the
+/// rung `level`; `None` (and said) otherwise.
+fn ladder_of<'l>(
+    c: &mut Ctx,
+    track: Option<&Text>,
+    level_word: Option<&str>,
+    opts: &LoadOptions<'l>,
+) -> Option<&'l Ladder> {
+    match track {
         Some(t) => match opts.ladders.get(&t.0) {
             Ok(l) => Some(l),
             Err(near) => {
@@ -24,12 +66,12 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
                     crate::msg!("validate.track", text = t.0),
                     help,
                 );
-                return None;
+                None
             }
         },
         // no track: infer it from the rung when exactly one ladder has that rung
         None => {
-            let word = level_word.as_deref()?;
+            let word = level_word?;
             let hits: Vec<_> = opts
                 .ladders
                 .all
@@ -46,8 +88,13 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
             }
             Some(hits[0])
         }
-    }?;
-    let rung = |c: &mut Ctx, path: &str, word: &str| match ladder.rung(word) {
+    }
+}
+
+/// The rung `word` of `ladder` at `path`; `None` (and said, naming the ladder it
+/// belongs to when it is another's) when the ladder has no such rung.
+fn rung(c: &mut Ctx, opts: &LoadOptions, ladder: &Ladder, path: &str, word: &str) -> Option<usize> {
+    match ladder.rung(word) {
         Ok(i) => Some(i),
         Err(near) => {
             let valid: Vec<String> = ladder
@@ -90,74 +137,50 @@ pub(super) fn career(c: &mut Ctx, rc: RawCareer, opts: &LoadOptions) -> Option<C
             );
             None
         }
-    };
-    let level = level_word
-        .as_deref()
-        .and_then(|w| rung(c, "career.level", w));
-    let mut career = Career {
-        track: ladder.id.clone(),
-        level,
-        since: None,
-        target_level: None,
-        target_by_age: None,
-        target_by_year: None,
-        assessment: Vec::new(),
-    };
-    if let Some(marks) = rc.assessment {
-        career.assessment = assessment(c, ladder, level, marks);
     }
-    if let Some(s) = rc.since {
-        if s < 1900 || s > today.year as i64 {
+}
+
+/// Checks `career.target`: a rung not below the current one, and an age or a year.
+fn target(c: &mut Ctx, t: RawTarget, opts: &LoadOptions, ladder: &Ladder, career: &mut Career) {
+    let today = opts.today;
+    career.target_level = t
+        .level
+        .as_ref()
+        .and_then(|w| rung(c, opts, ladder, "career.target.level", &w.0));
+    if let (Some(cur), Some(tgt)) = (career.level, career.target_level) {
+        if tgt < cur {
             c.err(
-                "career.since",
-                crate::msg!("validate.since", year = s),
-                crate::msg!("validate.since.help", today = today.year),
+                "career.target.level",
+                crate::msg!("validate.target.below"),
+                crate::msg!("validate.target.below.help"),
             );
-        } else {
-            career.since = Some(s as i32);
         }
     }
-    if let Some(t) = rc.target {
-        career.target_level = t
-            .level
-            .as_ref()
-            .and_then(|w| rung(c, "career.target.level", &w.0));
-        if let (Some(cur), Some(tgt)) = (career.level, career.target_level) {
-            if tgt < cur {
-                c.err(
-                    "career.target.level",
-                    crate::msg!("validate.target.below"),
-                    crate::msg!("validate.target.below.help"),
-                );
-            }
-        }
-        match (t.by_age, t.by_year) {
-            (Some(_), Some(_)) => c.err(
-                "career.target.by_year",
-                crate::msg!("validate.target.both"),
-                crate::msg!("validate.keep_one"),
+    match (t.by_age, t.by_year) {
+        (Some(_), Some(_)) => c.err(
+            "career.target.by_year",
+            crate::msg!("validate.target.both"),
+            crate::msg!("validate.keep_one"),
+        ),
+        (Some(a), None) if !(16..=80).contains(&a) => c.err(
+            "career.target.by_age",
+            crate::msg!("validate.target.age", age = a),
+            crate::msg!("validate.target.age.help"),
+        ),
+        (Some(a), None) => career.target_by_age = Some(a as u32),
+        (None, Some(y)) if y < today.year as i64 || y > today.year as i64 + 60 => c.err(
+            "career.target.by_year",
+            crate::msg!(
+                "validate.target.year",
+                year = y,
+                from = today.year,
+                to = today.year + 60
             ),
-            (Some(a), None) if !(16..=80).contains(&a) => c.err(
-                "career.target.by_age",
-                crate::msg!("validate.target.age", age = a),
-                crate::msg!("validate.target.age.help"),
-            ),
-            (Some(a), None) => career.target_by_age = Some(a as u32),
-            (None, Some(y)) if y < today.year as i64 || y > today.year as i64 + 60 => c.err(
-                "career.target.by_year",
-                crate::msg!(
-                    "validate.target.year",
-                    year = y,
-                    from = today.year,
-                    to = today.year + 60
-                ),
-                crate::msg!("validate.target.year.help"),
-            ),
-            (None, Some(y)) => career.target_by_year = Some(y as i32),
-            (None, None) => {}
-        }
+            crate::msg!("validate.target.year.help"),
+        ),
+        (None, Some(y)) => career.target_by_year = Some(y as i32),
+        (None, None) => {}
     }
-    Some(career)
 }
 
 /// Checks `career.assessment`: every key a standard of the current or the next rung,
