@@ -77,151 +77,177 @@ pub fn scan(text: &str, lang: Lang) -> Vec<Finding> {
     let mut out = Vec::new();
     let mut free = super::freetext::Lines::default();
     for (n, line) in text.lines().enumerate() {
-        let no = n + 1;
-        let indent_chars: Vec<char> = line
-            .chars()
-            .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
-            .collect();
-        let indent = indent_chars.len();
-        if free.free(line, indent) {
-            continue;
-        }
-        let rest: String = line.chars().skip(indent).collect();
-        if rest.starts_with('#') || rest.is_empty() {
-            continue;
-        }
-        let col = |chars_before: usize| chars_before + 1;
-        // indentation: a full-width space, or a tab (each mended as two spaces)
-        let bad_indent = [('\u{3000}', "typing.fullwidth_space"), ('\t', "typing.tab")]
+        scan_line(&mut free, line, n + 1, lang, &mut out);
+    }
+    out
+}
+
+/// The mistakes of line `no`.
+fn scan_line(
+    free: &mut super::freetext::Lines,
+    line: &str,
+    no: usize,
+    lang: Lang,
+    out: &mut Vec<Finding>,
+) {
+    let indent_chars: Vec<char> = line
+        .chars()
+        .take_while(|c| matches!(c, ' ' | '\t' | '\u{3000}'))
+        .collect();
+    let indent = indent_chars.len();
+    if free.free(line, indent) {
+        return;
+    }
+    let rest: String = line.chars().skip(indent).collect();
+    if rest.starts_with('#') || rest.is_empty() {
+        return;
+    }
+    let col = |chars_before: usize| chars_before + 1;
+    // indentation: a full-width space, or a tab (each mended as two spaces)
+    let bad_indent = [('\u{3000}', "typing.fullwidth_space"), ('\t', "typing.tab")]
+        .iter()
+        .find_map(|(ch, key)| indent_chars.iter().position(|c| c == ch).map(|i| (i, *key)));
+    if let Some((i, key)) = bad_indent {
+        let mended: String = indent_chars
             .iter()
-            .find_map(|(ch, key)| indent_chars.iter().position(|c| c == ch).map(|i| (i, *key)));
-        if let Some((i, key)) = bad_indent {
-            let mended: String = indent_chars
-                .iter()
-                .map(|c| if *c == ' ' { " " } else { "  " })
-                .collect();
+            .map(|c| if *c == ' ' { " " } else { "  " })
+            .collect();
+        let edit = Edit {
+            line: no,
+            col: 1,
+            remove: indent,
+            insert: mended,
+        };
+        out.push(structure(lang, key, &[], (no, col(i)), edit));
+        return;
+    }
+    // `- ` list items carry their key after the dash; `-　` is a mistake too
+    if let Some(after) = rest.strip_prefix("-\u{3000}") {
+        let edit = Edit {
+            line: no,
+            col: col(indent + 1),
+            remove: 1,
+            insert: " ".into(),
+        };
+        let item = after.trim_start();
+        out.push(structure(
+            lang,
+            "typing.fullwidth_dash",
+            &[("item", &item)],
+            (no, col(indent + 1)),
+            edit,
+        ));
+        return;
+    }
+    let (dash, body) = match rest.strip_prefix("- ") {
+        Some(b) => (
+            2 + b.chars().take_while(|c| *c == ' ').count(),
+            b.trim_start(),
+        ),
+        None => (0, rest.as_str()),
+    };
+    let at = indent + dash;
+    if key_line(free, body, at, no, lang, out) {
+        return;
+    }
+    if let Some(v) = rest.strip_prefix("- ") {
+        let value = v.trim_start();
+        let value_col = indent + 1 + (rest.chars().count() - value.chars().count());
+        free.value(value, indent);
+        out.extend(value_findings(value, no, value_col, lang));
+    } else {
+        free.value(&rest, indent);
+    }
+}
+
+/// The mistakes of a `key: value` line (a full-width colon, a colon without a space
+/// after it) and of its value; false when the line is not one.
+fn key_line(
+    free: &mut super::freetext::Lines,
+    body: &str,
+    at: usize,
+    no: usize,
+    lang: Lang,
+    out: &mut Vec<Finding>,
+) -> bool {
+    let col = |chars_before: usize| chars_before + 1;
+    let key_end = body.find([':', '：']);
+    if let Some(k) = key_end {
+        let key = &body[..k];
+        let colon = body[k..].chars().next().unwrap_or(':');
+        let after = &body[k + colon.len_utf8()..];
+        let key_col = at + key.chars().count();
+        if is_key(key) && colon == '：' {
+            let value = after.trim_start();
+            let spaced = after.starts_with(char::is_whitespace);
             let edit = Edit {
                 line: no,
-                col: 1,
-                remove: indent,
-                insert: mended,
+                col: col(key_col),
+                remove: 1,
+                insert: if spaced { ":" } else { ": " }.into(),
             };
-            out.push(structure(lang, key, &[], (no, col(i)), edit));
-            continue;
+            out.push(structure(
+                lang,
+                "typing.colon",
+                &[("key", &key), ("value", &value)],
+                (no, col(key_col)),
+                edit,
+            ));
+            free.value(value, at);
+            return true;
         }
-        // `- ` list items carry their key after the dash; `-　` is a mistake too
-        if let Some(after) = rest.strip_prefix("-\u{3000}") {
+        if is_key(key) && colon == ':' && after.starts_with('\u{3000}') {
+            let value = after.trim_start();
             let edit = Edit {
                 line: no,
-                col: col(indent + 1),
+                col: col(key_col + 1),
                 remove: 1,
                 insert: " ".into(),
             };
-            let item = after.trim_start();
             out.push(structure(
                 lang,
-                "typing.fullwidth_dash",
-                &[("item", &item)],
-                (no, col(indent + 1)),
+                "typing.fullwidth_after_colon",
+                &[("key", &key), ("value", &value)],
+                (no, col(key_col + 1)),
                 edit,
             ));
-            continue;
+            free.value(value, at);
+            return true;
         }
-        let (dash, body) = match rest.strip_prefix("- ") {
-            Some(b) => (
-                2 + b.chars().take_while(|c| *c == ' ').count(),
-                b.trim_start(),
-            ),
-            None => (0, rest.as_str()),
-        };
-        let at = indent + dash;
-        // a key ending in a full-width colon, or a colon without a space after it
-        let key_end = body.find([':', '：']);
-        if let Some(k) = key_end {
-            let key = &body[..k];
-            let colon = body[k..].chars().next().unwrap_or(':');
-            let after = &body[k + colon.len_utf8()..];
-            let key_col = at + key.chars().count();
-            if is_key(key) && colon == '：' {
-                let value = after.trim_start();
-                let spaced = after.starts_with(char::is_whitespace);
-                let edit = Edit {
-                    line: no,
-                    col: col(key_col),
-                    remove: 1,
-                    insert: if spaced { ":" } else { ": " }.into(),
-                };
-                out.push(structure(
-                    lang,
-                    "typing.colon",
-                    &[("key", &key), ("value", &value)],
-                    (no, col(key_col)),
-                    edit,
-                ));
-                free.value(value, at);
-                continue;
-            }
-            if is_key(key) && colon == ':' && after.starts_with('\u{3000}') {
-                let value = after.trim_start();
-                let edit = Edit {
-                    line: no,
-                    col: col(key_col + 1),
-                    remove: 1,
-                    insert: " ".into(),
-                };
-                out.push(structure(
-                    lang,
-                    "typing.fullwidth_after_colon",
-                    &[("key", &key), ("value", &value)],
-                    (no, col(key_col + 1)),
-                    edit,
-                ));
-                free.value(value, at);
-                continue;
-            }
-            let next = after.chars().next();
-            if is_key(key)
-                && colon == ':'
-                && next.is_some_and(|c| !c.is_whitespace() && c != '/' && c != ':')
-                && !key.chars().all(|c| c.is_ascii_digit())
-            {
-                let edit = Edit {
-                    line: no,
-                    col: col(key_col + 1),
-                    remove: 0,
-                    insert: " ".into(),
-                };
-                out.push(structure(
-                    lang,
-                    "typing.no_space",
-                    &[("key", &key), ("value", &after)],
-                    (no, col(key_col)),
-                    edit,
-                ));
-                free.value(after, at);
-                continue;
-            }
-            if colon == ':' && (next.is_none() || next.is_some_and(char::is_whitespace)) {
-                // the value of a `key: value` line
-                let value = after.trim_start();
-                let value_col = key_col + 1 + (after.chars().count() - value.chars().count());
-                free.value(value, at);
-                if !value.starts_with(['|', '>']) {
-                    out.extend(value_findings(value, no, col(value_col), lang));
-                }
-                continue;
-            }
+        let next = after.chars().next();
+        if is_key(key)
+            && colon == ':'
+            && next.is_some_and(|c| !c.is_whitespace() && c != '/' && c != ':')
+            && !key.chars().all(|c| c.is_ascii_digit())
+        {
+            let edit = Edit {
+                line: no,
+                col: col(key_col + 1),
+                remove: 0,
+                insert: " ".into(),
+            };
+            out.push(structure(
+                lang,
+                "typing.no_space",
+                &[("key", &key), ("value", &after)],
+                (no, col(key_col)),
+                edit,
+            ));
+            free.value(after, at);
+            return true;
         }
-        if let Some(v) = rest.strip_prefix("- ") {
-            let value = v.trim_start();
-            let value_col = indent + 1 + (rest.chars().count() - value.chars().count());
-            free.value(value, indent);
-            out.extend(value_findings(value, no, value_col, lang));
-        } else {
-            free.value(&rest, indent);
+        if colon == ':' && (next.is_none() || next.is_some_and(char::is_whitespace)) {
+            // the value of a `key: value` line
+            let value = after.trim_start();
+            let value_col = key_col + 1 + (after.chars().count() - value.chars().count());
+            free.value(value, at);
+            if !value.starts_with(['|', '>']) {
+                out.extend(value_findings(value, no, col(value_col), lang));
+            }
+            return true;
         }
     }
-    out
+    false
 }
 
 /// Findings in one value: 【】 or 「」 as list brackets, full-width commas in `[ ]`.
