@@ -70,12 +70,21 @@ fn meaning(b: &Words, from: Pane, to: Pane) -> String {
     }
 }
 
+/// Height of the pane-size chart; the baseline its bars stand on, and the top of
+/// the tallest bar.
+const PANES_H: f64 = 150.0;
+const BARS_FOOT: f64 = 118.0;
+const BARS_TOP: f64 = 22.0;
+/// Width of a bar, and the gap between the two bars of a pane.
+const BAR_W: f64 = 30.0;
+const BAR_GAP: f64 = 6.0;
+
 /// Pane sizes then and now, as pairs of bars.
 fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
-    let (w, h) = (FIG_W, 150.0);
+    let w = FIG_W;
     let mut f = Figure::new(
         w,
-        h,
+        PANES_H,
         b.t(
             "橱窗四个窗格的形容词数：上期与本期",
             "Traits per Johari pane: last cycle and now",
@@ -93,10 +102,54 @@ fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let (base, top) = (118.0, 22.0);
     let group = w / 4.0;
-    let bar = 30.0;
-    // legend
+    panes_legend(&mut f, b);
+    for (i, (pane, a, c)) in panes.iter().enumerate() {
+        let cx = group * i as f64 + group / 2.0;
+        for (k, (n, fill)) in [(*a, color::RULE), (*c, color::ACCENT)].iter().enumerate() {
+            let x = cx - BAR_W - BAR_GAP / 2.0 + k as f64 * (BAR_W + BAR_GAP);
+            bar(&mut f, x, (*n, max), fill);
+        }
+        f.text(
+            cx,
+            BARS_FOOT + 16.0,
+            10.0,
+            pane_name(b, *pane),
+            Anchor::Middle,
+            color::INK,
+            true,
+        );
+    }
+    f.line(6.0, BARS_FOOT, w - 6.0, BARS_FOOT, color::RULE, 0.8, false);
+    f
+}
+
+/// A bar from `x` for a count `n` of at most `max`, with the count above it.
+fn bar(f: &mut Figure, x: f64, (n, max): (usize, f64), fill: &'static str) {
+    let hgt = (BARS_FOOT - BARS_TOP) * (n as f64) / max;
+    f.rect(
+        x,
+        BARS_FOOT - hgt,
+        BAR_W,
+        hgt.max(0.5),
+        Some(fill),
+        None,
+        false,
+    );
+    f.text(
+        x + BAR_W / 2.0,
+        BARS_FOOT - hgt - 4.0,
+        9.0,
+        n.to_string(),
+        Anchor::Middle,
+        color::INK,
+        false,
+    );
+}
+
+/// The legend at the top right: last cycle's bars, this cycle's.
+fn panes_legend(f: &mut Figure, b: &Words) {
+    let w = FIG_W;
     f.rect(w - 190.0, 2.0, 10.0, 10.0, Some(color::RULE), None, false);
     f.text(
         w - 176.0,
@@ -117,34 +170,6 @@ fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
         color::MUTED,
         false,
     );
-    for (i, (pane, a, c)) in panes.iter().enumerate() {
-        let cx = group * i as f64 + group / 2.0;
-        for (k, (n, fill)) in [(*a, color::RULE), (*c, color::ACCENT)].iter().enumerate() {
-            let hgt = (base - top) * (*n as f64) / max;
-            let x = cx - bar - 3.0 + k as f64 * (bar + 6.0);
-            f.rect(x, base - hgt, bar, hgt.max(0.5), Some(fill), None, false);
-            f.text(
-                x + bar / 2.0,
-                base - hgt - 4.0,
-                9.0,
-                n.to_string(),
-                Anchor::Middle,
-                color::INK,
-                false,
-            );
-        }
-        f.text(
-            cx,
-            base + 16.0,
-            10.0,
-            pane_name(b, *pane),
-            Anchor::Middle,
-            color::INK,
-            true,
-        );
-    }
-    f.line(6.0, base, w - 6.0, base, color::RULE, 0.8, false);
-    f
 }
 
 fn snap_rows(
