@@ -295,7 +295,7 @@ struct Window {
 }
 
 /// One pane: where it lies, its title, its words and its fill.
-struct Pane {
+struct WindowPane {
     x: f64,
     y: f64,
     w: f64,
@@ -307,7 +307,7 @@ struct Pane {
 
 impl Window {
     /// The four panes: open, blind, hidden, unknown; `words` in that order.
-    fn panes(&self, b: &Words, words: [Vec<String>; 4]) -> [Pane; 4] {
+    fn panes(&self, b: &Words, words: [Vec<String>; 4]) -> [WindowPane; 4] {
         let Window {
             left,
             right,
@@ -316,7 +316,7 @@ impl Window {
             cy,
         } = *self;
         let [open, blind, hidden, unknown] = words;
-        let pane = |(x, y, w, h), title: String, words, fill| Pane {
+        let pane = |(x, y, w, h), title: String, words, fill| WindowPane {
             x,
             y,
             w,
@@ -413,11 +413,11 @@ fn side_heading(f: &mut Figure, left: f64, y: f64, text: &str) {
 fn draw_pane(
     f: &mut Figure,
     b: &Words,
-    pane: Pane,
+    pane: WindowPane,
     blank: bool,
     chip: f64,
 ) -> Option<(String, Vec<String>)> {
-    let Pane { x, y, w, h, .. } = pane;
+    let WindowPane { x, y, w, h, .. } = pane;
     f.shapes.push(Shape::Rect {
         x,
         y,
@@ -469,8 +469,8 @@ fn draw_pane(
 
 /// A pane's words as chips of `size` points, as many rows as it holds; when some
 /// are left over, a line saying so at its foot. Returns the words left over.
-fn chips(f: &mut Figure, b: &Words, pane: &Pane, size: f64) -> Option<Vec<String>> {
-    let Pane { x, y, w, h, .. } = *pane;
+fn chips(f: &mut Figure, b: &Words, pane: &WindowPane, size: f64) -> Option<Vec<String>> {
+    let WindowPane { x, y, w, h, .. } = *pane;
     let rows = flow_chips(&pane.words, size, w - 2.0 * PANE_PAD, CHIP_GAP);
     let line_h = size * CHIP_ROW;
     let mut max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
