@@ -10,7 +10,9 @@
 use crate::base::locale::Locale;
 use crate::profile::catalog::{self, Item};
 use crate::profile::ladder::{Ladders, AREAS};
-use crate::profile::model::{Date, Every, Mark, Profile, Status};
+use crate::profile::model::{
+    Action, Career, Date, Every, Mark, PartialDate, Profile, Service, Status,
+};
 use base64::Engine as _;
 use serde_json::{json, Map, Value};
 use sha2::{Digest, Sha256};
@@ -60,33 +62,7 @@ fn status(s: Status) -> &'static str {
 /// The profile as the form edits it: canonical ids, every field the format has,
 /// and no peer picks.
 pub fn model(p: &Profile, ladders: &Ladders) -> Value {
-    let career = p.career.as_ref().map(|c| {
-        let ladder = ladders.get(&c.track).ok();
-        let rung = |i: Option<usize>| -> Value {
-            match (ladder, i) {
-                (Some(l), Some(i)) => Value::from(l.rungs[i].id.as_str()),
-                _ => Value::Null,
-            }
-        };
-        let mut assessment = Map::new();
-        for a in &c.assessment {
-            assessment.insert(
-                a.id.clone(),
-                json!({ "self": mark(a.self_mark), "manager": mark(a.manager), "evidence": opt(&a.evidence) }),
-            );
-        }
-        json!({
-            "track": c.track,
-            "level": rung(c.level),
-            "since": c.since,
-            "target": {
-                "level": rung(c.target_level),
-                "by_age": c.target_by_age,
-                "by_year": c.target_by_year,
-            },
-            "assessment": assessment,
-        })
-    });
+    let career = p.career.as_ref().map(|c| career_model(c, ladders));
     let answer = |id: &str| p.answer(id).map_or(Value::Null, Value::from);
     let strategy = |id: &str| p.strategy_answer(id).map_or(Value::Null, Value::from);
     let mut mediocrity = Map::new();
@@ -95,19 +71,7 @@ pub fn model(p: &Profile, ladders: &Ladders) -> Value {
             mediocrity.insert(item.id.into(), Value::from(*v));
         }
     }
-    let service = p.service.as_ref().map(|s| {
-        let mut quality = Map::new();
-        for (item, v) in catalog::QUALITY_DIMENSIONS.iter().zip(&s.quality) {
-            if let Some(v) = v {
-                quality.insert(item.id.into(), Value::from(*v));
-            }
-        }
-        json!({
-            "internal_customers": s.internal_customers.iter().map(|c| json!({ "who": c.who, "owe": c.owe })).collect::<Vec<_>>(),
-            "service_style": s.style.map(|(p, w)| json!({ "procedure": p, "warmth": w })),
-            "quality_dimensions": quality,
-        })
-    });
+    let service = p.service.as_ref().map(service_model);
     json!({
         "locale": p.locale.tag(),
         "person": {
@@ -140,35 +104,89 @@ pub fn model(p: &Profile, ladders: &Ladders) -> Value {
             "shortfalls": strategy("shortfalls"),
             "opportunities": strategy("opportunities"),
         },
-        "actions": p.actions.iter().filter(|a| !a.carried).map(|a| json!({
-            "goal": a.goal,
-            "steps": opt(&a.steps),
-            "due": a.due.map(|d| d.display()),
-            "support": opt(&a.support),
-            "measure": opt(&a.measure),
-            "status": status(a.status),
-            "done_on": a.done_on.map(|d| d.display()),
-            "note": opt(&a.note),
-        })).collect::<Vec<_>>(),
-        "reviews": p.reviews.map(|(every, start)| json!({
-            "every": match every {
-                Every::Month => "month",
-                Every::Quarter => "quarter",
-                Every::HalfYear => "half_year",
-                Every::Year => "year",
-            },
-            "start": start.display(),
-            "log": p.review_log.iter().map(|e| json!({
-                "date": e.date.display(),
-                "notes": opt(&e.notes),
-                "changes": e.changes,
-            })).collect::<Vec<_>>(),
-        })),
+        "actions": p.actions.iter().filter(|a| !a.carried).map(action_model).collect::<Vec<_>>(),
+        "reviews": p.reviews.map(|(every, start)| reviews_model(p, every, start)),
         "self_check": {
             "mediocrity": mediocrity,
             "burnout": ids(&p.burnout),
         },
         "service": service,
+    })
+}
+
+/// The career block: rungs by id, the target, and the assessment by standard.
+fn career_model(c: &Career, ladders: &Ladders) -> Value {
+    let ladder = ladders.get(&c.track).ok();
+    let rung = |i: Option<usize>| -> Value {
+        match (ladder, i) {
+            (Some(l), Some(i)) => Value::from(l.rungs[i].id.as_str()),
+            _ => Value::Null,
+        }
+    };
+    let mut assessment = Map::new();
+    for a in &c.assessment {
+        assessment.insert(
+            a.id.clone(),
+            json!({ "self": mark(a.self_mark), "manager": mark(a.manager), "evidence": opt(&a.evidence) }),
+        );
+    }
+    json!({
+        "track": c.track,
+        "level": rung(c.level),
+        "since": c.since,
+        "target": {
+            "level": rung(c.target_level),
+            "by_age": c.target_by_age,
+            "by_year": c.target_by_year,
+        },
+        "assessment": assessment,
+    })
+}
+
+/// The service block: internal customers, service style, quality by dimension id.
+fn service_model(s: &Service) -> Value {
+    let mut quality = Map::new();
+    for (item, v) in catalog::QUALITY_DIMENSIONS.iter().zip(&s.quality) {
+        if let Some(v) = v {
+            quality.insert(item.id.into(), Value::from(*v));
+        }
+    }
+    json!({
+        "internal_customers": s.internal_customers.iter().map(|c| json!({ "who": c.who, "owe": c.owe })).collect::<Vec<_>>(),
+        "service_style": s.style.map(|(p, w)| json!({ "procedure": p, "warmth": w })),
+        "quality_dimensions": quality,
+    })
+}
+
+/// One action of the plan.
+fn action_model(a: &Action) -> Value {
+    json!({
+        "goal": a.goal,
+        "steps": opt(&a.steps),
+        "due": a.due.map(|d| d.display()),
+        "support": opt(&a.support),
+        "measure": opt(&a.measure),
+        "status": status(a.status),
+        "done_on": a.done_on.map(|d| d.display()),
+        "note": opt(&a.note),
+    })
+}
+
+/// The review schedule (`every`, from `start`) with the review log.
+fn reviews_model(p: &Profile, every: Every, start: PartialDate) -> Value {
+    json!({
+        "every": match every {
+            Every::Month => "month",
+            Every::Quarter => "quarter",
+            Every::HalfYear => "half_year",
+            Every::Year => "year",
+        },
+        "start": start.display(),
+        "log": p.review_log.iter().map(|e| json!({
+            "date": e.date.display(),
+            "notes": opt(&e.notes),
+            "changes": e.changes,
+        })).collect::<Vec<_>>(),
     })
 }
 

@@ -1,7 +1,7 @@
 //! The Johari window section (橱窗分析法) and its four-pane chart.
 
 use super::{para, section, Block, Check, Section, Words, FIG_W};
-use crate::analysis::Analysis;
+use crate::analysis::{Analysis, Johari};
 use crate::profile::catalog;
 use crate::profile::model::Profile;
 use crate::workbook::figure::{color, flow_chips, flow_words, text_width, Anchor, Figure, Shape};
@@ -46,90 +46,12 @@ pub(super) fn johari(b: &Words, p: &Profile, a: &Analysis) -> Section {
     });
     // words a pane had no room for are listed under the window: none is left out
     if !overflow.is_empty() {
-        blocks.push(Block::Facts {
-            rows: overflow
-                .into_iter()
-                .map(|(pane, words)| {
-                    (
-                        b.loc
-                            .pick(format!("{pane}（续）"), format!("{pane} (continued)")),
-                        b.list(&words),
-                    )
-                })
-                .collect(),
-        });
+        blocks.push(overflow_facts(b, overflow));
     }
     if j.enough_raters {
-        blocks.push(Block::Note {
-            text: b.loc.pick(
-                    format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。这里只显示每个形容词落在哪个窗格，不显示是谁选的。", j.raters, j.min_votes),
-                    format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only the pane of each trait is shown, never who picked what.", j.raters, j.min_votes),
-                ),
-        });
-        if !j.peer_counts.is_empty() {
-            let counts: Vec<String> = j
-                .peer_counts
-                .iter()
-                .map(|(id, n)| format!("{} ×{}", b.adj(id), n))
-                .collect();
-            blocks.push(Block::Facts {
-                rows: vec![(b.t("同事选择的次数", "Peer picks"), b.list(&counts))],
-            });
-        }
-        let mut tips = Vec::new();
-        if !j.blind.is_empty() {
-            let words: Vec<String> = j.blind.iter().map(|id| b.adj(id)).collect();
-            tips.push(b.loc.pick(
-                format!("主动征求反馈：请同事举例说说你“{}”的时刻，缩小脊背的我。", b.list(&words)),
-                format!("Ask for feedback: ask colleagues for examples of when you seem {}; this shrinks the blind pane.", b.list(&words)),
-            ));
-        }
-        if !j.hidden.is_empty() {
-            let words: Vec<String> = j.hidden.iter().map(|id| b.adj(id)).collect();
-            tips.push(b.loc.pick(
-                format!(
-                    "适度自我表露：让别人看到你“{}”的一面，缩小隐私的我。",
-                    b.list(&words)
-                ),
-                format!(
-                    "Disclose: let others see that you are {}; this shrinks the hidden pane.",
-                    b.list(&words)
-                ),
-            ));
-        }
-        if !j.open.is_empty() {
-            let words: Vec<String> = j.open.iter().map(|id| b.adj(id)).collect();
-            tips.push(b.loc.pick(
-                format!("发挥公开的优势：“{}”已被大家认可，可以在工作中承担更多相应的责任。", b.list(&words)),
-                format!(
-                    "Build on the open pane: {} {} already seen by others; take on work that uses {}.",
-                    and_list(&words),
-                    if words.len() == 1 { "is" } else { "are" },
-                    if words.len() == 1 { "it" } else { "them" },
-                ),
-            ));
-        }
-        tips.push(b.t(
-            "探索潜在的我：尝试新的任务、轮岗或跨部门项目，在新挑战中发现自己和别人都还不知道的能力。",
-            "Explore the unknown pane: take on new tasks, rotations or cross-team projects to discover abilities nobody has seen yet.",
-        ));
-        blocks.push(Block::Heading {
-            text: b.t("发展建议", "What to do next"),
-        });
-        blocks.push(Block::Bullets { items: tips });
+        blocks.extend(peers_view(b, j));
     } else {
-        blocks.push(Block::Note {
-            text: match j.raters {
-                0 => b.loc.pick(
-                    format!("同事反馈不足：还没有同事作答，至少需要 {} 位才显示别人的看法。请邀请同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
-                    format!("Not enough raters yet: no peer has answered, and the peers' view is shown from {}. Invite colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
-                ),
-                n => b.loc.pick(
-                    format!("同事反馈不足：目前只有 {n} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
-                    format!("Not enough raters yet: {n} {} answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", if n == 1 { "peer has" } else { "peers have" }, j.min_raters),
-                ),
-            },
-        });
+        blocks.push(too_few_raters(b, j));
     }
     blocks.push(Block::Prompt {
         question: b.t("看到这个结果，我最意外的是：", "What surprised me most:"),
@@ -139,9 +61,149 @@ pub(super) fn johari(b: &Words, p: &Profile, a: &Analysis) -> Section {
     section(b, "johari", "自我定位：橱窗分析法", "Johari window", blocks)
 }
 
+/// The words the window's panes had no room for, by pane.
+fn overflow_facts(b: &Words, overflow: Vec<(String, Vec<String>)>) -> Block {
+    Block::Facts {
+        rows: overflow
+            .into_iter()
+            .map(|(pane, words)| {
+                (
+                    b.loc
+                        .pick(format!("{pane}（续）"), format!("{pane} (continued)")),
+                    b.list(&words),
+                )
+            })
+            .collect(),
+    }
+}
+
+/// What follows the window when enough peers answered: how it was made, the peer
+/// counts when HR asked for them, and what to do next.
+fn peers_view(b: &Words, j: &Johari) -> Vec<Block> {
+    let mut blocks = vec![Block::Note {
+        text: b.loc.pick(
+                format!("共有 {} 位同事匿名作答；至少 {} 位同事选中的形容词算作“别人知道”。这里只显示每个形容词落在哪个窗格，不显示是谁选的。", j.raters, j.min_votes),
+                format!("{} peers answered anonymously; a trait counts as known to others when at least {} of them picked it. Only the pane of each trait is shown, never who picked what.", j.raters, j.min_votes),
+            ),
+    }];
+    if !j.peer_counts.is_empty() {
+        let counts: Vec<String> = j
+            .peer_counts
+            .iter()
+            .map(|(id, n)| format!("{} ×{}", b.adj(id), n))
+            .collect();
+        blocks.push(Block::Facts {
+            rows: vec![(b.t("同事选择的次数", "Peer picks"), b.list(&counts))],
+        });
+    }
+    blocks.push(Block::Heading {
+        text: b.t("发展建议", "What to do next"),
+    });
+    blocks.push(Block::Bullets { items: tips(b, j) });
+    blocks
+}
+
+/// What to do about each pane: shrink the blind and hidden ones, build on the open
+/// one, explore the unknown one.
+fn tips(b: &Words, j: &Johari) -> Vec<String> {
+    let mut tips = Vec::new();
+    if !j.blind.is_empty() {
+        let words: Vec<String> = j.blind.iter().map(|id| b.adj(id)).collect();
+        tips.push(b.loc.pick(
+            format!("主动征求反馈：请同事举例说说你“{}”的时刻，缩小脊背的我。", b.list(&words)),
+            format!("Ask for feedback: ask colleagues for examples of when you seem {}; this shrinks the blind pane.", b.list(&words)),
+        ));
+    }
+    if !j.hidden.is_empty() {
+        let words: Vec<String> = j.hidden.iter().map(|id| b.adj(id)).collect();
+        tips.push(b.loc.pick(
+            format!(
+                "适度自我表露：让别人看到你“{}”的一面，缩小隐私的我。",
+                b.list(&words)
+            ),
+            format!(
+                "Disclose: let others see that you are {}; this shrinks the hidden pane.",
+                b.list(&words)
+            ),
+        ));
+    }
+    if !j.open.is_empty() {
+        let words: Vec<String> = j.open.iter().map(|id| b.adj(id)).collect();
+        tips.push(b.loc.pick(
+            format!(
+                "发挥公开的优势：“{}”已被大家认可，可以在工作中承担更多相应的责任。",
+                b.list(&words)
+            ),
+            format!(
+                "Build on the open pane: {} {} already seen by others; take on work that uses {}.",
+                and_list(&words),
+                if words.len() == 1 { "is" } else { "are" },
+                if words.len() == 1 { "it" } else { "them" },
+            ),
+        ));
+    }
+    tips.push(b.t(
+        "探索潜在的我：尝试新的任务、轮岗或跨部门项目，在新挑战中发现自己和别人都还不知道的能力。",
+        "Explore the unknown pane: take on new tasks, rotations or cross-team projects to discover abilities nobody has seen yet.",
+    ));
+    tips
+}
+
+/// The note under a blank window: too few peers answered to show their view.
+fn too_few_raters(b: &Words, j: &Johari) -> Block {
+    Block::Note {
+        text: match j.raters {
+            0 => b.loc.pick(
+                format!("同事反馈不足：还没有同事作答，至少需要 {} 位才显示别人的看法。请邀请同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                format!("Not enough raters yet: no peer has answered, and the peers' view is shown from {}. Invite colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", j.min_raters),
+            ),
+            n => b.loc.pick(
+                format!("同事反馈不足：目前只有 {n} 位同事作答，至少需要 {} 位才显示别人的看法。请邀请更多同事匿名选择 5–6 个形容词，然后在上面的窗格里亲手填写。", j.min_raters),
+                format!("Not enough raters yet: {n} {} answered, and the peers' view is shown from {}. Invite more colleagues to pick 5–6 adjectives anonymously, then fill in the panes above by hand.", if n == 1 { "peer has" } else { "peers have" }, j.min_raters),
+            ),
+        },
+    }
+}
+
+/// Top of the window, under the column headings.
+const TOP: f64 = 34.0;
+/// Baseline of the column headings ("Known to self").
+const HEADING_Y: f64 = 14.0;
+/// Size of the column and side headings.
+const HEADING_SIZE: f64 = 9.5;
+/// The side headings end this far left of the window, and wrap to its left less
+/// [`SIDE_WRAP`]; their rows are [`SIDE_ROW`] apart.
+const SIDE_GAP: f64 = 8.0;
+const SIDE_WRAP: f64 = 10.0;
+const SIDE_ROW: f64 = 12.0;
+/// The window's left edge is tried from [`LEFT_MIN`] in steps of [`LEFT_STEP`]
+/// (eight at most) until both side headings fit in two rows.
+const LEFT_MIN: f64 = 58.0;
+const LEFT_STEP: f64 = 6.0;
+/// Height and chip size of a window whose layout was not planned (blank, or when
+/// nothing fits).
+const DEFAULT_H: f64 = 330.0;
+const DEFAULT_CHIP: f64 = 10.0;
+/// A pane's inner margin, its title's baseline and size, and the top of its first
+/// row of chips, from the pane's top.
+const PANE_PAD: f64 = 10.0;
+const PANE_TITLE_Y: f64 = 20.0;
+const PANE_TITLE_SIZE: f64 = 12.0;
+const CHIPS_TOP: f64 = 34.0;
+/// A pane's height with no words, and at least.
+const PANE_MIN_H: f64 = 60.0;
+/// A chip's row height, height, end padding (both ends) and corner radius, as
+/// multiples of its size.
+const CHIP_ROW: f64 = 1.8;
+const CHIP_H: f64 = 1.55;
+const CHIP_PAD: f64 = 0.9;
+const CHIP_ROUND: f64 = 0.7;
+/// A blank pane's writing lines: the first's y from the pane's top, and their gap.
+const WRITING_TOP: f64 = 44.0;
+const WRITING_GAP: f64 = 22.0;
+
 /// The window, and for each pane that had no room for all its words, the rest.
 pub(super) fn johari_figure(b: &Words, a: &Analysis) -> (Figure, Vec<(String, Vec<String>)>) {
-    let mut overflow = Vec::new();
     let j = &a.johari;
     let words = |ids: &[&str]| -> Vec<String> { ids.iter().map(|id| b.adj(id)).collect() };
     let (open, hidden, blind, unknown) = (
@@ -150,7 +212,44 @@ pub(super) fn johari_figure(b: &Words, a: &Analysis) -> (Figure, Vec<(String, Ve
         words(&j.blind),
         words(&j.unknown),
     );
-    let (n_open, n_hidden, n_blind) = (open.len() as f64, hidden.len() as f64, blind.len() as f64);
+    let preferred = preferred_splits(j, (open.len(), hidden.len(), blind.len()));
+    let left = window_left(b);
+    // a point short of the edge, so that the right border is not clipped by the viewBox
+    let gw = FIG_W - left - 1.0;
+    let plan = if j.enough_raters {
+        plan_window([&open, &blind, &hidden, &unknown], gw, preferred)
+    } else {
+        None
+    };
+    let (col, row, gh, chip) = plan.unwrap_or((preferred.0, preferred.1, DEFAULT_H, DEFAULT_CHIP));
+    let window = Window {
+        left,
+        right: left + gw,
+        bottom: TOP + gh,
+        cx: left + gw * col,
+        cy: TOP + gh * row,
+    };
+    let mut f = Figure::new(
+        FIG_W,
+        TOP + gh + 4.0,
+        b.t("橱窗分析四个窗格", "The four panes of the Johari window"),
+    );
+    headings(&mut f, b, &window);
+    let panes = window.panes(b, [open, blind, hidden, unknown]);
+    let mut overflow = Vec::new();
+    for pane in panes {
+        if let Some(rest) = draw_pane(&mut f, b, pane, !j.enough_raters, chip) {
+            overflow.push(rest);
+        }
+    }
+    (f, overflow)
+}
+
+/// The column and row splits the panes would have by meaning: sized by what the
+/// open pane shares with the others (`n` counts the open, hidden and blind words);
+/// a blank window (too few raters) has four equal panes to write in.
+fn preferred_splits(j: &Johari, n: (usize, usize, usize)) -> (f64, f64) {
+    let (n_open, n_hidden, n_blind) = (n.0 as f64, n.1 as f64, n.2 as f64);
     let split = |a: f64, b: f64| {
         if a + b == 0.0 {
             0.5
@@ -158,226 +257,283 @@ pub(super) fn johari_figure(b: &Words, a: &Analysis) -> (Figure, Vec<(String, Ve
             (a / (a + b)).clamp(0.38, 0.62)
         }
     };
-    // columns: known / not known to self; rows: known / not known to others. The
-    // panes are sized by what the open pane shares with the others (the window's
-    // meaning), then moved as little as needed for every word to fit, all at one
-    // chip size; a blank window (too few raters) has four equal panes to write in.
-    let preferred = if a.johari.enough_raters {
+    if j.enough_raters {
         (
             split(n_open + n_hidden, n_blind + 1.0),
             split(n_open + n_blind, n_hidden + 1.0),
         )
     } else {
         (0.5, 0.5)
-    };
-    // a point short of the edge, so that the right border is not clipped by the viewBox
-    // the side labels ("Known to others") get at most two lines: the window starts
-    // where both fit
+    }
+}
+
+/// The window's left edge: the side headings ("Known to others") get at most two
+/// lines, and the window starts where both fit.
+fn window_left(b: &Words) -> f64 {
     let sides = [
         b.t("别人知道", "Known to others"),
         b.t("别人不知道", "Not known to others"),
     ];
-    let left = (0..=8)
-        .map(|k| 58.0 + 6.0 * k as f64)
+    (0..=8)
+        .map(|k| LEFT_MIN + LEFT_STEP * k as f64)
         .find(|l| {
             sides
                 .iter()
-                .all(|t| flow_words(t, 9.5, l - 10.0).len() <= 2)
+                .all(|t| flow_words(t, HEADING_SIZE, l - SIDE_WRAP).len() <= 2)
         })
-        .unwrap_or(106.0);
-    let (top, gw) = (34.0, FIG_W - left - 1.0);
-    let plan = if a.johari.enough_raters {
-        plan_window([&open, &blind, &hidden, &unknown], gw, preferred)
-    } else {
-        None
-    };
-    let (col, row, gh, chip) = plan.unwrap_or((preferred.0, preferred.1, 330.0, 10.0));
-    let cx = left + gw * col;
-    let cy = top + gh * row;
-    let mut f = Figure::new(
-        FIG_W,
-        top + gh + 4.0,
-        b.t("橱窗分析四个窗格", "The four panes of the Johari window"),
-    );
+        .unwrap_or(LEFT_MIN + LEFT_STEP * 8.0)
+}
+
+/// Where the window lies: its edges, and the column and row splits between its
+/// panes. Columns: known / not known to self; rows: known / not known to others.
+struct Window {
+    left: f64,
+    right: f64,
+    bottom: f64,
+    cx: f64,
+    cy: f64,
+}
+
+/// One pane: where it lies, its title, its words and its fill.
+struct WindowPane {
+    x: f64,
+    y: f64,
+    w: f64,
+    h: f64,
+    title: String,
+    words: Vec<String>,
+    fill: &'static str,
+}
+
+impl Window {
+    /// The four panes: open, blind, hidden, unknown; `words` in that order.
+    fn panes(&self, b: &Words, words: [Vec<String>; 4]) -> [WindowPane; 4] {
+        let Window {
+            left,
+            right,
+            bottom,
+            cx,
+            cy,
+        } = *self;
+        let [open, blind, hidden, unknown] = words;
+        let pane = |(x, y, w, h), title: String, words, fill| WindowPane {
+            x,
+            y,
+            w,
+            h,
+            title,
+            words,
+            fill,
+        };
+        [
+            pane(
+                (left, TOP, cx - left, cy - TOP),
+                b.t("公开的我", "Open self"),
+                open,
+                color::PANE_OPEN,
+            ),
+            pane(
+                (cx, TOP, right - cx, cy - TOP),
+                b.t("脊背的我", "Blind self"),
+                blind,
+                color::PANE_SIDE,
+            ),
+            pane(
+                (left, cy, cx - left, bottom - cy),
+                b.t("隐私的我", "Hidden self"),
+                hidden,
+                color::PANE_SIDE,
+            ),
+            pane(
+                (cx, cy, right - cx, bottom - cy),
+                b.t("潜在的我", "Unknown self"),
+                unknown,
+                color::WHITE,
+            ),
+        ]
+    }
+}
+
+/// The column headings over the window and the row headings left of it.
+fn headings(f: &mut Figure, b: &Words, w: &Window) {
     f.text(
-        left + (cx - left) / 2.0,
-        14.0,
-        9.5,
+        w.left + (w.cx - w.left) / 2.0,
+        HEADING_Y,
+        HEADING_SIZE,
         b.t("自己知道", "Known to self"),
         Anchor::Middle,
         color::MUTED,
         true,
     );
     f.text(
-        cx + (left + gw - cx) / 2.0,
-        14.0,
-        9.5,
+        w.cx + (w.right - w.cx) / 2.0,
+        HEADING_Y,
+        HEADING_SIZE,
         b.t("自己不知道", "Not known to self"),
         Anchor::Middle,
         color::MUTED,
         true,
     );
-    let side = |f: &mut Figure, y: f64, zh: &str, en: &str| {
-        // wrapped to the room left of the window: "Known to / others", "别人知道"
-        for (k, part) in flow_words(&b.loc.text(zh, en), 9.5, left - 10.0)
-            .iter()
-            .enumerate()
-        {
-            f.text(
-                left - 8.0,
-                y + k as f64 * 12.0,
-                9.5,
-                part.clone(),
-                Anchor::End,
-                color::MUTED,
-                true,
+    side_heading(
+        f,
+        w.left,
+        TOP + (w.cy - TOP) / 2.0 - 4.0,
+        &b.t("别人知道", "Known to others"),
+    );
+    side_heading(
+        f,
+        w.left,
+        w.cy + (w.bottom - w.cy) / 2.0 - 4.0,
+        &b.t("别人不知道", "Not known to others"),
+    );
+}
+
+/// A row heading at `y`, wrapped to the room left of the window (at `left`):
+/// "Known to / others", "别人知道".
+fn side_heading(f: &mut Figure, left: f64, y: f64, text: &str) {
+    for (k, part) in flow_words(text, HEADING_SIZE, left - SIDE_WRAP)
+        .iter()
+        .enumerate()
+    {
+        f.text(
+            left - SIDE_GAP,
+            y + k as f64 * SIDE_ROW,
+            HEADING_SIZE,
+            part.clone(),
+            Anchor::End,
+            color::MUTED,
+            true,
+        );
+    }
+}
+
+/// A pane with its title and count, then its words as chips of `chip` points, or,
+/// when `blank`, ruled lines to write on. Returns the pane's title and the words it
+/// had no room for, if any.
+fn draw_pane(
+    f: &mut Figure,
+    b: &Words,
+    pane: WindowPane,
+    blank: bool,
+    chip: f64,
+) -> Option<(String, Vec<String>)> {
+    let WindowPane { x, y, w, h, .. } = pane;
+    f.shapes.push(Shape::Rect {
+        x,
+        y,
+        w,
+        h,
+        r: 0.0,
+        fill: Some(pane.fill),
+        stroke: Some(color::RULE),
+        width: 1.0,
+        dashed: false,
+    });
+    f.text(
+        x + PANE_PAD,
+        y + PANE_TITLE_Y,
+        PANE_TITLE_SIZE,
+        format!(
+            "{}{}",
+            pane.title,
+            if blank {
+                String::new()
+            } else {
+                format!("  {}", pane.words.len())
+            }
+        ),
+        Anchor::Start,
+        color::ACCENT,
+        true,
+    );
+    if blank {
+        // ruled lines to write on
+        let mut ly = y + WRITING_TOP;
+        while ly < y + h - 8.0 {
+            f.line(
+                x + PANE_PAD,
+                ly,
+                x + w - PANE_PAD,
+                ly,
+                color::RULE,
+                0.6,
+                false,
             );
+            ly += WRITING_GAP;
         }
-    };
-    side(
-        &mut f,
-        top + (cy - top) / 2.0 - 4.0,
-        "别人知道",
-        "Known to others",
+        return None;
+    }
+    let rest = chips(f, b, &pane, chip)?;
+    Some((pane.title, rest))
+}
+
+/// A pane's words as chips of `size` points, as many rows as it holds; when some
+/// are left over, a line saying so at its foot. Returns the words left over.
+fn chips(f: &mut Figure, b: &Words, pane: &WindowPane, size: f64) -> Option<Vec<String>> {
+    let WindowPane { x, y, w, h, .. } = *pane;
+    let rows = flow_chips(&pane.words, size, w - 2.0 * PANE_PAD, CHIP_GAP);
+    let line_h = size * CHIP_ROW;
+    let mut max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
+    if rows.len() > max_rows {
+        // room for the "more below" line under the last row
+        max_rows = ((h - 52.0) / line_h).floor().max(1.0) as usize;
+    }
+    let shown = rows.len().min(max_rows);
+    for (r, row) in rows.iter().take(shown).enumerate() {
+        chip_row(
+            f,
+            row,
+            x + PANE_PAD,
+            y + CHIPS_TOP + r as f64 * line_h,
+            size,
+        );
+    }
+    if rows.len() <= shown {
+        return None;
+    }
+    let rest: Vec<String> = rows[shown..].iter().flatten().cloned().collect();
+    f.text(
+        x + w - PANE_PAD,
+        y + h - 8.0,
+        8.0,
+        b.loc.pick(
+            format!("另有 {} 个，见图下", rest.len()),
+            format!("{} more below the window", rest.len()),
+        ),
+        Anchor::End,
+        color::MUTED,
+        false,
     );
-    side(
-        &mut f,
-        cy + (top + gh - cy) / 2.0 - 4.0,
-        "别人不知道",
-        "Not known to others",
-    );
-    let blank = !j.enough_raters;
-    let panes = [
-        (
-            left,
-            top,
-            cx - left,
-            cy - top,
-            b.t("公开的我", "Open self"),
-            open,
-            color::PANE_OPEN,
-        ),
-        (
-            cx,
-            top,
-            left + gw - cx,
-            cy - top,
-            b.t("脊背的我", "Blind self"),
-            blind,
-            color::PANE_SIDE,
-        ),
-        (
-            left,
-            cy,
-            cx - left,
-            top + gh - cy,
-            b.t("隐私的我", "Hidden self"),
-            hidden,
-            color::PANE_SIDE,
-        ),
-        (
-            cx,
-            cy,
-            left + gw - cx,
-            top + gh - cy,
-            b.t("潜在的我", "Unknown self"),
-            unknown,
-            color::WHITE,
-        ),
-    ];
-    for (x, y, w, h, title, list, fill) in panes {
+    Some(rest)
+}
+
+/// One row of word chips of `size` points from (x, y).
+fn chip_row(f: &mut Figure, row: &[String], x: f64, y: f64, size: f64) {
+    let mut wx = x;
+    for word in row {
+        let ww = text_width(word, size) + size * CHIP_PAD;
         f.shapes.push(Shape::Rect {
-            x,
+            x: wx,
             y,
-            w,
-            h,
-            r: 0.0,
-            fill: Some(fill),
+            w: ww,
+            h: size * CHIP_H,
+            r: size * CHIP_ROUND,
+            fill: Some(color::WHITE),
             stroke: Some(color::RULE),
-            width: 1.0,
+            width: 0.6,
             dashed: false,
         });
         f.text(
-            x + 10.0,
-            y + 20.0,
-            12.0,
-            format!(
-                "{title}{}",
-                if blank {
-                    String::new()
-                } else {
-                    format!("  {}", list.len())
-                }
-            ),
-            Anchor::Start,
-            color::ACCENT,
-            true,
+            wx + ww / 2.0,
+            y + size * 1.12,
+            size,
+            word.clone(),
+            Anchor::Middle,
+            color::INK,
+            false,
         );
-        if blank {
-            // ruled lines to write on
-            let mut ly = y + 44.0;
-            while ly < y + h - 8.0 {
-                f.line(x + 10.0, ly, x + w - 10.0, ly, color::RULE, 0.6, false);
-                ly += 22.0;
-            }
-            continue;
-        }
-        let size = chip;
-        let gap = CHIP_GAP;
-        let rows = flow_chips(&list, size, w - 20.0, gap);
-        let line_h = size * 1.8;
-        let mut max_rows = ((h - 40.0) / line_h).floor().max(1.0) as usize;
-        if rows.len() > max_rows {
-            // room for the "more below" line under the last row
-            max_rows = ((h - 52.0) / line_h).floor().max(1.0) as usize;
-        }
-        let shown = rows.len().min(max_rows);
-        for (r, row) in rows.iter().take(shown).enumerate() {
-            let mut wx = x + 10.0;
-            let wy = y + 34.0 + r as f64 * line_h;
-            for word in row {
-                let ww = text_width(word, size) + size * 0.9;
-                f.shapes.push(Shape::Rect {
-                    x: wx,
-                    y: wy,
-                    w: ww,
-                    h: size * 1.55,
-                    r: size * 0.7,
-                    fill: Some(color::WHITE),
-                    stroke: Some(color::RULE),
-                    width: 0.6,
-                    dashed: false,
-                });
-                f.text(
-                    wx + ww / 2.0,
-                    wy + size * 1.12,
-                    size,
-                    word.clone(),
-                    Anchor::Middle,
-                    color::INK,
-                    false,
-                );
-                wx += ww + gap;
-            }
-        }
-        if rows.len() > shown {
-            let rest: Vec<String> = rows[shown..].iter().flatten().cloned().collect();
-            f.text(
-                x + w - 10.0,
-                y + h - 8.0,
-                8.0,
-                b.loc.pick(
-                    format!("另有 {} 个，见图下", rest.len()),
-                    format!("{} more below the window", rest.len()),
-                ),
-                Anchor::End,
-                color::MUTED,
-                false,
-            );
-            overflow.push((title.clone(), rest));
-        }
+        wx += ww + CHIP_GAP;
     }
-    (f, overflow)
 }
 
 /// Space between chips.
@@ -388,20 +544,20 @@ const CHIP_GAP: f64 = 5.0;
 /// flowed as [`flow_chips`] flows them.
 fn pane_height(chips: &[f64], size: f64, w: f64) -> Option<f64> {
     if chips.is_empty() {
-        return Some(60.0);
+        return Some(PANE_MIN_H);
     }
-    if chips.iter().any(|ww| *ww > w - 20.0) {
+    if chips.iter().any(|ww| *ww > w - 2.0 * PANE_PAD) {
         return None;
     }
     let (mut rows, mut x) = (1.0, 0.0);
     for ww in chips {
-        if x > 0.0 && x + ww > w - 20.0 {
+        if x > 0.0 && x + ww > w - 2.0 * PANE_PAD {
             rows += 1.0;
             x = 0.0;
         }
         x += ww + CHIP_GAP;
     }
-    Some((34.0 + (rows - 1.0) * size * 1.8 + size * 1.55 + 10.0).max(60.0))
+    Some((CHIPS_TOP + (rows - 1.0) * size * CHIP_ROW + size * CHIP_H + PANE_PAD).max(PANE_MIN_H))
 }
 
 /// The window's layout in which every word fits: (column split, row split, height,
@@ -418,7 +574,7 @@ fn plan_window(
         let [open, blind, hidden, unknown] = panes.map(|words| {
             words
                 .iter()
-                .map(|wd| text_width(wd, size) + size * 0.9)
+                .map(|wd| text_width(wd, size) + size * CHIP_PAD)
                 .collect::<Vec<f64>>()
         });
         let (open, blind, hidden, unknown) = (&open[..], &blind[..], &hidden[..], &unknown[..]);

@@ -60,88 +60,121 @@ pub(super) fn needs(b: &Words, p: &Profile) -> Section {
     )
 }
 
+/// Columns of the grid of needs, the height of its rows, and the baseline of its
+/// first row.
+const COLS: usize = 4;
+const ROW_H: f64 = 34.0;
+const FIRST_BASELINE: f64 = 22.0;
+/// Size of a need's name, and the room it leaves in its cell for the ring and
+/// the rank beside it.
+const LABEL_SIZE: f64 = 10.0;
+const LABEL_MARGIN: f64 = 26.0;
+/// Baseline of the legend, and the figure's foot, below the last row.
+const LEGEND_BELOW: f64 = 18.0;
+const FOOT_BELOW: f64 = 26.0;
+
+/// The 20 needs in a grid, the top three circled and numbered 1–3, the next three
+/// underlined and numbered 4–6, and a legend.
 pub(super) fn needs_figure(b: &Words, p: &Profile) -> Figure {
-    let cols = 4;
-    let (cw, ch) = (FIG_W / cols as f64, 34.0);
-    let rows = catalog::NEEDS.len().div_ceil(cols);
+    let cw = FIG_W / COLS as f64;
+    let rows = catalog::NEEDS.len().div_ceil(COLS);
     let mut f = Figure::new(
         FIG_W,
-        rows as f64 * ch + 26.0,
+        rows as f64 * ROW_H + FOOT_BELOW,
         b.t(
             "20 项需要，最重要的 3 项圈出，其次 3 项划线",
             "The 20 needs: top 3 circled, next 3 underlined",
         ),
     );
     for (i, need) in catalog::NEEDS.iter().enumerate() {
-        let (c, r) = (i % cols, i / cols);
+        let (c, r) = (i % COLS, i / COLS);
         let x = c as f64 * cw + cw / 2.0;
-        let y = r as f64 * ch + 22.0;
-        // one size for every need; a name too long for its cell wraps onto two lines
-        let size = 10.0;
-        let lines = label_lines(&b.w(need), size, cw - 26.0);
-        let lw = lines
-            .iter()
-            .map(|l| text_width(l, size))
-            .fold(0.0, f64::max);
-        let two = lines.len() > 1;
-        // baselines: one line at y, two lines around it
-        let base = |k: usize| if two { y - 5.5 + k as f64 * 12.0 } else { y };
-        let last = base(lines.len() - 1);
+        let y = r as f64 * ROW_H + FIRST_BASELINE;
         let top = p.needs_top.iter().position(|n| n.id == need.id);
         let next = p.needs_next.iter().position(|n| n.id == need.id);
-        let (ink, bold) = match (top, next) {
-            (Some(_), _) => (color::ACCENT, true),
-            (None, Some(_)) => (color::INK, true),
-            _ => (color::INK, false),
-        };
-        let ry = if two { 16.0 } else { 12.0 };
-        let cy = if two { y - 3.0 } else { y - 3.5 };
-        if let Some(k) = top {
-            f.shapes.push(Shape::Ellipse {
-                cx: x,
-                cy,
-                rx: lw / 2.0 + 12.0,
-                ry,
-                fill: Some(color::PALE),
-                stroke: Some(color::ACCENT),
-                width: 1.4,
-            });
-            f.text(
-                x - lw / 2.0 - 14.0,
-                cy - ry + 2.0,
-                8.0,
-                format!("{}", k + 1),
-                Anchor::End,
-                color::ACCENT,
-                true,
-            );
-        }
-        for (k, line) in lines.iter().enumerate() {
-            f.text(x, base(k), size, line.clone(), Anchor::Middle, ink, bold);
-        }
-        if let (None, Some(k)) = (top, next) {
-            let uw = text_width(&lines[lines.len() - 1], size);
-            f.line(
-                x - uw / 2.0,
-                last + 3.5,
-                x + uw / 2.0,
-                last + 3.5,
-                color::WARM,
-                1.4,
-                false,
-            );
-            f.text(
-                x - lw / 2.0 - 6.0,
-                base(0) - 8.0,
-                8.0,
-                format!("{}", k + 4),
-                Anchor::End,
-                color::WARM,
-                true,
-            );
-        }
+        need_cell(&mut f, &b.w(need), (x, y), cw, (top, next));
     }
-    let ly = rows as f64 * ch + 18.0;
+    legend(&mut f, b, rows as f64 * ROW_H + LEGEND_BELOW);
+    f
+}
+
+/// One need's name centred at (x, y) in a cell `cw` wide; `rank` is its place among
+/// the top three and among the next three, if any: the top ones ringed and
+/// numbered, the next ones underlined and numbered.
+fn need_cell(
+    f: &mut Figure,
+    name: &str,
+    (x, y): (f64, f64),
+    cw: f64,
+    rank: (Option<usize>, Option<usize>),
+) {
+    // one size for every need; a name too long for its cell wraps onto two lines
+    let size = LABEL_SIZE;
+    let lines = label_lines(name, size, cw - LABEL_MARGIN);
+    let lw = lines
+        .iter()
+        .map(|l| text_width(l, size))
+        .fold(0.0, f64::max);
+    let two = lines.len() > 1;
+    // baselines: one line at y, two lines around it
+    let base = |k: usize| if two { y - 5.5 + k as f64 * 12.0 } else { y };
+    let last = base(lines.len() - 1);
+    let (top, next) = rank;
+    let (ink, bold) = match (top, next) {
+        (Some(_), _) => (color::ACCENT, true),
+        (None, Some(_)) => (color::INK, true),
+        _ => (color::INK, false),
+    };
+    let ry = if two { 16.0 } else { 12.0 };
+    let cy = if two { y - 3.0 } else { y - 3.5 };
+    if let Some(k) = top {
+        f.shapes.push(Shape::Ellipse {
+            cx: x,
+            cy,
+            rx: lw / 2.0 + 12.0,
+            ry,
+            fill: Some(color::PALE),
+            stroke: Some(color::ACCENT),
+            width: 1.4,
+        });
+        f.text(
+            x - lw / 2.0 - 14.0,
+            cy - ry + 2.0,
+            8.0,
+            format!("{}", k + 1),
+            Anchor::End,
+            color::ACCENT,
+            true,
+        );
+    }
+    for (k, line) in lines.iter().enumerate() {
+        f.text(x, base(k), size, line.clone(), Anchor::Middle, ink, bold);
+    }
+    if let (None, Some(k)) = (top, next) {
+        let uw = text_width(&lines[lines.len() - 1], size);
+        f.line(
+            x - uw / 2.0,
+            last + 3.5,
+            x + uw / 2.0,
+            last + 3.5,
+            color::WARM,
+            1.4,
+            false,
+        );
+        f.text(
+            x - lw / 2.0 - 6.0,
+            base(0) - 8.0,
+            8.0,
+            format!("{}", k + 4),
+            Anchor::End,
+            color::WARM,
+            true,
+        );
+    }
+}
+
+/// The legend at baseline `ly`: a ring for the top three, a line for the next three.
+fn legend(f: &mut Figure, b: &Words, ly: f64) {
     f.shapes.push(Shape::Ellipse {
         cx: 10.0,
         cy: ly - 3.0,
@@ -170,7 +203,6 @@ pub(super) fn needs_figure(b: &Words, p: &Profile) -> Figure {
         color::MUTED,
         false,
     );
-    f
 }
 
 /// A need's name as one line, or as two balanced lines (split at a space, or between

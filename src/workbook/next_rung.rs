@@ -7,7 +7,7 @@ use super::{para, percent, section, Block, Section, Words};
 use crate::analysis::readiness::{Readiness, StandardMark};
 use crate::analysis::Analysis;
 use crate::profile::ladder::Ladders;
-use crate::profile::ladder::{area_name, Rung, AREAS};
+use crate::profile::ladder::{area_name, Ladder, Rung, AREAS};
 use crate::profile::model::{Mark, Profile};
 
 /// Tick boxes for a missing mark, one per line (□ is in the compiled-in font).
@@ -120,98 +120,10 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
     let cur = &ladder.rungs[level];
     let next = r.next_level.as_ref().map(|_| &ladder.rungs[level + 1]);
     let assessed = next.unwrap_or(cur);
-    let mut blocks = Vec::new();
-    let cur_t = cur.title.get(b.loc);
-    match next {
-        Some(n) => blocks.push(para(b.loc.pick(
-            format!(
-                "你现在是{cur_t}，下一级是{}。每一级都有写明的任职资格（基本条件、知识、技能、行为、绩效）。下表把两级的标准按类别并列，右栏就是下一级对你的要求。",
-                n.title.zh
-            ),
-            format!(
-                "Your rung now is {cur_t}; the next rung is {}. Every rung has written qualification standards (basic conditions, knowledge, skills, behaviour, results). The table sets the two rungs side by side by area: the right column is what the next rung asks of you.",
-                n.title.en
-            ),
-        ))),
-        None => blocks.push(para(b.loc.pick(
-            format!(
-                "{cur_t}是{}的最高一级，这条路线上没有更高的级别。下面是本级的任职资格，请逐项自评并请上级评估，再一起商量下一步：扩大职责、带出接班人，或者在另一条路线上发展。",
-                ladder.name.zh
-            ),
-            format!(
-                "{cur_t} is the top rung of the {}; there is no next rung on this ladder. Below are this rung's standards: mark yourself, ask your manager for theirs, and discuss what comes next — a wider remit, a successor, or growth on another route.",
-                ladder.name.en
-            ),
-        ))),
-    }
+    let mut blocks = vec![intro(b, ladder, cur, next)];
     if let Some(n) = next {
-        if !cur.standards.is_empty() || !n.standards.is_empty() {
-            let mut rows = Vec::new();
-            for (area, _, _) in AREAS {
-                let list = |r: &Rung| -> String {
-                    r.standards
-                        .iter()
-                        .filter(|s| s.area == *area)
-                        .map(|s| match &s.item {
-                            Some(item) => format!(
-                                "• {}{}{}",
-                                item.get(b.loc),
-                                b.t("：", ": "),
-                                s.text.get(b.loc)
-                            ),
-                            None => format!("• {}", s.text.get(b.loc)),
-                        })
-                        .collect::<Vec<_>>()
-                        .join("\n")
-                };
-                let (left, right) = (list(cur), list(n));
-                if !left.is_empty() || !right.is_empty() {
-                    rows.push(vec![area_name(area, b.loc).to_string(), left, right]);
-                }
-            }
-            blocks.push(Block::Table {
-                header: vec![
-                    b.t("类别", "Area"),
-                    b.loc
-                        .pick(format!("本级：{cur_t}"), format!("Now: {cur_t}")),
-                    b.loc.pick(
-                        format!("下一级：{}", n.title.zh),
-                        format!("Next: {}", n.title.en),
-                    ),
-                ],
-                rows,
-                widths: percent(&[1.1, 3.0, 3.0]),
-            });
-        }
-        let mut facts = Vec::new();
-        if let Some(y) = n.min_years {
-            facts.push((
-                b.t("一般晋升年限", "Usual time on this rung"),
-                b.loc.pick(
-                    format!("在{cur_t}这一级工作约 {y} 年"),
-                    format!(
-                        "about {y} {} as {cur_t} before the next rung",
-                        if y == 1 { "year" } else { "years" }
-                    ),
-                ),
-            ));
-        }
-        if let Some(req) = &n.requires {
-            facts.push((b.t("前提条件", "Prerequisite"), req.get(b.loc).to_string()));
-        }
-        if let Some(y) = r.years_on_rung {
-            facts.push((
-                b.t("你在本级已有", "Your time on this rung"),
-                match y {
-                    0 => b.t("不满 1 年", "less than a year"),
-                    1 => b.t("1 年", "1 year"),
-                    y => b.loc.pick(format!("{y} 年"), format!("{y} years")),
-                },
-            ));
-        }
-        if !facts.is_empty() {
-            blocks.push(Block::Facts { rows: facts });
-        }
+        blocks.extend(side_by_side(b, cur, n));
+        blocks.extend(time_on_rung(b, r, cur, n));
     }
     if r.total == 0 {
         blocks.push(Block::Note {
@@ -228,6 +140,133 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
             format!("Each standard of the {} rung", assessed.title.en),
         ),
     });
+    blocks.push(marks_table(b, p, r, assessed));
+    if !r.any_marks() {
+        blocks.push(Block::Note {
+            text: b.t(
+                "先逐项自评，再请上级评估，在“依据与事例”里写下能说明的工作和结果。标为“待提高”或还没有把握的，就是你下一步的发展重点。",
+                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked “working towards”, or not yet sure, is where to develop next.",
+            ),
+        });
+        return section(b, "next_rung", title.0, title.1, blocks);
+    }
+    blocks.push(para(summary(b, r)));
+    blocks.extend(what_to_work_on(b, r, assessed));
+    section(b, "next_rung", title.0, title.1, blocks)
+}
+
+/// The opening paragraph: the rung now and the next one, or that this is the top
+/// rung of its ladder.
+fn intro(b: &Words, ladder: &Ladder, cur: &Rung, next: Option<&Rung>) -> Block {
+    let cur_t = cur.title.get(b.loc);
+    match next {
+        Some(n) => para(b.loc.pick(
+            format!(
+                "你现在是{cur_t}，下一级是{}。每一级都有写明的任职资格（基本条件、知识、技能、行为、绩效）。下表把两级的标准按类别并列，右栏就是下一级对你的要求。",
+                n.title.zh
+            ),
+            format!(
+                "Your rung now is {cur_t}; the next rung is {}. Every rung has written qualification standards (basic conditions, knowledge, skills, behaviour, results). The table sets the two rungs side by side by area: the right column is what the next rung asks of you.",
+                n.title.en
+            ),
+        )),
+        None => para(b.loc.pick(
+            format!(
+                "{cur_t}是{}的最高一级，这条路线上没有更高的级别。下面是本级的任职资格，请逐项自评并请上级评估，再一起商量下一步：扩大职责、带出接班人，或者在另一条路线上发展。",
+                ladder.name.zh
+            ),
+            format!(
+                "{cur_t} is the top rung of the {}; there is no next rung on this ladder. Below are this rung's standards: mark yourself, ask your manager for theirs, and discuss what comes next — a wider remit, a successor, or growth on another route.",
+                ladder.name.en
+            ),
+        )),
+    }
+}
+
+/// The two rungs' standards side by side, a row per area that either has; none
+/// when neither rung has written standards.
+fn side_by_side(b: &Words, cur: &Rung, n: &Rung) -> Option<Block> {
+    if cur.standards.is_empty() && n.standards.is_empty() {
+        return None;
+    }
+    let cur_t = cur.title.get(b.loc);
+    let mut rows = Vec::new();
+    for (area, _, _) in AREAS {
+        let (left, right) = (area_list(b, cur, area), area_list(b, n, area));
+        if !left.is_empty() || !right.is_empty() {
+            rows.push(vec![area_name(area, b.loc).to_string(), left, right]);
+        }
+    }
+    Some(Block::Table {
+        header: vec![
+            b.t("类别", "Area"),
+            b.loc
+                .pick(format!("本级：{cur_t}"), format!("Now: {cur_t}")),
+            b.loc.pick(
+                format!("下一级：{}", n.title.zh),
+                format!("Next: {}", n.title.en),
+            ),
+        ],
+        rows,
+        widths: percent(&[1.1, 3.0, 3.0]),
+    })
+}
+
+/// A rung's standards in one area, a bulleted line each (with its item when the
+/// ladder gives one).
+fn area_list(b: &Words, r: &Rung, area: &str) -> String {
+    r.standards
+        .iter()
+        .filter(|s| s.area == *area)
+        .map(|s| match &s.item {
+            Some(item) => format!(
+                "• {}{}{}",
+                item.get(b.loc),
+                b.t("：", ": "),
+                s.text.get(b.loc)
+            ),
+            None => format!("• {}", s.text.get(b.loc)),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The usual time before the next rung, its prerequisite, and the person's time on
+/// this rung, as far as they are known.
+fn time_on_rung(b: &Words, r: &Readiness, cur: &Rung, n: &Rung) -> Option<Block> {
+    let cur_t = cur.title.get(b.loc);
+    let mut facts = Vec::new();
+    if let Some(y) = n.min_years {
+        facts.push((
+            b.t("一般晋升年限", "Usual time on this rung"),
+            b.loc.pick(
+                format!("在{cur_t}这一级工作约 {y} 年"),
+                format!(
+                    "about {y} {} as {cur_t} before the next rung",
+                    if y == 1 { "year" } else { "years" }
+                ),
+            ),
+        ));
+    }
+    if let Some(req) = &n.requires {
+        facts.push((b.t("前提条件", "Prerequisite"), req.get(b.loc).to_string()));
+    }
+    if let Some(y) = r.years_on_rung {
+        facts.push((
+            b.t("你在本级已有", "Your time on this rung"),
+            match y {
+                0 => b.t("不满 1 年", "less than a year"),
+                1 => b.t("1 年", "1 year"),
+                y => b.loc.pick(format!("{y} 年"), format!("{y} years")),
+            },
+        ));
+    }
+    (!facts.is_empty()).then_some(Block::Facts { rows: facts })
+}
+
+/// Each standard of the `assessed` rung with the person's and the manager's marks
+/// (tick boxes where missing) and the evidence.
+fn marks_table(b: &Words, p: &Profile, r: &Readiness, assessed: &Rung) -> Block {
     let rows: Vec<Vec<String>> = r
         .standards
         .iter()
@@ -256,7 +295,7 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
             ]
         })
         .collect();
-    blocks.push(Block::Table {
+    Block::Table {
         header: vec![
             b.t("标准", "Standard"),
             b.t("自评", "Self"),
@@ -265,16 +304,12 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
         ],
         rows,
         widths: percent(&[3.3, 1.35, 1.35, 2.4]),
-    });
-    if !r.any_marks() {
-        blocks.push(Block::Note {
-            text: b.t(
-                "先逐项自评，再请上级评估，在“依据与事例”里写下能说明的工作和结果。标为“待提高”或还没有把握的，就是你下一步的发展重点。",
-                "Mark yourself first, then ask your manager for their marks, and note the work and results that show it. What is marked “working towards”, or not yet sure, is where to develop next.",
-            ),
-        });
-        return section(b, "next_rung", title.0, title.1, blocks);
     }
+}
+
+/// The readiness in words: standards met in the person's and the manager's marks
+/// (and by weight), the time on the rung, and that this is no promotion decision.
+fn summary(b: &Words, r: &Readiness) -> String {
     let mut summary = b.loc.pick(
         format!(
             "{} 项标准中，你自评达到或超出 {} 项，上级评估达到或超出 {} 项。",
@@ -313,7 +348,12 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
         "这不是晋升结论，而是告诉你接下来把力气用在哪里。",
         " This is not a promotion decision; it shows where to put your effort next.",
     ));
-    blocks.push(para(summary));
+    summary
+}
+
+/// A suggestion for each gap, or, when the manager sees every standard met, what to
+/// talk about next.
+fn what_to_work_on(b: &Words, r: &Readiness, assessed: &Rung) -> Vec<Block> {
     let gaps: Vec<String> = r
         .gaps()
         .map(|s| {
@@ -326,21 +366,23 @@ pub(super) fn next_rung(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders)
         })
         .collect();
     if gaps.is_empty() {
-        blocks.push(Block::Note {
+        vec![Block::Note {
             text: b.t(
                 "上级认为你已达到下一级的全部标准。和上级、HR 谈一谈晋升的时间和途径，同时开始培养能接替你的人。",
                 "Your manager sees every standard of the next rung as met. Talk with your manager and HR about the timing and route, and start growing someone who can take over from you.",
             ),
-        });
+        }]
     } else {
-        blocks.push(Block::Heading {
-            text: b.t("发展建议", "What to work on"),
-        });
-        blocks.push(Block::Bullets { items: gaps });
+        vec![
+            Block::Heading {
+                text: b.t("发展建议", "What to work on"),
+            },
+            Block::Bullets { items: gaps },
+        ]
     }
-    section(b, "next_rung", title.0, title.1, blocks)
 }
 
+/// The section to fill in by hand: seven blank standards with tick boxes.
 fn blank(b: &Words, title: (&str, &str)) -> Section {
     let blocks = vec![
         para(b.t(

@@ -1,10 +1,11 @@
 //! The plan: strategy questions, the action plan table and the review schedule.
 
 use super::{para, percent, section, Block, Section, Words};
+use crate::analysis::progress::Progress;
 use crate::analysis::Analysis;
 use crate::profile::catalog;
 use crate::profile::ladder::Ladders;
-use crate::profile::model::{PartialDate, Profile};
+use crate::profile::model::{Action, PartialDate, Profile};
 
 pub(super) fn strategy(b: &Words, p: &Profile) -> Section {
     let mut blocks = vec![para(b.t(
@@ -24,6 +25,8 @@ pub(super) fn strategy(b: &Words, p: &Profile) -> Section {
     section(b, "strategy", "策略实施", "Strategy", blocks)
 }
 
+/// The action plan: the person's actions, free rows (the gaps to the next rung
+/// offered as starter goals in them), the progress so far, and the sign-off.
 pub(super) fn actions(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -> Section {
     let header = vec![
         b.t("目标", "Goal"),
@@ -37,44 +40,7 @@ pub(super) fn actions(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -
         .actions
         .iter()
         .enumerate()
-        .map(|(i, x)| {
-            let mut goal = x.goal.clone();
-            if x.carried {
-                goal = format!("{}{goal}", b.t("【上期转入】", "(carried over) "));
-            }
-            let mut status = x.status.label(b.loc).to_string();
-            if let Some(d) = x.done_on {
-                status.push_str(&format!("\n{}", d.display()));
-            }
-            if a.progress.overdue.contains(&(i + 1)) {
-                status.push_str(&b.t("\n▲ 已逾期", "\n▲ overdue"));
-            }
-            if let Some(n) = &x.note {
-                if x.carried {
-                    // the words are ours, the note is the person's: only ours converted
-                    goal.push_str(&b.t("\n（上期：", "\n(last cycle: "));
-                    goal.push_str(n);
-                    goal.push_str(&b.t("）", ")"));
-                } else {
-                    goal.push_str(&format!("\n→ {n}"));
-                }
-            }
-            vec![
-                goal,
-                x.steps.clone().unwrap_or_default(),
-                match (x.due, x.carried) {
-                    (Some(d), true) => b.loc.pick(
-                        format!("{}（上期）\n新的时间：", d.display()),
-                        format!("{} (last cycle)\nnew date:", d.display()),
-                    ),
-                    (Some(d), false) => d.display(),
-                    (None, _) => String::new(),
-                },
-                x.support.clone().unwrap_or_default(),
-                x.measure.clone().unwrap_or_default(),
-                status,
-            ]
-        })
+        .map(|(i, x)| action_row(b, x, a.progress.overdue.contains(&(i + 1))))
         .collect();
     let blanks = if rows.len() >= 5 { 2 } else { 5 - rows.len() };
     // the gaps to the next rung are offered as starter goals in the free rows
@@ -97,45 +63,10 @@ pub(super) fn actions(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -
         )),
         Block::Table { header, rows, widths: percent(&[2.1, 2.3, 1.05, 1.5, 1.6, 1.35]) },
     ];
-    let pr = &a.progress;
     if !p.actions.is_empty() {
-        let c = pr.counts;
-        let mut s = b.loc.pick(
-            format!(
-                "进度：已完成 {} 项，进行中 {} 项，计划中 {} 项，已放弃 {} 项",
-                c.done, c.in_progress, c.planned, c.dropped
-            ),
-            format!(
-                "Progress: {} done, {} in progress, {} planned, {} dropped",
-                c.done, c.in_progress, c.planned, c.dropped
-            ),
-        );
-        if !pr.overdue.is_empty() {
-            s.push_str(&b.loc.pick(
-                format!("；{} 项已过完成时间（▲），请在下次复盘时调整时间或做法。", pr.overdue.len()),
-                format!(
-                    "; {} past {} due date (▲): adjust the date or the approach at the next review.",
-                    pr.overdue.len(),
-                    if pr.overdue.len() == 1 { "its" } else { "their" }
-                ),
-            ));
-        } else {
-            s.push_str(b.loc.pick("。", "."));
-        }
-        if pr.carried > 0 {
-            s.push_str(&b.loc.pick(
-                format!(
-                    "标有【上期转入】的 {} 项是上一期没有完成的行动。",
-                    pr.carried
-                ),
-                format!(
-                    " {} marked (carried over) {} unfinished last cycle.",
-                    pr.carried,
-                    if pr.carried == 1 { "was" } else { "were" }
-                ),
-            ));
-        }
-        blocks.push(Block::Note { text: s });
+        blocks.push(Block::Note {
+            text: progress_note(b, &a.progress),
+        });
     }
     if offered > 0 {
         blocks.push(Block::Note {
@@ -147,6 +78,95 @@ pub(super) fn actions(b: &Words, p: &Profile, a: &Analysis, ladders: &Ladders) -
     }
     blocks.extend(sign_off(b, p));
     section(b, "actions", "行动计划", "Action plan", blocks)
+}
+
+/// One action's row: the goal (marked when carried over from the last cycle, with
+/// its note), steps, due date, support, measure and status (▲ when `overdue`).
+fn action_row(b: &Words, x: &Action, overdue: bool) -> Vec<String> {
+    let mut goal = x.goal.clone();
+    if x.carried {
+        goal = format!("{}{goal}", b.t("【上期转入】", "(carried over) "));
+    }
+    let mut status = x.status.label(b.loc).to_string();
+    if let Some(d) = x.done_on {
+        status.push_str(&format!("\n{}", d.display()));
+    }
+    if overdue {
+        status.push_str(&b.t("\n▲ 已逾期", "\n▲ overdue"));
+    }
+    if let Some(n) = &x.note {
+        if x.carried {
+            // the words are ours, the note is the person's: only ours converted
+            goal.push_str(&b.t("\n（上期：", "\n(last cycle: "));
+            goal.push_str(n);
+            goal.push_str(&b.t("）", ")"));
+        } else {
+            goal.push_str(&format!("\n→ {n}"));
+        }
+    }
+    vec![
+        goal,
+        x.steps.clone().unwrap_or_default(),
+        match (x.due, x.carried) {
+            (Some(d), true) => b.loc.pick(
+                format!("{}（上期）\n新的时间：", d.display()),
+                format!("{} (last cycle)\nnew date:", d.display()),
+            ),
+            (Some(d), false) => d.display(),
+            (None, _) => String::new(),
+        },
+        x.support.clone().unwrap_or_default(),
+        x.measure.clone().unwrap_or_default(),
+        status,
+    ]
+}
+
+/// The progress so far: actions by status, the overdue ones, the carried-over ones.
+fn progress_note(b: &Words, pr: &Progress) -> String {
+    let c = pr.counts;
+    let mut s = b.loc.pick(
+        format!(
+            "进度：已完成 {} 项，进行中 {} 项，计划中 {} 项，已放弃 {} 项",
+            c.done, c.in_progress, c.planned, c.dropped
+        ),
+        format!(
+            "Progress: {} done, {} in progress, {} planned, {} dropped",
+            c.done, c.in_progress, c.planned, c.dropped
+        ),
+    );
+    if !pr.overdue.is_empty() {
+        s.push_str(&b.loc.pick(
+            format!(
+                "；{} 项已过完成时间（▲），请在下次复盘时调整时间或做法。",
+                pr.overdue.len()
+            ),
+            format!(
+                "; {} past {} due date (▲): adjust the date or the approach at the next review.",
+                pr.overdue.len(),
+                if pr.overdue.len() == 1 {
+                    "its"
+                } else {
+                    "their"
+                }
+            ),
+        ));
+    } else {
+        s.push_str(b.loc.pick("。", "."));
+    }
+    if pr.carried > 0 {
+        s.push_str(&b.loc.pick(
+            format!(
+                "标有【上期转入】的 {} 项是上一期没有完成的行动。",
+                pr.carried
+            ),
+            format!(
+                " {} marked (carried over) {} unfinished last cycle.",
+                pr.carried,
+                if pr.carried == 1 { "was" } else { "were" }
+            ),
+        ));
+    }
+    s
 }
 
 /// Both sides confirm the plan (双方确认): names from the profile where known,

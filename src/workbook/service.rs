@@ -1,12 +1,25 @@
 //! The optional service-mindset modules and the service-style chart.
 
 use super::{para, percent, section, Block, Rating, Section, Stat, Words, FIG_W};
-use crate::profile::catalog;
-use crate::profile::model::Profile;
+use crate::profile::catalog::{self, Item};
+use crate::profile::model::{Profile, Service};
 use crate::workbook::figure::{color, Anchor, Figure, Shape};
 
+/// The section: the internal customers, the service style, the five dimensions of
+/// service quality, and what makes good service.
 pub(super) fn service(b: &Words, p: &Profile) -> Section {
     let s = p.service.clone().unwrap_or_default();
+    let mut blocks = internal_customers(b, &s);
+    blocks.extend(service_style(b, s.style));
+    blocks.extend(quality(b, &s.quality));
+    blocks.push(good_service(b));
+    blocks.push(why_it_matters(b));
+    section(b, "service", "服务意识", "Service mindset", blocks)
+}
+
+/// The internal customers and what is owed to each, with blank rows to fill in
+/// (four rows at least, and always one blank).
+fn internal_customers(b: &Words, s: &Service) -> Vec<Block> {
     let mut blocks = vec![
         Block::Heading { text: b.t("我的内部客户", "My internal customers") },
         para(b.t(
@@ -30,17 +43,25 @@ pub(super) fn service(b: &Words, p: &Profile) -> Section {
         rows,
         widths: percent(&[1.2, 3.8]),
     });
-    blocks.push(Block::Heading {
-        text: b.t("我的服务类型", "My service style"),
-    });
-    blocks.push(para(b.t(
-        "服务可以从程序特性（流程是否规范）和个人特性（是否热情）两个维度来看，组合成四种类型。",
-        "Service can be seen on two axes, procedure quality and personal warmth, which give four types.",
-    )));
-    blocks.push(Block::Figure {
-        figure: service_figure(b, s.style).rounded(),
-    });
-    if s.style.is_some_and(|(p, w)| p == 3 || w == 3) {
+    blocks
+}
+
+/// The service style: the four types and the person's mark on them, with a note
+/// when the mark sits on a divider.
+fn service_style(b: &Words, style: Option<(u8, u8)>) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Heading {
+            text: b.t("我的服务类型", "My service style"),
+        },
+        para(b.t(
+            "服务可以从程序特性（流程是否规范）和个人特性（是否热情）两个维度来看，组合成四种类型。",
+            "Service can be seen on two axes, procedure quality and personal warmth, which give four types.",
+        )),
+        Block::Figure {
+            figure: service_figure(b, style).rounded(),
+        },
+    ];
+    if style.is_some_and(|(p, w)| p == 3 || w == 3) {
         blocks.push(Block::Note {
             text: b.t(
                 "3 分在量表的正中：你的点落在分界线上，不属于任何一个象限。想一想你更常偏向哪一边。",
@@ -48,63 +69,66 @@ pub(super) fn service(b: &Words, p: &Profile) -> Section {
             ),
         });
     }
-    blocks.push(Block::Heading {
-        text: b.t(
-            "客户评价服务的五个维度",
-            "Five dimensions customers judge service by",
-        ),
-    });
+    blocks
+}
+
+/// The five dimensions customers judge service by, rated 1–5 (blank where the
+/// profile has no rating).
+fn quality(b: &Words, quality: &[Option<u8>]) -> Vec<Block> {
     let items = catalog::QUALITY_DIMENSIONS
         .iter()
-        .zip(s.quality.iter().chain(std::iter::repeat(&None)))
+        .zip(quality.iter().chain(std::iter::repeat(&None)))
         .map(|(d, v)| Rating {
             label: b.w(d),
             value: *v,
         })
         .collect();
-    blocks.push(Block::Ratings {
-        low: b.t("弱", "weak"),
-        high: b.t("强", "strong"),
-        items,
-    });
-    blocks.push(Block::Note {
-        text: b.t(
-            "其中信赖度最为重要。",
-            "Of the five, reliability matters most.",
-        ),
-    });
-    blocks.push(Block::Facts {
+    vec![
+        Block::Heading {
+            text: b.t(
+                "客户评价服务的五个维度",
+                "Five dimensions customers judge service by",
+            ),
+        },
+        Block::Ratings {
+            low: b.t("弱", "weak"),
+            high: b.t("强", "strong"),
+            items,
+        },
+        Block::Note {
+            text: b.t(
+                "其中信赖度最为重要。",
+                "Of the five, reliability matters most.",
+            ),
+        },
+    ]
+}
+
+/// The four levels of service and the outer and inner qualities of good service
+/// people.
+fn good_service(b: &Words) -> Block {
+    let list = |items: &[Item]| b.list(&items.iter().map(|l| b.w(l)).collect::<Vec<_>>());
+    Block::Facts {
         rows: vec![
             (
                 b.t("服务的四个层次", "Four levels of service"),
-                b.list(
-                    &catalog::SERVICE_LEVELS
-                        .iter()
-                        .map(|l| b.w(l))
-                        .collect::<Vec<_>>(),
-                ),
+                list(catalog::SERVICE_LEVELS),
             ),
             (
                 b.t("优秀服务人员的外在", "Outer qualities"),
-                b.list(
-                    &catalog::SERVICE_OUTER
-                        .iter()
-                        .map(|l| b.w(l))
-                        .collect::<Vec<_>>(),
-                ),
+                list(catalog::SERVICE_OUTER),
             ),
             (
                 b.t("优秀服务人员的内在", "Inner qualities"),
-                b.list(
-                    &catalog::SERVICE_INNER
-                        .iter()
-                        .map(|l| b.w(l))
-                        .collect::<Vec<_>>(),
-                ),
+                list(catalog::SERVICE_INNER),
             ),
         ],
-    });
-    blocks.push(Block::Stats {
+    }
+}
+
+/// Why service matters, in three figures.
+fn why_it_matters(b: &Words) -> Block {
+    Block::Stats {
         items: vec![
             Stat {
                 value: "5 / 10".into(),
@@ -128,22 +152,53 @@ pub(super) fn service(b: &Words, p: &Profile) -> Section {
                 ),
             },
         ],
-    });
-    section(b, "service", "服务意识", "Service mindset", blocks)
+    }
 }
 
+/// Left edge of the quadrants (the same room is kept at the right), their top, and
+/// their width and height; the room under them for the scale's labels.
+const QUAD_LEFT: f64 = 70.0;
+const QUAD_TOP: f64 = 10.0;
+const QUAD_W: f64 = FIG_W - 2.0 * QUAD_LEFT;
+const QUAD_H: f64 = 200.0;
+const BELOW: f64 = 34.0;
+/// Baseline of the procedure scale's labels, under the quadrants.
+const SCALE_Y: f64 = QUAD_TOP + QUAD_H + 16.0;
+/// The warmth scale's labels end this far left of the quadrants.
+const SCALE_GAP: f64 = 8.0;
+
+/// The four service types as quadrants (warmth up, procedure quality across), the
+/// person's type shaded and their mark on it, or a prompt to mark it.
 pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
-    let (left, top, w, h) = (70.0, 10.0, FIG_W - 140.0, 200.0);
     let mut f = Figure::new(
         FIG_W,
-        top + h + 34.0,
+        QUAD_TOP + QUAD_H + BELOW,
         b.t("服务类型四象限", "The four service types"),
     );
-    let (hw, hh) = (w / 2.0, h / 2.0);
+    quadrants(&mut f, b, style);
+    scales(&mut f, b);
+    match style {
+        Some((p, wv)) => style_mark(&mut f, b, p, wv),
+        None => f.text(
+            QUAD_LEFT + QUAD_W / 2.0,
+            QUAD_TOP + QUAD_H + 30.0,
+            8.5,
+            b.t("在图中标出你自己的位置", "Mark where you stand"),
+            Anchor::Middle,
+            color::MUTED,
+            false,
+        ),
+    }
+    f
+}
+
+/// The four quadrants, each with its type's name; the person's shaded.
+fn quadrants(f: &mut Figure, b: &Words, style: Option<(u8, u8)>) {
+    let (hw, hh) = (QUAD_W / 2.0, QUAD_H / 2.0);
     // quadrants: warmth is the vertical axis (high at top), procedure horizontal (high at right)
     for (item, proc_high, warm_high) in catalog::SERVICE_TYPES {
-        let x = left + if *proc_high { hw } else { 0.0 };
-        let y = top + if *warm_high { 0.0 } else { hh };
+        let x = QUAD_LEFT + if *proc_high { hw } else { 0.0 };
+        let y = QUAD_TOP + if *warm_high { 0.0 } else { hh };
         // a 3 is the middle of the scale: it sits on the divider and claims no quadrant
         let mine = style.is_some_and(|(p, wv)| {
             p != 3 && wv != 3 && (p > 3) == *proc_high && (wv > 3) == *warm_high
@@ -169,9 +224,15 @@ pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
             mine,
         );
     }
+}
+
+/// The two scales' names and ends: procedure quality under the quadrants, warmth
+/// left of them.
+fn scales(f: &mut Figure, b: &Words) {
+    let (left, top, w, h) = (QUAD_LEFT, QUAD_TOP, QUAD_W, QUAD_H);
     f.text(
         left + w / 2.0,
-        top + h + 16.0,
+        SCALE_Y,
         9.0,
         b.t("程序特性 →", "procedure quality →"),
         Anchor::Middle,
@@ -180,15 +241,20 @@ pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
     );
     // the ends of both scales
     for (x, y, anchor, text) in [
-        (left, top + h + 16.0, Anchor::Start, b.t("低 1", "low 1")),
-        (left + w, top + h + 16.0, Anchor::End, b.t("5 高", "5 high")),
-        (left - 8.0, top + h, Anchor::End, b.t("低 1", "low 1")),
-        (left - 8.0, top + 9.0, Anchor::End, b.t("5 高", "5 high")),
+        (left, SCALE_Y, Anchor::Start, b.t("低 1", "low 1")),
+        (left + w, SCALE_Y, Anchor::End, b.t("5 高", "5 high")),
+        (left - SCALE_GAP, top + h, Anchor::End, b.t("低 1", "low 1")),
+        (
+            left - SCALE_GAP,
+            top + 9.0,
+            Anchor::End,
+            b.t("5 高", "5 high"),
+        ),
     ] {
         f.text(x, y, 8.0, text, anchor, color::MUTED, false);
     }
     f.text(
-        left - 8.0,
+        left - SCALE_GAP,
         top + h / 2.0,
         9.0,
         b.t("个人特性", "warmth"),
@@ -197,7 +263,7 @@ pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
         true,
     );
     f.text(
-        left - 8.0,
+        left - SCALE_GAP,
         top + h / 2.0 + 12.0,
         9.0,
         "↑",
@@ -205,39 +271,29 @@ pub(super) fn service_figure(b: &Words, style: Option<(u8, u8)>) -> Figure {
         color::MUTED,
         true,
     );
-    match style {
-        Some((p, wv)) => {
-            let x = left + (p as f64 - 0.5) / 5.0 * w;
-            let y = top + h - (wv as f64 - 0.5) / 5.0 * h;
-            f.shapes.push(Shape::Ellipse {
-                cx: x,
-                cy: y,
-                rx: 5.0,
-                ry: 5.0,
-                fill: Some(color::WARM),
-                stroke: None,
-                width: 0.0,
-            });
-            f.text(
-                x + 8.0,
-                y - 6.0,
-                8.5,
-                b.loc
-                    .pick(format!("我（{p}, {wv}）"), format!("me ({p}, {wv})")),
-                Anchor::Start,
-                color::WARM,
-                true,
-            );
-        }
-        None => f.text(
-            left + w / 2.0,
-            top + h + 30.0,
-            8.5,
-            b.t("在图中标出你自己的位置", "Mark where you stand"),
-            Anchor::Middle,
-            color::MUTED,
-            false,
-        ),
-    }
-    f
+}
+
+/// The person's mark at (procedure `p`, warmth `wv`), each 1–5, with its label.
+fn style_mark(f: &mut Figure, b: &Words, p: u8, wv: u8) {
+    let x = QUAD_LEFT + (p as f64 - 0.5) / 5.0 * QUAD_W;
+    let y = QUAD_TOP + QUAD_H - (wv as f64 - 0.5) / 5.0 * QUAD_H;
+    f.shapes.push(Shape::Ellipse {
+        cx: x,
+        cy: y,
+        rx: 5.0,
+        ry: 5.0,
+        fill: Some(color::WARM),
+        stroke: None,
+        width: 0.0,
+    });
+    f.text(
+        x + 8.0,
+        y - 6.0,
+        8.5,
+        b.loc
+            .pick(format!("我（{p}, {wv}）"), format!("me ({p}, {wv})")),
+        Anchor::Start,
+        color::WARM,
+        true,
+    );
 }

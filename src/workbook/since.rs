@@ -4,10 +4,14 @@
 //! actions, and the last cycle's review log as a record.
 
 use super::{para, percent, section, Block, Section, Words, FIG_W};
-use crate::analysis::cycle::{Changes, LadderSnap, Outcome, Pane, PaneSizes};
+use crate::analysis::cycle::{
+    ActionOutcome, Changes, JohariChange, LadderChange, LadderSnap, NeedsChange, Outcome, Pane,
+    PaneSizes,
+};
 use crate::analysis::Position;
 use crate::profile::catalog;
 use crate::profile::ladder::Ladders;
+use crate::profile::model::ReviewEntry;
 use crate::workbook::figure::{color, Anchor, Figure};
 
 fn pane_name(b: &Words, p: Pane) -> String {
@@ -66,12 +70,21 @@ fn meaning(b: &Words, from: Pane, to: Pane) -> String {
     }
 }
 
+/// Height of the pane-size chart; the baseline its bars stand on, and the top of
+/// the tallest bar.
+const PANES_H: f64 = 150.0;
+const BARS_FOOT: f64 = 118.0;
+const BARS_TOP: f64 = 22.0;
+/// Width of a bar, and the gap between the two bars of a pane.
+const BAR_W: f64 = 30.0;
+const BAR_GAP: f64 = 6.0;
+
 /// Pane sizes then and now, as pairs of bars.
 fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
-    let (w, h) = (FIG_W, 150.0);
+    let w = FIG_W;
     let mut f = Figure::new(
         w,
-        h,
+        PANES_H,
         b.t(
             "橱窗四个窗格的形容词数：上期与本期",
             "Traits per Johari pane: last cycle and now",
@@ -89,10 +102,54 @@ fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
         .max()
         .unwrap_or(1)
         .max(1) as f64;
-    let (base, top) = (118.0, 22.0);
     let group = w / 4.0;
-    let bar = 30.0;
-    // legend
+    panes_legend(&mut f, b);
+    for (i, (pane, a, c)) in panes.iter().enumerate() {
+        let cx = group * i as f64 + group / 2.0;
+        for (k, (n, fill)) in [(*a, color::RULE), (*c, color::ACCENT)].iter().enumerate() {
+            let x = cx - BAR_W - BAR_GAP / 2.0 + k as f64 * (BAR_W + BAR_GAP);
+            bar(&mut f, x, (*n, max), fill);
+        }
+        f.text(
+            cx,
+            BARS_FOOT + 16.0,
+            10.0,
+            pane_name(b, *pane),
+            Anchor::Middle,
+            color::INK,
+            true,
+        );
+    }
+    f.line(6.0, BARS_FOOT, w - 6.0, BARS_FOOT, color::RULE, 0.8, false);
+    f
+}
+
+/// A bar from `x` for a count `n` of at most `max`, with the count above it.
+fn bar(f: &mut Figure, x: f64, (n, max): (usize, f64), fill: &'static str) {
+    let hgt = (BARS_FOOT - BARS_TOP) * (n as f64) / max;
+    f.rect(
+        x,
+        BARS_FOOT - hgt,
+        BAR_W,
+        hgt.max(0.5),
+        Some(fill),
+        None,
+        false,
+    );
+    f.text(
+        x + BAR_W / 2.0,
+        BARS_FOOT - hgt - 4.0,
+        9.0,
+        n.to_string(),
+        Anchor::Middle,
+        color::INK,
+        false,
+    );
+}
+
+/// The legend at the top right: last cycle's bars, this cycle's.
+fn panes_legend(f: &mut Figure, b: &Words) {
+    let w = FIG_W;
     f.rect(w - 190.0, 2.0, 10.0, 10.0, Some(color::RULE), None, false);
     f.text(
         w - 176.0,
@@ -113,34 +170,6 @@ fn panes_chart(b: &Words, then: PaneSizes, now: PaneSizes) -> Figure {
         color::MUTED,
         false,
     );
-    for (i, (pane, a, c)) in panes.iter().enumerate() {
-        let cx = group * i as f64 + group / 2.0;
-        for (k, (n, fill)) in [(*a, color::RULE), (*c, color::ACCENT)].iter().enumerate() {
-            let hgt = (base - top) * (*n as f64) / max;
-            let x = cx - bar - 3.0 + k as f64 * (bar + 6.0);
-            f.rect(x, base - hgt, bar, hgt.max(0.5), Some(fill), None, false);
-            f.text(
-                x + bar / 2.0,
-                base - hgt - 4.0,
-                9.0,
-                n.to_string(),
-                Anchor::Middle,
-                color::INK,
-                false,
-            );
-        }
-        f.text(
-            cx,
-            base + 16.0,
-            10.0,
-            pane_name(b, *pane),
-            Anchor::Middle,
-            color::INK,
-            true,
-        );
-    }
-    f.line(6.0, base, w - 6.0, base, color::RULE, 0.8, false);
-    f
 }
 
 fn snap_rows(
@@ -216,12 +245,20 @@ pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
             c.then_date.iso()
         ),
     ))];
+    blocks.extend(johari_then_now(b, &c.johari));
+    blocks.extend(ladder_then_now(b, &c.ladder, ladders));
+    blocks.extend(needs_then_now(b, &c.needs));
+    blocks.extend(last_actions(b, &c.actions));
+    blocks.extend(last_review_log(b, &c.review_log));
+    section(b, "since", "上次以来", "Since last time", blocks)
+}
 
-    // Johari window
-    blocks.push(Block::Heading {
+/// The Johari window then and now: the raters and the person's own picks; when
+/// both cycles had enough raters, the pane sizes and the traits that moved.
+fn johari_then_now(b: &Words, j: &JohariChange) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading {
         text: b.t("橱窗：那时与现在", "Johari window: then and now"),
-    });
-    let j = &c.johari;
+    }];
     let mut facts = vec![(
         b.t("同事作答人数", "Peers who answered"),
         b.loc.pick(
@@ -249,38 +286,7 @@ pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
             blocks.push(Block::Figure {
                 figure: panes_chart(b, then, now).rounded(),
             });
-            if j.moves.is_empty() {
-                blocks.push(Block::Note {
-                    text: b.t(
-                        "每个形容词都还在原来的窗格里。",
-                        "Every trait is in the same pane as last cycle.",
-                    ),
-                });
-            } else {
-                let mut moves = j.moves.clone();
-                // the moves that open the window first
-                moves.sort_by_key(|m| (m.to != Pane::Open, m.from as u8, m.id));
-                blocks.push(Block::Table {
-                    header: vec![
-                        b.t("形容词", "Trait"),
-                        b.t("上期", "Then"),
-                        b.t("本期", "Now"),
-                        b.t("这意味着", "What it means"),
-                    ],
-                    rows: moves
-                        .iter()
-                        .map(|m| {
-                            vec![
-                                b.adj(m.id),
-                                pane_name(b, m.from),
-                                pane_name(b, m.to),
-                                meaning(b, m.from, m.to),
-                            ]
-                        })
-                        .collect(),
-                    widths: percent(&[1.3, 1.2, 1.2, 3.6]),
-                });
-            }
+            blocks.push(moves(b, j));
         }
         _ => blocks.push(Block::Note {
             text: b.loc.pick(
@@ -289,27 +295,69 @@ pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
             ),
         }),
     }
+    blocks
+}
 
-    // ladder
-    blocks.push(Block::Heading {
-        text: b.t("职业路线：那时与现在", "Career path: then and now"),
-    });
-    blocks.push(Block::Table {
-        header: vec![String::new(), b.t("上期", "Then"), b.t("本期", "Now")],
-        rows: snap_rows(b, c.ladder.then.as_ref(), c.ladder.now.as_ref(), ladders),
-        widths: percent(&[1.2, 3.0, 3.0]),
-    });
+/// The traits that moved pane, with what each move means, the moves that open the
+/// window first; or a note that none moved.
+fn moves(b: &Words, j: &JohariChange) -> Block {
+    if j.moves.is_empty() {
+        return Block::Note {
+            text: b.t(
+                "每个形容词都还在原来的窗格里。",
+                "Every trait is in the same pane as last cycle.",
+            ),
+        };
+    }
+    let mut moves = j.moves.clone();
+    // the moves that open the window first
+    moves.sort_by_key(|m| (m.to != Pane::Open, m.from as u8, m.id));
+    Block::Table {
+        header: vec![
+            b.t("形容词", "Trait"),
+            b.t("上期", "Then"),
+            b.t("本期", "Now"),
+            b.t("这意味着", "What it means"),
+        ],
+        rows: moves
+            .iter()
+            .map(|m| {
+                vec![
+                    b.adj(m.id),
+                    pane_name(b, m.from),
+                    pane_name(b, m.to),
+                    meaning(b, m.from, m.to),
+                ]
+            })
+            .collect(),
+        widths: percent(&[1.3, 1.2, 1.2, 3.6]),
+    }
+}
+
+/// The career path then and now, and a word on a promotion, a new route or a new
+/// target.
+fn ladder_then_now(b: &Words, l: &LadderChange, ladders: &Ladders) -> Vec<Block> {
+    let mut blocks = vec![
+        Block::Heading {
+            text: b.t("职业路线：那时与现在", "Career path: then and now"),
+        },
+        Block::Table {
+            header: vec![String::new(), b.t("上期", "Then"), b.t("本期", "Now")],
+            rows: snap_rows(b, l.then.as_ref(), l.now.as_ref(), ladders),
+            widths: percent(&[1.2, 3.0, 3.0]),
+        },
+    ];
     let mut said = Vec::new();
-    if c.ladder.promoted {
+    if l.promoted {
         said.push(b.t(
             "你上了一个台阶——祝贺！",
             "You moved up a rung — congratulations!",
         ));
     }
-    if c.ladder.changed_track {
+    if l.changed_track {
         said.push(b.t("你换了一条职业路线。", "You changed route."));
     }
-    if c.ladder.changed_target {
+    if l.changed_target {
         said.push(b.t("你调整了目标。", "You revised your target."));
     }
     if !said.is_empty() {
@@ -317,109 +365,117 @@ pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
             text: said.join(b.loc.pick("", " ")),
         });
     }
+    blocks
+}
 
-    // needs
-    blocks.push(Block::Heading {
-        text: b.t("最重要的三项需要", "Top three needs"),
-    });
+/// The top three needs then and now.
+fn needs_then_now(b: &Words, n: &NeedsChange) -> Vec<Block> {
     let need = |v: &[&str], i: usize| -> String {
         v.get(i)
             .map(|id| b.w(catalog::by_id(catalog::NEEDS, id)))
             .unwrap_or_default()
     };
-    blocks.push(Block::Table {
-        header: vec![b.t("排序", "Rank"), b.t("上期", "Then"), b.t("本期", "Now")],
-        rows: (0..3)
-            .map(|i| {
-                vec![
-                    (i + 1).to_string(),
-                    need(&c.needs.then, i),
-                    need(&c.needs.now, i),
-                ]
-            })
-            .collect(),
-        widths: percent(&[0.8, 3.0, 3.0]),
-    });
+    vec![
+        Block::Heading {
+            text: b.t("最重要的三项需要", "Top three needs"),
+        },
+        Block::Table {
+            header: vec![b.t("排序", "Rank"), b.t("上期", "Then"), b.t("本期", "Now")],
+            rows: (0..3)
+                .map(|i| vec![(i + 1).to_string(), need(&n.then, i), need(&n.now, i)])
+                .collect(),
+            widths: percent(&[0.8, 3.0, 3.0]),
+        },
+    ]
+}
 
-    // the last plan
-    blocks.push(Block::Heading {
+/// What became of the last plan's actions, and how many were done.
+fn last_actions(b: &Words, actions: &[ActionOutcome]) -> Vec<Block> {
+    let mut blocks = vec![Block::Heading {
         text: b.t("上一期的行动", "Last cycle's actions"),
-    });
-    if c.actions.is_empty() {
+    }];
+    if actions.is_empty() {
         blocks.push(Block::Note {
             text: b.t(
                 "上一期的档案里没有行动计划。",
                 "Last cycle's profile had no action plan.",
             ),
         });
-    } else {
-        let done = c
-            .actions
-            .iter()
-            .filter(|a| a.outcome == Outcome::Done)
-            .count();
-        blocks.push(Block::Table {
-            header: vec![
-                b.t("目标", "Goal"),
-                b.t("完成时间", "Due"),
-                b.t("结果", "Outcome"),
-                b.t("说明", "Note"),
-            ],
-            rows: c
-                .actions
-                .iter()
-                .map(|a| {
-                    let outcome = match a.outcome {
-                        Outcome::Done => match a.done_on {
-                            Some(d) => b.loc.pick(
-                                format!("● 已完成 {}", d.display()),
-                                format!("● done {}", d.display()),
-                            ),
-                            None => b.t("● 已完成", "● done"),
-                        },
-                        Outcome::Dropped => b.t("× 已放弃", "× dropped"),
-                        Outcome::Carried => b.t(
-                            "○ 未完成，已转入本期计划",
-                            "○ unfinished: carried into this plan",
-                        ),
-                        Outcome::StillPlanned => b.t(
-                            "○ 未完成，本期计划中已有",
-                            "○ unfinished: already in this plan",
-                        ),
-                    };
-                    vec![
-                        a.goal.clone(),
-                        a.due.map(|d| d.display()).unwrap_or_default(),
-                        outcome,
-                        a.note.clone().unwrap_or_default(),
-                    ]
-                })
-                .collect(),
-            widths: percent(&[2.8, 1.1, 2.0, 2.3]),
-        });
-        blocks.push(para(b.loc.pick(
-            format!("上一期的 {} 项行动中，完成了 {done} 项。没完成的不等于失败：想一想原因，再决定继续、调整还是放下。", c.actions.len()),
-            format!(
-                "You completed {done} of last cycle's {} {}. What is unfinished is not a failure: think about why, then continue, adjust or let it go.",
-                c.actions.len(),
-                if c.actions.len() == 1 { "action" } else { "actions" }
-            ),
-        )));
+        return blocks;
     }
+    let done = actions
+        .iter()
+        .filter(|a| a.outcome == Outcome::Done)
+        .count();
+    blocks.push(Block::Table {
+        header: vec![
+            b.t("目标", "Goal"),
+            b.t("完成时间", "Due"),
+            b.t("结果", "Outcome"),
+            b.t("说明", "Note"),
+        ],
+        rows: actions
+            .iter()
+            .map(|a| {
+                vec![
+                    a.goal.clone(),
+                    a.due.map(|d| d.display()).unwrap_or_default(),
+                    outcome(b, a),
+                    a.note.clone().unwrap_or_default(),
+                ]
+            })
+            .collect(),
+        widths: percent(&[2.8, 1.1, 2.0, 2.3]),
+    });
+    blocks.push(para(b.loc.pick(
+        format!("上一期的 {} 项行动中，完成了 {done} 项。没完成的不等于失败：想一想原因，再决定继续、调整还是放下。", actions.len()),
+        format!(
+            "You completed {done} of last cycle's {} {}. What is unfinished is not a failure: think about why, then continue, adjust or let it go.",
+            actions.len(),
+            if actions.len() == 1 { "action" } else { "actions" }
+        ),
+    )));
+    blocks
+}
 
-    // the review log
-    if !c.review_log.is_empty() {
-        blocks.push(Block::Heading {
+/// What became of one action, in words.
+fn outcome(b: &Words, a: &ActionOutcome) -> String {
+    match a.outcome {
+        Outcome::Done => match a.done_on {
+            Some(d) => b.loc.pick(
+                format!("● 已完成 {}", d.display()),
+                format!("● done {}", d.display()),
+            ),
+            None => b.t("● 已完成", "● done"),
+        },
+        Outcome::Dropped => b.t("× 已放弃", "× dropped"),
+        Outcome::Carried => b.t(
+            "○ 未完成，已转入本期计划",
+            "○ unfinished: carried into this plan",
+        ),
+        Outcome::StillPlanned => b.t(
+            "○ 未完成，本期计划中已有",
+            "○ unfinished: already in this plan",
+        ),
+    }
+}
+
+/// The last cycle's review log as a record, when it has entries.
+fn last_review_log(b: &Words, log: &[ReviewEntry]) -> Vec<Block> {
+    if log.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Heading {
             text: b.t("上一期的复盘记录", "Last cycle's review log"),
-        });
-        blocks.push(Block::Table {
+        },
+        Block::Table {
             header: vec![
                 b.t("日期", "Date"),
                 b.t("发现", "What was found"),
                 b.t("修正", "What was revised"),
             ],
-            rows: c
-                .review_log
+            rows: log
                 .iter()
                 .map(|e| {
                     vec![
@@ -430,7 +486,6 @@ pub(super) fn since(b: &Words, c: &Changes, ladders: &Ladders) -> Section {
                 })
                 .collect(),
             widths: percent(&[1.2, 3.0, 3.0]),
-        });
-    }
-    section(b, "since", "上次以来", "Since last time", blocks)
+        },
+    ]
 }

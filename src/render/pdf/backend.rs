@@ -1,7 +1,7 @@
 //! The only module that talks to the PDF library: drawing commands → printpdf ops,
 //! the subset font, metadata, outline, and deterministic ids.
 
-use super::layout::{Cmd, Laid, Rgb};
+use super::layout::{Cmd, Laid, Page, Rgb};
 pub use super::meta::Meta;
 use super::meta::{file_id, pdf_date, utf16be, xmp};
 use crate::base::hash::Fnv;
@@ -100,18 +100,7 @@ fn paint(
 pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, String> {
     let (pw, ph) = laid.size;
     // the glyphs this document uses, and a subset font holding only them
-    let mut chars = BTreeSet::new();
-    for page in &laid.pages {
-        for c in &page.cmds {
-            if let Cmd::Text { text, .. } = c {
-                chars.extend(
-                    text.chars()
-                        .filter(|c| !crate::text::font::ignorable(*c))
-                        .map(|c| shown(font, c)),
-                );
-            }
-        }
-    }
+    let chars = used_chars(laid, font);
     let subset = font.subset(&chars)?;
     let mut warnings = Vec::new();
     let parsed = ParsedFont::from_bytes(&subset, 0, &mut warnings)
@@ -124,130 +113,14 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
         .map
         .insert(font_id.clone(), PdfFont::new(parsed));
     let handle = PdfFontHandle::External(font_id);
-
-    let mut pages = Vec::with_capacity(laid.pages.len());
-    for page in &laid.pages {
-        let mut ops = Vec::with_capacity(page.cmds.len() * 4);
-        let mut dashed_state = false;
-        for c in &page.cmds {
-            match c {
-                Cmd::Text {
-                    x,
-                    y,
-                    size,
-                    text,
-                    color: col,
-                    bold,
-                } => {
-                    ops.push(Op::StartTextSection);
-                    ops.push(Op::SetFont {
-                        font: handle.clone(),
-                        size: Pt(*size),
-                    });
-                    ops.push(Op::SetFillColor { col: color(*col) });
-                    if *bold {
-                        ops.push(Op::SetTextRenderingMode {
-                            mode: TextRenderingMode::FillStroke,
-                        });
-                        ops.push(Op::SetOutlineColor { col: color(*col) });
-                        ops.push(Op::SetOutlineThickness {
-                            pt: Pt(size * 0.035),
-                        });
-                    }
-                    ops.push(Op::SetTextCursor {
-                        pos: Point {
-                            x: Pt(*x),
-                            y: Pt(ph - y),
-                        },
-                    });
-                    ops.push(Op::ShowText {
-                        items: text_items(font, text),
-                    });
-                    if *bold {
-                        ops.push(Op::SetTextRenderingMode {
-                            mode: TextRenderingMode::Fill,
-                        });
-                    }
-                    ops.push(Op::EndTextSection);
-                }
-                Cmd::Rect {
-                    x,
-                    y,
-                    w,
-                    h,
-                    fill,
-                    stroke,
-                    width,
-                    dashed,
-                } => {
-                    let Some(mode) =
-                        paint(&mut ops, *fill, *stroke, *width, *dashed, &mut dashed_state)
-                    else {
-                        continue;
-                    };
-                    ops.push(Op::DrawRectangle {
-                        rectangle: Rect {
-                            x: Pt(*x),
-                            y: Pt(ph - y - h),
-                            width: Pt(*w),
-                            height: Pt(*h),
-                            mode: Some(mode),
-                            winding_order: None,
-                        },
-                    });
-                }
-                Cmd::Line {
-                    x1,
-                    y1,
-                    x2,
-                    y2,
-                    color: col,
-                    width,
-                    dashed,
-                } => {
-                    ops.push(Op::SetOutlineColor { col: color(*col) });
-                    ops.push(Op::SetOutlineThickness { pt: Pt(*width) });
-                    set_dash(&mut ops, *dashed, &mut dashed_state);
-                    ops.push(Op::DrawLine {
-                        line: Line {
-                            points: vec![pt(*x1, ph - y1), pt(*x2, ph - y2)],
-                            is_closed: false,
-                        },
-                    });
-                }
-                Cmd::Ellipse {
-                    cx,
-                    cy,
-                    rx,
-                    ry,
-                    fill,
-                    stroke,
-                    width,
-                } => {
-                    let Some(mode) =
-                        paint(&mut ops, *fill, *stroke, *width, false, &mut dashed_state)
-                    else {
-                        continue;
-                    };
-                    // every third point is on the curve, the two between are controls
-                    let points = super::layout::ellipse_curve(*cx, ph - cy, *rx, *ry)
-                        .iter()
-                        .enumerate()
-                        .map(|(i, (x, y))| if i % 3 == 0 { pt(*x, *y) } else { ctrl(*x, *y) })
-                        .collect();
-                    ops.push(Op::DrawPolygon {
-                        polygon: Polygon {
-                            rings: vec![PolygonRing { points }],
-                            mode,
-                            winding_order: WindingOrder::NonZero,
-                        },
-                    });
-                }
-            }
-        }
-        pages.push(PdfPage::new(Mm::from(Pt(pw)), Mm::from(Pt(ph)), ops));
-    }
-    doc.pages = pages;
+    doc.pages = laid
+        .pages
+        .iter()
+        .map(|page| {
+            let ops = page_ops(page, font, &handle, ph);
+            PdfPage::new(Mm::from(Pt(pw)), Mm::from(Pt(ph)), ops)
+        })
+        .collect();
     doc.metadata.info.author = meta.author.to_string();
     doc.metadata.info.creator = "careerbook".to_string();
     doc.metadata.info.producer = format!("careerbook {}", env!("CARGO_PKG_VERSION"));
@@ -260,27 +133,218 @@ pub fn write(laid: &Laid, font: &FontFace, meta: &Meta) -> Result<Vec<u8>, Strin
     };
     let mut pdf_warnings = Vec::new();
     let mut lo = printpdf::serialize::to_lopdf_doc(&doc, &opts, &mut pdf_warnings);
-    let mut h = Fnv::new();
-    for c in &chars {
-        h.feed(&(*c as u32).to_le_bytes());
-    }
-    // PDF convention for subset fonts: six capital letters, "+", the font's name
-    let tag: String = (0..6)
-        .map(|i| (b'A' + ((h.0 >> (i * 5)) % 26) as u8) as char)
-        .collect();
-    let base_font = format!(
-        "{tag}+{}",
-        font.name
-            .chars()
-            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-            .collect::<String>()
-    );
-    finish(&mut lo, laid, meta, &base_font);
+    finish(&mut lo, laid, meta, &subset_name(font, &chars));
     compress(&mut lo);
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| format!("writing the PDF failed: {e}"))?;
     Ok(out)
+}
+
+/// The characters the document draws, as the font shows them.
+fn used_chars(laid: &Laid, font: &FontFace) -> BTreeSet<char> {
+    let mut chars = BTreeSet::new();
+    for page in &laid.pages {
+        for c in &page.cmds {
+            if let Cmd::Text { text, .. } = c {
+                chars.extend(
+                    text.chars()
+                        .filter(|c| !crate::text::font::ignorable(*c))
+                        .map(|c| shown(font, c)),
+                );
+            }
+        }
+    }
+    chars
+}
+
+/// The subset font's name, by the PDF convention for subset fonts: six capital
+/// letters (from a hash of the characters it holds), "+", the font's name.
+fn subset_name(font: &FontFace, chars: &BTreeSet<char>) -> String {
+    let mut h = Fnv::new();
+    for c in chars {
+        h.feed(&(*c as u32).to_le_bytes());
+    }
+    let tag: String = (0..6)
+        .map(|i| (b'A' + ((h.0 >> (i * 5)) % 26) as u8) as char)
+        .collect();
+    format!(
+        "{tag}+{}",
+        font.name
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .collect::<String>()
+    )
+}
+
+/// One page's drawing commands as printpdf ops.
+fn page_ops(page: &Page, font: &FontFace, handle: &PdfFontHandle, ph: f32) -> Vec<Op> {
+    let mut out = PageOps {
+        ops: Vec::with_capacity(page.cmds.len() * 4),
+        dashed: false,
+        font,
+        handle,
+        ph,
+    };
+    for c in &page.cmds {
+        match c {
+            Cmd::Text {
+                x,
+                y,
+                size,
+                text,
+                color: col,
+                bold,
+            } => out.text((*x, *y), *size, text, *col, *bold),
+            Cmd::Rect {
+                x,
+                y,
+                w,
+                h,
+                fill,
+                stroke,
+                width,
+                dashed,
+            } => out.rect((*x, *y, *w, *h), (*fill, *stroke), *width, *dashed),
+            Cmd::Line {
+                x1,
+                y1,
+                x2,
+                y2,
+                color: col,
+                width,
+                dashed,
+            } => out.line((*x1, *y1), (*x2, *y2), *col, *width, *dashed),
+            Cmd::Ellipse {
+                cx,
+                cy,
+                rx,
+                ry,
+                fill,
+                stroke,
+                width,
+            } => out.ellipse((*cx, *cy, *rx, *ry), (*fill, *stroke), *width),
+        }
+    }
+    out.ops
+}
+
+/// A page's ops as they are written: the ops so far, whether lines are dashed now,
+/// the font, and the page's height (PDF counts y up from the foot of the page; the
+/// layout, down from its top).
+struct PageOps<'a> {
+    ops: Vec<Op>,
+    dashed: bool,
+    font: &'a FontFace,
+    handle: &'a PdfFontHandle,
+    ph: f32,
+}
+
+impl PageOps<'_> {
+    /// A text run with its baseline at (x, y); bold is drawn as fill and a thin
+    /// stroke.
+    fn text(&mut self, (x, y): (f32, f32), size: f32, text: &str, col: Rgb, bold: bool) {
+        let ops = &mut self.ops;
+        ops.push(Op::StartTextSection);
+        ops.push(Op::SetFont {
+            font: self.handle.clone(),
+            size: Pt(size),
+        });
+        ops.push(Op::SetFillColor { col: color(col) });
+        if bold {
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::FillStroke,
+            });
+            ops.push(Op::SetOutlineColor { col: color(col) });
+            ops.push(Op::SetOutlineThickness {
+                pt: Pt(size * 0.035),
+            });
+        }
+        ops.push(Op::SetTextCursor {
+            pos: Point {
+                x: Pt(x),
+                y: Pt(self.ph - y),
+            },
+        });
+        ops.push(Op::ShowText {
+            items: text_items(self.font, text),
+        });
+        if bold {
+            ops.push(Op::SetTextRenderingMode {
+                mode: TextRenderingMode::Fill,
+            });
+        }
+        ops.push(Op::EndTextSection);
+    }
+
+    /// A rectangle (x, y, w, h) from its top-left corner, filled and/or stroked.
+    fn rect(
+        &mut self,
+        (x, y, w, h): (f32, f32, f32, f32),
+        (fill, stroke): (Option<Rgb>, Option<Rgb>),
+        width: f32,
+        dashed: bool,
+    ) {
+        let Some(mode) = paint(&mut self.ops, fill, stroke, width, dashed, &mut self.dashed) else {
+            return;
+        };
+        self.ops.push(Op::DrawRectangle {
+            rectangle: Rect {
+                x: Pt(x),
+                y: Pt(self.ph - y - h),
+                width: Pt(w),
+                height: Pt(h),
+                mode: Some(mode),
+                winding_order: None,
+            },
+        });
+    }
+
+    /// A straight line.
+    fn line(
+        &mut self,
+        (x1, y1): (f32, f32),
+        (x2, y2): (f32, f32),
+        col: Rgb,
+        width: f32,
+        dashed: bool,
+    ) {
+        let ph = self.ph;
+        self.ops.push(Op::SetOutlineColor { col: color(col) });
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(width) });
+        set_dash(&mut self.ops, dashed, &mut self.dashed);
+        self.ops.push(Op::DrawLine {
+            line: Line {
+                points: vec![pt(x1, ph - y1), pt(x2, ph - y2)],
+                is_closed: false,
+            },
+        });
+    }
+
+    /// An ellipse (centre x, y, radii), filled and/or stroked, as four Bézier curves.
+    fn ellipse(
+        &mut self,
+        (cx, cy, rx, ry): (f32, f32, f32, f32),
+        (fill, stroke): (Option<Rgb>, Option<Rgb>),
+        width: f32,
+    ) {
+        let Some(mode) = paint(&mut self.ops, fill, stroke, width, false, &mut self.dashed) else {
+            return;
+        };
+        // every third point is on the curve, the two between are controls
+        let points = super::layout::ellipse_curve(cx, self.ph - cy, rx, ry)
+            .iter()
+            .enumerate()
+            .map(|(i, (x, y))| if i % 3 == 0 { pt(*x, *y) } else { ctrl(*x, *y) })
+            .collect();
+        self.ops.push(Op::DrawPolygon {
+            polygon: Polygon {
+                rings: vec![PolygonRing { points }],
+                mode,
+                winding_order: WindingOrder::NonZero,
+            },
+        });
+    }
 }
 
 /// Adds what printpdf leaves out or makes non-deterministic: /Lang, an ordered

@@ -29,7 +29,42 @@ pub fn write(
     shared: &Embedded,
     meta: &Meta,
 ) -> Result<Vec<u8>, String> {
-    let (pw, ph) = laid.size;
+    let own = own_chars(laid, font, shared);
+    let extra = if own.is_empty() {
+        None
+    } else {
+        Some(embed(font, &own, FONT_LEVEL)?)
+    };
+
+    let capacity = shared.program.len() + extra.as_ref().map_or(0, |e| e.program.len()) + 64 * 1024;
+    let mut f = File::new("1.7", capacity, PAGE_LEVEL);
+    let catalog = f.reserve();
+    let info = f.reserve();
+    let pages = f.reserve();
+    let resources = f.reserve();
+    font_resources(&mut f, resources, font, (shared, extra.as_ref()));
+    let kids = page_objects(&mut f, laid, font, (shared, extra.as_ref()), pages);
+    page_tree(&mut f, pages, &kids, laid.size, resources);
+    let outline = outline(&mut f, laid, &kids);
+    let xmp_id = f.reserve();
+    // XMP stays uncompressed, so that tools that scan for it find it
+    f.stream(xmp_id, b"/Type/Metadata/Subtype/XML", xmp(meta).as_bytes());
+    catalog_object(&mut f, catalog, meta, (pages, xmp_id, outline));
+    info_object(&mut f, info, meta);
+
+    let mut t = Vec::with_capacity(128);
+    t.extend_from_slice(b"/Root ");
+    reference(&mut t, catalog);
+    t.extend_from_slice(b"/Info ");
+    reference(&mut t, info);
+    let id = file_id(laid, meta);
+    let _ = write!(t, "/ID[<{id}><{id}>]");
+    Ok(f.finish(&t))
+}
+
+/// The characters the document draws that the font has and the shared template font
+/// lacks: the document's own font holds them.
+fn own_chars(laid: &Laid, font: &FontFace, shared: &Embedded) -> BTreeSet<char> {
     let mut own = BTreeSet::new();
     for page in &laid.pages {
         for c in &page.cmds {
@@ -43,35 +78,34 @@ pub fn write(
             }
         }
     }
-    let extra = if own.is_empty() {
-        None
-    } else {
-        Some(embed(font, &own, FONT_LEVEL)?)
-    };
+    own
+}
 
-    let capacity = shared.program.len() + extra.as_ref().map_or(0, |e| e.program.len()) + 64 * 1024;
-    let mut f = File::new("1.7", capacity, PAGE_LEVEL);
-    let catalog = f.reserve();
-    let info = f.reserve();
-    let pages = f.reserve();
-    let resources = f.reserve();
+/// The resources every page inherits, as object `id`: the shared font as /F1 and
+/// the document's own font, if any, as /F2.
+fn font_resources(f: &mut File, id: u32, font: &FontFace, (shared, extra): Fonts) {
     let mut body = Vec::with_capacity(256);
     body.extend_from_slice(b"<</Font<</F1 ");
-    let f1 = add_font(&mut f, font, shared);
+    let f1 = add_font(f, font, shared);
     reference(&mut body, f1);
-    if let Some(e) = &extra {
+    if let Some(e) = extra {
         body.extend_from_slice(b"/F2 ");
-        let f2 = add_font(&mut f, font, e);
+        let f2 = add_font(f, font, e);
         reference(&mut body, f2);
     }
     body.extend_from_slice(b">>>>");
-    f.object(resources, body);
+    f.object(id, body);
+}
 
+/// Each page with its content stream (compressed when that makes it smaller),
+/// children of the page tree `pages`; their ids.
+fn page_objects(f: &mut File, laid: &Laid, font: &FontFace, fonts: Fonts, pages: u32) -> Vec<u32> {
+    let ph = laid.size.1;
     let mut kids = Vec::with_capacity(laid.pages.len());
     let mut buf = Vec::with_capacity(16 * 1024);
     for page in &laid.pages {
         buf.clear();
-        content(&mut buf, page, font, (shared, extra.as_ref()), ph);
+        content(&mut buf, page, font, fonts, ph);
         let contents = f.reserve();
         let packed = deflate(&buf, PAGE_LEVEL);
         if packed.len() < buf.len() {
@@ -91,6 +125,12 @@ pub fn write(
         f.object(id, p);
         kids.push(id);
     }
+    kids
+}
+
+/// The page tree, object `pages`: its `kids`, and the media box (`size`) and
+/// `resources` they inherit.
+fn page_tree(f: &mut File, pages: u32, kids: &[u32], (pw, ph): (f32, f32), resources: u32) {
     let mut p = Vec::with_capacity(32 + kids.len() * 8);
     let _ = write!(p, "<</Type/Pages/Count {}/MediaBox[0 0 ", kids.len());
     num(&mut p, pw);
@@ -107,11 +147,16 @@ pub fn write(
     }
     p.extend_from_slice(b"]>>");
     f.object(pages, p);
+}
 
-    let outline = outline(&mut f, laid, &kids);
-    let xmp_id = f.reserve();
-    // XMP stays uncompressed, so that tools that scan for it find it
-    f.stream(xmp_id, b"/Type/Metadata/Subtype/XML", xmp(meta).as_bytes());
+/// The catalog, object `id`: the page tree, the language, the XMP metadata and the
+/// outline, opened beside the pages, when there is one.
+fn catalog_object(
+    f: &mut File,
+    id: u32,
+    meta: &Meta,
+    (pages, xmp_id, outline): (u32, u32, Option<u32>),
+) {
     let mut c = Vec::with_capacity(128);
     c.extend_from_slice(b"<</Type/Catalog/Pages ");
     reference(&mut c, pages);
@@ -125,8 +170,11 @@ pub fn write(
         c.extend_from_slice(b"/PageMode/UseOutlines");
     }
     c.extend_from_slice(b">>");
-    f.object(catalog, c);
+    f.object(id, c);
+}
 
+/// The document information dictionary, object `id`.
+fn info_object(f: &mut File, id: u32, meta: &Meta) {
     let mut i = Vec::with_capacity(256);
     i.extend_from_slice(b"<</Title");
     literal(&mut i, &utf16be(meta.title));
@@ -141,16 +189,7 @@ pub fn write(
         let _ = write!(i, "/CreationDate({d})/ModDate({d})");
     }
     i.extend_from_slice(b">>");
-    f.object(info, i);
-
-    let mut t = Vec::with_capacity(128);
-    t.extend_from_slice(b"/Root ");
-    reference(&mut t, catalog);
-    t.extend_from_slice(b"/Info ");
-    reference(&mut t, info);
-    let id = file_id(laid, meta);
-    let _ = write!(t, "/ID[<{id}><{id}>]");
-    Ok(f.finish(&t))
+    f.object(id, i);
 }
 
 /// The outline (bookmarks) of the sections, each opening its page; its root.

@@ -4,11 +4,13 @@
 use super::blocks::{lead_height, render_block};
 use super::front::{contents, cover, footer, section_title};
 use super::wraps::Wraps;
-use super::{rgb, BlockAt, Cmd, Flow, Hints, Laid, BODY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X};
+use super::{
+    rgb, BlockAt, Cmd, Flow, Hints, Laid, Page, BODY, MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X,
+};
 use crate::render::pdf::Paper;
 use crate::text::font::FontFace;
 use crate::workbook::figure::color;
-use crate::workbook::{Block, Workbook};
+use crate::workbook::{Block, Section, Workbook};
 
 /// Lays out a workbook. A page that would hold only a few lines (a lone prompt, a
 /// last row) is avoided by laying out again: the prompt that opens it shrinks its
@@ -92,6 +94,9 @@ fn sparse_pages(laid: &Laid) -> Vec<usize> {
         .collect()
 }
 
+/// One pass of the layout with `hints`: the cover, the sections, then the contents
+/// on the cover page and every page's footer and running header. Returns the
+/// document and the block that opened each page.
 fn layout_once(
     book: &Workbook,
     font: &FontFace,
@@ -118,83 +123,14 @@ fn layout_once(
     outline.push((book.cover.title.clone(), 0));
     l.new_page();
     for (si, section) in book.sections.iter().enumerate() {
-        l.block = (si, 0);
-        // a section starts on a new page when less than a third is left, or when its
-        // title, intro and first element would not fit together
-        let intro = match section.blocks.first() {
-            Some(Block::Paragraph { text }) => {
-                l.wrap(text, BODY, l.width()).len() as f32 * Flow::line_h(BODY)
-                    + 6.0
-                    + lead_height(&l, section.blocks.get(1))
-            }
-            first => lead_height(&l, first),
-        };
-        // the title block: its lines, the gloss, the rule and the space around them
-        let title_h = l.wrap(&section.title, 18.0, l.width() - 12.0).len() as f32 * 18.0 * 1.35
-            + if section.gloss.is_empty() { 0.0 } else { 14.0 }
-            + 26.0;
-        let together = title_h + intro + 8.0;
-        if l.room() < l.full() / 3.0 || (l.room() < together && together <= l.full()) {
-            l.new_page();
-        }
-        let at_top = l.y <= MARGIN_TOP + 0.5;
-        let pages_before = l.pages.len();
-        section_title(&mut l, &section.title, &section.gloss);
-        // the title may have moved to a new page to stay with its content
-        let page = l.pages.len() - 1;
-        outline.push((section.title.clone(), page));
-        l.section_pages.push((
-            page,
-            at_top || l.pages.len() != pages_before,
-            section.title.clone(),
-        ));
-        for (i, block) in section.blocks.iter().enumerate() {
-            l.block = (si, i);
-            if l.hints.break_before.contains(&(si, i)) {
-                l.new_page();
-            }
-            let next = section.blocks.get(i + 1);
-            // a heading, its paragraph and the chart or table after it stay together
-            l.chain = match (block, next) {
-                (Block::Heading { .. }, Some(Block::Paragraph { text })) => Some(
-                    l.wrap(text, BODY, l.width()).len() as f32 * Flow::line_h(BODY)
-                        + 6.0
-                        + lead_height(&l, section.blocks.get(i + 2)),
-                )
-                .filter(|h| *h <= l.full() * 0.8),
-                _ => None,
-            };
-            render_block(&mut l, block, next);
-        }
-        l.y += 14.0;
+        lay_section(&mut l, si, section, &mut outline);
     }
     contents(&mut l.pages[0], font, w, h, cover_end, book, &outline[1..]);
     let total = l.pages.len();
     let sections = std::mem::take(&mut l.section_pages);
     for (i, page) in l.pages.iter_mut().enumerate().skip(1) {
         footer(page, font, w, h, book, i + 1, total);
-        // running header: the section this page continues (pages that open a section show its title already)
-        if !sections.iter().any(|(p, top, _)| *p == i && *top) {
-            if let Some((_, _, title)) = sections.iter().rev().find(|(p, _, _)| *p < i) {
-                page.cmds.push(Cmd::Text {
-                    x: MARGIN_X,
-                    y: 34.0,
-                    size: 8.0,
-                    text: title.clone(),
-                    color: rgb(color::MUTED),
-                    bold: false,
-                });
-                page.cmds.push(Cmd::Line {
-                    x1: MARGIN_X,
-                    y1: 40.0,
-                    x2: w - MARGIN_X,
-                    y2: 40.0,
-                    color: rgb(color::RULE),
-                    width: 0.5,
-                    dashed: false,
-                });
-            }
-        }
+        running_header(page, i, &sections, w);
     }
     (
         Laid {
@@ -204,4 +140,92 @@ fn layout_once(
         },
         l.owners,
     )
+}
+
+/// Lays out section `si`: its title (on a new page when needed, entered in the
+/// `outline`) and its blocks.
+fn lay_section(l: &mut Flow, si: usize, section: &Section, outline: &mut Vec<(String, usize)>) {
+    l.block = (si, 0);
+    if starts_page(l, section) {
+        l.new_page();
+    }
+    let at_top = l.y <= MARGIN_TOP + 0.5;
+    let pages_before = l.pages.len();
+    section_title(l, &section.title, &section.gloss);
+    // the title may have moved to a new page to stay with its content
+    let page = l.pages.len() - 1;
+    outline.push((section.title.clone(), page));
+    l.section_pages.push((
+        page,
+        at_top || l.pages.len() != pages_before,
+        section.title.clone(),
+    ));
+    for (i, block) in section.blocks.iter().enumerate() {
+        l.block = (si, i);
+        if l.hints.break_before.contains(&(si, i)) {
+            l.new_page();
+        }
+        let next = section.blocks.get(i + 1);
+        // a heading, its paragraph and the chart or table after it stay together
+        l.chain = match (block, next) {
+            (Block::Heading { .. }, Some(Block::Paragraph { text })) => {
+                Some(paragraph_height(l, text) + lead_height(l, section.blocks.get(i + 2)))
+                    .filter(|h| *h <= l.full() * 0.8)
+            }
+            _ => None,
+        };
+        render_block(l, block, next);
+    }
+    l.y += 14.0;
+}
+
+/// Height of a paragraph block with the space after it.
+fn paragraph_height(l: &Flow, text: &str) -> f32 {
+    l.wrap(text, BODY, l.width()).len() as f32 * Flow::line_h(BODY) + 6.0
+}
+
+/// Whether a section starts on a new page: when less than a third is left, or when
+/// its title, intro and first element would not fit together.
+fn starts_page(l: &Flow, section: &Section) -> bool {
+    let intro = match section.blocks.first() {
+        Some(Block::Paragraph { text }) => {
+            paragraph_height(l, text) + lead_height(l, section.blocks.get(1))
+        }
+        first => lead_height(l, first),
+    };
+    // the title block: its lines, the gloss, the rule and the space around them
+    let title_h = l.wrap(&section.title, 18.0, l.width() - 12.0).len() as f32 * 18.0 * 1.35
+        + if section.gloss.is_empty() { 0.0 } else { 14.0 }
+        + 26.0;
+    let together = title_h + intro + 8.0;
+    l.room() < l.full() / 3.0 || (l.room() < together && together <= l.full())
+}
+
+/// The running header of page `i` (`w` wide): the section it continues, over a
+/// rule; pages that open a section show its title already. `sections` are (page,
+/// starts at the top, title).
+fn running_header(page: &mut Page, i: usize, sections: &[(usize, bool, String)], w: f32) {
+    if sections.iter().any(|(p, top, _)| *p == i && *top) {
+        return;
+    }
+    let Some((_, _, title)) = sections.iter().rev().find(|(p, _, _)| *p < i) else {
+        return;
+    };
+    page.cmds.push(Cmd::Text {
+        x: MARGIN_X,
+        y: 34.0,
+        size: 8.0,
+        text: title.clone(),
+        color: rgb(color::MUTED),
+        bold: false,
+    });
+    page.cmds.push(Cmd::Line {
+        x1: MARGIN_X,
+        y1: 40.0,
+        x2: w - MARGIN_X,
+        y2: 40.0,
+        color: rgb(color::RULE),
+        width: 0.5,
+        dashed: false,
+    });
 }
