@@ -43,6 +43,20 @@ fn scan_found(source: &str) -> Found {
 }
 
 impl Locations {
+    /// The places a read found, in the order found (the first of a path counts).
+    pub fn new(places: Vec<Place>) -> Locations {
+        let mut f = Found::default();
+        for (path, pos, len) in places {
+            f.map.entry(path).or_insert((pos, len));
+        }
+        let found = std::cell::OnceCell::new();
+        let _ = found.set(f);
+        Locations {
+            found,
+            source: None,
+        }
+    }
+
     /// Scans `source` now. Never fails: what it cannot follow it leaves out.
     pub fn scan(source: &str) -> Locations {
         let found = std::cell::OnceCell::new();

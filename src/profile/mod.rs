@@ -17,6 +17,7 @@ mod repair;
 pub mod starter;
 mod typing;
 mod validate;
+pub mod yaml;
 
 use crate::base::diag::{line_col, Diagnostic};
 use crate::profile::ladder::Ladders;
