@@ -65,12 +65,6 @@ impl LoadError {
     }
 }
 
-/// The text of every plain scalar as written, by path (`[0].subject_id`), for YAML
-/// files other than profiles (feedback). Empty when the text does not parse.
-pub fn plain_scalars(text: &str) -> std::collections::HashMap<String, String> {
-    events::scan(text).map(|e| e.plain).unwrap_or_default()
-}
-
 /// Loads a profile from raw bytes.
 pub fn load_bytes(bytes: &[u8], opts: &LoadOptions) -> Result<Profile, LoadError> {
     if bytes.len() > MAX_BYTES {
