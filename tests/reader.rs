@@ -169,48 +169,113 @@ const EDGES: &[&str] = &[
     "person:\n  name:\tAlex\n  id:\t\tE1\n  role: \t会计\n",
     "{a:\tb, c: [d]}\n",
     "a: 'x:\ty'\nb: |\n  k:\tv\n",
+    // block scalars that run to the end of a text without a final line break
+    "a: |\n  x",
+    "a: >\n  x",
+    "a: |+\n  x",
+    "a: |-\n  x",
+    "a: |\n  x\n  ",
+    "a: |\n  x\n   ",
+    "a: |\n  x\n ",
+    "a: |+\n  x\n\n  ",
+    "a: |\n  x\n\n  ",
+    "- |\n  x",
+    "- - >\n    x\n    y",
+    "a: |\n  x\n  y",
+    "a: >\n  x\n\n  y",
+    "a: |2\n   x",
+    "a:\n  b: |1\n    x\n   ",
+    "a: |",
+    "a: |+\n  ",
+    "a: |+\n\n  ",
+    "a: |\n  ",
+    "a: >+\n  x\n  ",
+    "a: |\n  x # c",
+    "a: |\n\n  x",
+    "a: &x !!str |\n  x",
+    "a: !!int |\n  12",
+    "? |\n  k\n: v\nb: >-\n  x",
+    "|\n x",
+    "--- |\n  x",
+    "a:\n  - b: |\n      x\n     ",
+    "a: # note\n  |\n    x",
 ];
 
-/// Where the two parsers part: texts yaml_serde's parser (libyaml, YAML 1.1) refuses
-/// and the reader's (saphyr, YAML 1.2) reads, with what it reads; and the one it
-/// refuses that yaml_serde read. Pinned, so that a new saphyr-parser that reads
+/// Where the two parsers part: texts yaml_serde's parser (libyaml, YAML 1.1) and the
+/// reader's (saphyr, YAML 1.2) read differently, with what each makes of them (the
+/// value as YAML, or `None`: refused). Pinned, so that a new saphyr-parser that reads
 /// them otherwise is noticed.
-const PARTED: &[(&str, Option<&str>)] = &[
+const PARTED: &[(&str, Option<&str>, Option<&str>)] = &[
     // an anchor named with other than ASCII letters, digits, `-` and `_`
-    ("a: &可靠 x\nb: *可靠\n", Some("{a: x, b: x}")),
+    ("a: &可靠 x\nb: *可靠\n", Some("{a: x, b: x}"), None),
+    // an anchor name running into punctuation: one name (of an empty value) to
+    // saphyr, a name and the start of the text to libyaml
+    ("a: &x?y\n", Some("{a: null}"), Some("{a: '?y'}")),
     // a tab before a scalar at the top
-    ("\tx\n", Some("x")),
+    ("\tx\n", Some("x"), None),
     // an empty key
-    ("a: 1\n: 2\n", Some("{a: 1, null: 2}")),
+    ("a: 1\n: 2\n", Some("{a: 1, null: 2}"), None),
     // a blank line holding a tab, after a plain value
-    ("a: x\n\t\nb: y\n", Some("{a: x, b: y}")),
+    ("a: x\n\t\nb: y\n", Some("{a: x, b: y}"), None),
     // a comment right after a quoted value, with no space before the `#`
-    ("a: 'x'#c\n", None),
+    ("a: 'x'#c\n", None, Some("{a: x}")),
     // a lone `?` at the very end
-    ("?", None),
+    ("?", None, Some("{null: null}")),
+    // a block scalar at the top whose text starts in the first column (libyaml ends
+    // the scalar there and takes the text for a second document, or for a comment)
+    ("|\nx\n", Some("\"x\\n\""), None),
+    ("|\n#x\n", Some("\"#x\\n\""), Some("''")),
+    // `?` right before a word in a flow collection: the start of a text to saphyr,
+    // an explicit key to libyaml
+    ("[?x]\n", Some("['?x']"), Some("[{x: null}]")),
 ];
 
 #[test]
 fn where_the_parsers_part_is_known() {
-    for (text, reads) in PARTED {
-        let ours = yaml::read(text, &Caps::FILE);
-        let theirs = serde_yaml::from_str::<Value>(text);
-        match reads {
-            Some(v) => {
-                let want: Value = serde_yaml::from_str(v).unwrap();
-                assert_eq!(ours.map(|r| r.value).ok(), Some(want), "{text:?}");
-                assert!(theirs.is_err(), "{text:?}: {theirs:?}");
-            }
-            None => {
-                assert_eq!(
-                    ours.map(|_| ()).map_err(|f| f.why),
-                    Err(Why::Syntax),
-                    "{text:?}"
-                );
-                assert!(theirs.is_ok(), "{text:?}");
-            }
+    let value = |v: &Option<&str>| v.map(|v| serde_yaml::from_str::<Value>(v).unwrap());
+    for (text, ours, theirs) in PARTED {
+        let read = yaml::read(text, &Caps::FILE);
+        if ours.is_none() {
+            assert_eq!(
+                read.as_ref().err().map(|f| f.why),
+                Some(Why::Syntax),
+                "{text:?}"
+            );
         }
+        assert_eq!(read.ok().map(|r| r.value), value(ours), "{text:?}");
+        let serde = serde_yaml::from_str::<Value>(text).ok();
+        assert_eq!(serde, value(theirs), "{text:?}");
     }
+}
+
+/// Whether `text` has a `?` right before a word, and a bracket (see `PARTED`).
+fn flow_question(text: &str) -> bool {
+    text.contains(['[', '{'])
+        && text.match_indices('?').any(|(i, _)| {
+            text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace())
+        })
+}
+
+/// Whether `text` is a block scalar at the top, after any comments (see `PARTED`).
+fn root_block(text: &str) -> bool {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .is_some_and(|l| l.starts_with(['|', '>']))
+}
+
+/// Whether `text` has an anchor or alias whose name holds a character libyaml ends
+/// a name at (anything but ASCII letters, digits, `-` and `_`): see `PARTED`.
+fn names_parted(text: &str) -> bool {
+    text.match_indices(['&', '*']).any(|(i, _)| {
+        text[i + 1..]
+            .chars()
+            .take_while(|c| !c.is_whitespace() && !",[]{}".contains(*c))
+            .any(|c| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+    })
 }
 
 #[test]
@@ -473,12 +538,15 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 3000, ..ProptestConfig::default() })]
 
     /// Generated documents: scalars of every kind in every style, tags, anchors and
-    /// aliases, block and flow collections, repeated keys, a second document.
+    /// aliases, block and flow collections, repeated keys, a second document; each
+    /// with its last line ended and not.
     #[test]
     fn generated_documents_read_as_yaml_serde_reads_them(trees in documents()) {
         let text = write(&trees);
-        if let Outcome::Differ(why) = compare(&text) {
-            prop_assert!(false, "{text}\n{why}");
+        for text in [text.as_str(), text.trim_end_matches('\n')] {
+            if let Outcome::Differ(why) = compare(text) {
+                prop_assert!(false, "{text}\n{why}");
+            }
         }
     }
 }
@@ -490,12 +558,14 @@ proptest! {
     /// read it, the values are the same; where yaml_serde refused it for a reason
     /// other than syntax (a repeated key, a second document, depth, a tag's value),
     /// the reader refuses it for that reason. Where one parser reads what the other
-    /// finds broken, they part as `PARTED` shows.
+    /// finds broken, names an anchor otherwise, ends a block scalar at the top sooner
+    /// or takes `?x` in brackets for a key, they part as `PARTED` shows.
     #[test]
     fn any_yamlish_text_reads_as_yaml_serde_reads_it(text in "(person:\\n  name: x\\n)?([a-z_]{0,6}|[0-9.+]{1,4}|[ \\-:\\[\\]{},'\"#|>&*!?%@`\\t\\n]|可靠|  ){0,60}") {
         let ours = yaml::read(&text, &Caps::FILE);
         let theirs = serde_yaml::from_str::<Value>(&text);
         match (ours, theirs) {
+            (Ok(_), Ok(_)) if names_parted(&text) || root_block(&text) || flow_question(&text) => {}
             (Ok(a), Ok(b)) => prop_assert_eq!(a.value, b, "{:?}", text),
             (Err(f), Err(e)) => {
                 let (ours, theirs) = (f.why, their_why(&e));
@@ -505,6 +575,7 @@ proptest! {
                     || (ours == Why::Cost && theirs == Why::Deep);
                 prop_assert!(same, "{:?}: ours {:?}, theirs {}", text, f, e);
             }
+            (Ok(_), Err(e)) if their_why(&e) == Why::Documents && root_block(&text) => {}
             (Ok(a), Err(e)) => prop_assert!(their_why(&e) == Why::Syntax, "{:?}: ours {:?}, theirs {}", text, a.value, e),
             (Err(f), Ok(b)) => prop_assert!(f.why == Why::Syntax, "{:?}: ours {:?}, theirs {:?}", text, f, b),
         }

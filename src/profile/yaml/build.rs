@@ -55,6 +55,8 @@ struct Frame {
     tag: Option<String>,
     anchor: usize,
     flow: bool,
+    /// The column (from 0) of a block collection's keys or dashes.
+    column: isize,
     cost: Cost,
     /// Where it starts.
     start: (usize, usize),
@@ -87,6 +89,8 @@ struct Builder<'a> {
     /// yaml_serde's events of the first document (nodes and collection ends).
     events: usize,
     documents: usize,
+    /// Where the last event ended (a block scalar's header follows it).
+    last_end: usize,
     root: Option<Value>,
     places: Vec<Place>,
     out: Read,
@@ -103,6 +107,7 @@ pub fn run(text: &str, caps: &Caps) -> Result<Read, Failure> {
         kept: Cost::default(),
         events: 0,
         documents: 0,
+        last_end: 0,
         root: None,
         places: Vec::new(),
         out: Read::default(),
@@ -148,6 +153,11 @@ fn fail(why: Why, text: impl Into<String>, pos: (usize, usize)) -> Failure {
 impl Builder<'_> {
     fn event(&mut self, event: Event, span: Span) -> Result<(), Failure> {
         let pos = at(span);
+        let header = self.last_end;
+        // an implicit document starts where its first node does
+        if !matches!(event, Event::DocumentStart(false)) {
+            self.last_end = span.end.index();
+        }
         match event {
             Event::DocumentStart(_) => {
                 self.documents += 1;
@@ -160,8 +170,15 @@ impl Builder<'_> {
                 }
             }
             Event::DocumentEnd => self.repetitions(pos)?,
-            Event::Scalar(text, style, anchor, tag) => {
+            Event::Scalar(mut text, style, anchor, tag) => {
                 self.events += 1;
+                let block = matches!(style, ScalarStyle::Literal | ScalarStyle::Folded);
+                if block && text.ends_with('\n') {
+                    let column = self.frames.last().map_or(-1, |f| f.column);
+                    if self.src.added_break(span, header, column) {
+                        text.to_mut().pop();
+                    }
+                }
                 let tag = tag.map(|t| format!("{}{}", t.handle, t.suffix));
                 let value = match scalar::resolve(&text, style, tag.as_deref()) {
                     Ok(v) => v,
@@ -182,7 +199,7 @@ impl Builder<'_> {
                     ..Cost::default()
                 };
                 self.charge(cost, pos)?;
-                let len = if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded) {
+                let len = if block {
                     self.src.extent(span, None)
                 } else {
                     self.src.extent(span, Some(style))
@@ -347,6 +364,7 @@ impl Builder<'_> {
             tag,
             anchor,
             flow,
+            column: span.end.col() as isize,
             cost: Cost {
                 text: 1,
                 nodes: 1,

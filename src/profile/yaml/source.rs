@@ -84,6 +84,81 @@ impl<'a> Source<'a> {
     }
 }
 
+impl Source<'_> {
+    /// Whether saphyr-parser ended the block scalar at `span` with a line break of
+    /// its own: it reads the end of a text that has no final line break as one, when
+    /// the last line reaches the scalar's indentation, where libyaml (and so
+    /// yaml_serde) reads none. `header` is where to look for the scalar's `|` or `>`
+    /// (the end of the event before it); `block` the column of the block collection
+    /// the scalar is in (-1 at the top).
+    pub fn added_break(&mut self, span: Span, header: usize, block: isize) -> bool {
+        if self.text.ends_with(['\n', '\r']) || self.byte(span.end.index()) < self.text.len() {
+            return false;
+        }
+        let from = self.byte(header);
+        let Some((at, increment, chomp)) = block_header(&self.text[from..]) else {
+            return false;
+        };
+        let after = &self.text[from + at..];
+        let Some(body) = after.find('\n').map(|i| &after[i + 1..]) else {
+            return false;
+        };
+        let lines: Vec<&str> = body.split('\n').collect();
+        let last = lines.last().copied().unwrap_or("");
+        let spaces = |l: &str| l.len() - l.trim_start_matches(' ').len();
+        let content = lines
+            .iter()
+            .position(|l| l.trim_start_matches(' ').chars().next().is_some());
+        let indent = match (increment, content) {
+            (Some(d), _) if block >= 0 => block as usize + d,
+            (Some(d), _) => d,
+            (None, found) => {
+                let leading = &lines[..found.map_or(lines.len(), |i| i + 1)];
+                let widest = leading.iter().map(|l| spaces(l)).max().unwrap_or(0);
+                let at_least = (block + 1).max(0) as usize;
+                let indent = widest.max(at_least);
+                if block > 0 {
+                    indent.max(1)
+                } else {
+                    indent
+                }
+            }
+        };
+        match content {
+            // no content: only a kept scalar of one unended line gets a break
+            None => chomp == '+' && lines.len() == 1 && !last.is_empty(),
+            Some(_) => chomp != '-' && last.chars().count() >= indent.max(1),
+        }
+    }
+}
+
+/// A block scalar's header at the start of `rest` (after the key's colon, a list's
+/// dash, anchors, tags and comments): where its `|` or `>` is, its indentation digit
+/// and its chomping (`+`, `-`, or ` ` for clip).
+fn block_header(rest: &str) -> Option<(usize, Option<usize>, char)> {
+    let mut chars = rest.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        match c {
+            ' ' | '\t' | '\n' | '\r' | ':' | '-' | '?' => {}
+            '&' | '!' => while chars.next_if(|(_, c)| !c.is_whitespace()).is_some() {},
+            '#' => while chars.next_if(|(_, c)| *c != '\n').is_some() {},
+            '|' | '>' => {
+                let (mut increment, mut chomp) = (None, ' ');
+                for c in rest[i + 1..].chars().take(2) {
+                    match c {
+                        '1'..='9' => increment = c.to_digit(10).map(|d| d as usize),
+                        '+' | '-' => chomp = c,
+                        _ => break,
+                    }
+                }
+                return Some((i, increment, chomp));
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
 /// `text` with the tabs between a colon and `pos` (1-based line and column, where
 /// the parser stopped) made spaces; `None` when there are none.
 pub fn untab_before(text: &str, pos: (usize, usize)) -> Option<String> {
