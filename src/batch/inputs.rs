@@ -298,8 +298,9 @@ fn quick_value(src: &Source) -> Option<Quick> {
         Source::File(path) => {
             let bytes = crate::profile::files::read_file(path).ok()?;
             let text = std::str::from_utf8(&bytes).ok()?;
-            let v: serde_yaml::Value = serde_yaml::from_str(text).ok()?;
-            Some((v, Some(crate::profile::plain_scalars(text))))
+            let read =
+                crate::profile::yaml::read(text, &crate::profile::yaml::Caps::PROFILE).ok()?;
+            Some((read.value, Some(read.plain)))
         }
     }
 }

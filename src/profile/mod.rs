@@ -1,10 +1,10 @@
-//! Loading a profile: guards before parsing, YAML parsing through serde_yaml, a
-//! structural check of every key against the schema (so all problems are reported
-//! together), then validation into [`crate::profile::model::Profile`].
+//! Loading a profile: guards before parsing, one YAML reading that gives the value
+//! and the places of its fields ([`yaml`]), a structural check of every key against
+//! the schema (so all problems are reported together), then validation into
+//! [`crate::profile::model::Profile`].
 
 pub mod catalog;
 pub mod editor_schema;
-mod events;
 pub mod files;
 mod freetext;
 pub mod ladder;
@@ -17,6 +17,7 @@ mod repair;
 pub mod starter;
 mod typing;
 mod validate;
+pub mod yaml;
 
 use crate::base::diag::{line_col, Diagnostic};
 use crate::profile::ladder::Ladders;
@@ -62,12 +63,6 @@ impl LoadError {
             .collect::<Vec<_>>()
             .join("\n")
     }
-}
-
-/// The text of every plain scalar as written, by path (`[0].subject_id`), for YAML
-/// files other than profiles (feedback). Empty when the text does not parse.
-pub fn plain_scalars(text: &str) -> std::collections::HashMap<String, String> {
-    events::scan(text).map(|e| e.plain).unwrap_or_default()
 }
 
 /// Loads a profile from raw bytes.
@@ -173,59 +168,66 @@ fn load_placed(text: &str, opts: &LoadOptions) -> Result<Profile, LoadError> {
                 .help(crate::msg!("load.empty.help")),
         );
     }
-    let mut ev = match events::scan(text) {
-        Ok(ev) => ev,
-        Err(d) => return fail(d),
+    let read = match yaml::read(text, &yaml::Caps::PROFILE) {
+        Ok(r) => r,
+        Err(f) => return fail(unread(f)),
     };
-    if ev.incomplete && text.contains('*') && text.contains('&') {
-        // the event pass could not cost the aliases; do not let them expand unchecked
-        if serde_yaml::from_str::<serde::de::IgnoredAny>(text).is_ok() {
-            return fail(
-                Diagnostic::new(crate::msg!("load.anchors"))
-                    .at(Some((1, 1)), 1)
-                    .help(crate::msg!("load.anchors.help")),
-            );
-        }
-    }
-    let locs = Locations::lazy(text, std::mem::take(&mut ev.places));
-    let mut value: serde_yaml::Value = match serde_yaml::from_str(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let mut d = yaml_error(&e);
-            // serde_yaml points at the mapping; point at the second key instead
-            if let Some((path, pos)) = locs
-                .duplicates()
-                .first()
-                .filter(|_| d.message.contains("duplicate entry"))
-            {
-                let key = path.rsplit('.').next().unwrap_or(path);
-                d.message = crate::msg!("load.dup_key", key = key);
-                d.path = path.clone();
-                d = d.at(Some(*pos), key.chars().count());
-            }
-            if d.pos.is_none() {
-                if let Some(p) = ev.extra_documents.first() {
-                    d = d.at(Some(*p), 3);
-                }
-            }
-            return fail(place_unplaced(d, &locs, &ev));
-        }
-    };
-    lint::restore_text(&mut value, &ev.plain);
-    check_value(value, &locs, opts).map_err(|diagnostics| LoadError {
+    let mut value = read.value;
+    lint::restore_text(&mut value, &read.plain);
+    check_value(value, &read.locations, opts).map_err(|diagnostics| LoadError {
         diagnostics: diagnostics
             .into_iter()
-            .map(|d| place_unplaced(d, &locs, &ev))
+            .map(|d| place_unplaced(d, &read.locations, &read.odd_keys))
             .collect(),
         source: Some(text.to_string()),
     })
 }
 
+/// What a failed read says: the parser's words for a syntax error, the key for a
+/// duplicate, the caps for aliases that would expand too far.
+fn unread(f: yaml::Failure) -> Diagnostic {
+    use yaml::Why;
+    if f.why == Why::Cost {
+        return Diagnostic::new(crate::msg!(
+            "load.alias_cost",
+            kib = yaml::Caps::PROFILE.text / 1024,
+            values = yaml::Caps::PROFILE.nodes
+        ))
+        .at(Some(f.pos), 1)
+        .help(crate::msg!("load.alias_cost.help"));
+    }
+    if let (Why::Duplicate, Some((path, key))) = (f.why, &f.key) {
+        let mut d = Diagnostic::new(crate::msg!("load.dup_key", key = key))
+            .at(Some(f.pos), key.chars().count().max(1))
+            .help(help(Why::Duplicate));
+        d.path = path.clone();
+        return d;
+    }
+    Diagnostic::new(crate::msg!("yaml.syntax", text = f.text))
+        .at(Some(f.pos), 1)
+        .help(help(f.why))
+}
+
+fn help(why: yaml::Why) -> String {
+    use yaml::Why;
+    let key = match why {
+        Why::Documents => "yaml.help.documents",
+        Why::Duplicate => "yaml.help.duplicate",
+        Why::Deep => "yaml.help.deep",
+        _ => "yaml.help.other",
+    };
+    crate::base::messages::fill(crate::base::lang::current(), key, &[])
+}
+
 /// Gives a place to a diagnostic about a file that has none yet: a key that is not
-/// text where the event pass saw it, else the nearest enclosing field, else line 1.
-fn place_unplaced(d: Diagnostic, locs: &Locations, ev: &events::EventScan) -> Diagnostic {
+/// text where the reader saw it, else the nearest enclosing field, else line 1.
+fn place_unplaced(
+    d: Diagnostic,
+    locs: &Locations,
+    odd_keys: &[(String, (usize, usize))],
+) -> Diagnostic {
     if d.code == "key_not_text" {
-        if let Some((_, pos)) = ev.odd_keys.iter().find(|(p, _)| *p == d.path) {
+        if let Some((_, pos)) = odd_keys.iter().find(|(p, _)| *p == d.path) {
             return d.at(Some(*pos), 1);
         }
     }
@@ -282,6 +284,8 @@ fn check_value(
     }
 }
 
+/// A value that does not fit the profile's types (what the structure check let
+/// through), in serde's words.
 fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
     let msg = e.to_string();
     // serde_yaml appends " at line L column C"; we show the position ourselves.
@@ -290,19 +294,9 @@ fn yaml_error(e: &serde_yaml::Error) -> Diagnostic {
         None => msg,
     };
     let pos = e.location().map(|l| (l.line(), l.column()));
-    let key = if msg.contains("more than one document") {
-        "yaml.help.documents"
-    } else if msg.contains("duplicate entry") {
-        "yaml.help.duplicate"
-    } else if msg.contains("recursion limit") || msg.contains("repetition limit") {
-        "yaml.help.deep"
-    } else {
-        "yaml.help.other"
-    };
-    let help = crate::base::messages::fill(crate::base::lang::current(), key, &[]);
     Diagnostic::new(crate::msg!("yaml.syntax", text = msg))
         .at(pos, 1)
-        .help(help)
+        .help(help(yaml::Why::Syntax))
 }
 
 /// Rejects inputs that would make the parser slow before parsing them: deep flow

@@ -6,7 +6,7 @@ use super::employees::{self, Employees};
 use super::merge::Merge;
 use super::report::{FileReport, Skip};
 use super::words;
-use crate::profile::locate::Locations;
+use crate::profile::yaml::{self as reader, Why};
 use std::path::Path;
 
 /// Removes anything quoted from a parser's message: a quoted part may be a cell or a
@@ -69,43 +69,27 @@ pub fn read(f: &Path, report: &mut FileReport, employees: Option<&Employees>, m:
     };
     // a BOM is no second document
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text).to_string();
-    let value: serde_yaml::Value = match serde_yaml::from_str(&text) {
-        Ok(v) => v,
-        Err(e) => {
-            let msg = e.to_string();
-            let (why, pos) = if msg.contains("more than one document") {
-                let line = text
-                    .lines()
-                    .enumerate()
-                    .skip(1)
-                    .find(|(_, l)| l.starts_with("---"))
-                    .map_or(1, |(i, _)| i + 1);
-                (crate::msg!("fb.yaml_multi"), (line, 1))
-            } else if msg.contains("duplicate entry") {
-                (
-                    crate::msg!("fb.yaml_dup"),
-                    e.location().map_or((1, 1), |l| (l.line(), l.column())),
-                )
-            } else {
-                (
-                    crate::msg!("fb.yaml_syntax", text = unquoted(&msg)),
-                    e.location().map_or((1, 1), |l| (l.line(), l.column())),
-                )
+    let read = match reader::read(&text, &reader::Caps::FILE) {
+        Ok(r) => r,
+        Err(f) => {
+            let why = match f.why {
+                Why::Documents => crate::msg!("fb.yaml_multi"),
+                Why::Duplicate => crate::msg!("fb.yaml_dup"),
+                _ => crate::msg!("fb.yaml_syntax", text = unquoted(&f.text)),
             };
             report.skip(
                 Skip::Unreadable,
                 Some(format!(
                     "{shown}:{}:{}: {}",
-                    pos.0,
-                    pos.1,
+                    f.pos.0,
+                    f.pos.1,
                     crate::msg!("fb.yaml_skipped", why = why)
                 )),
             );
             return;
         }
     };
-    let plain = crate::profile::plain_scalars(&text);
-    let locs = Locations::scan(&text);
+    let (value, plain, locs) = (read.value, read.plain, read.locations);
     let (entries, prefix): (Vec<serde_yaml::Value>, bool) = match value {
         serde_yaml::Value::Sequence(s) => (s, true),
         other => (vec![other], false),

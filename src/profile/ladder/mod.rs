@@ -5,7 +5,8 @@ use crate::base::diag::Diagnostic;
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::profile::catalog::{nearest, normalise};
-use crate::profile::{lint::place, locate::Locations};
+use crate::profile::lint::place;
+use crate::profile::yaml;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
@@ -339,11 +340,16 @@ pub fn parse(text: &str) -> Result<Ladder, Vec<Diagnostic>> {
             .at(e.location().map(|l| (l.line(), l.column())), 1)
             .help(crate::msg!("ladder.format.help"))]
     })?;
-    // where things are, found only when something is wrong
+    // where things are, read only when something is wrong (the typed value above is
+    // serde's, whose messages name the field and place of a wrong type)
     let locs = std::cell::OnceCell::new();
     let mut out = Vec::new();
     let mut err = |path: &str, value: bool, msg: String, help: String| {
-        let locs = locs.get_or_init(|| Locations::scan(text));
+        let locs = locs.get_or_init(|| {
+            yaml::read(text, &yaml::Caps::FILE)
+                .map(|r| r.locations)
+                .unwrap_or_default()
+        });
         out.push(place(Diagnostic::new(msg).help(help), path, locs, value));
     };
     if ladder.rungs.is_empty() {
