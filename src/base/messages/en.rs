@@ -416,8 +416,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("read.other", "cannot read: {err}"),
     ("load.empty", "the profile is empty"),
     ("load.empty.help", "start with `person:` and a `name:` under it, or run `careerbook init`"),
-    ("load.anchors", "this file uses YAML anchors and aliases (`&name`, `*name`) in a way careerbook cannot check safely"),
-    ("load.anchors.help", "profiles need no aliases: write the values out, once each"),
     ("load.dup_key", "the key `{key}` appears twice"),
     ("yaml.syntax", "YAML syntax: {text}"),
     ("yaml.help.documents", "a profile file holds one employee: remove the `---` line and split the file"),

@@ -416,8 +416,6 @@ pub const TABLE: &[(&str, &str)] = &[
     ("read.other", "无法读取：{err}"),
     ("load.empty", "档案是空的"),
     ("load.empty.help", "第一行写 `person:`，下面缩进写 `name:`；或者运行 `careerbook init`"),
-    ("load.anchors", "这个文件使用了 YAML 锚点和别名（`&name`、`*name`），careerbook 无法安全地检查"),
-    ("load.anchors.help", "档案不需要别名：把值直接写出来，每个写一次"),
     ("load.dup_key", "键 `{key}` 出现了两次"),
     ("yaml.syntax", "YAML 语法错误：{text}"),
     ("yaml.help.documents", "一个档案文件只写一位员工：删掉 `---` 那一行，把文件拆开"),
