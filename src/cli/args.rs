@@ -323,19 +323,19 @@ pub(super) enum LaddersAction {
     #[command(
         after_help = "Examples:\n  careerbook ladders import 任职资格.xlsx --id tech --kind technical --sheet 技术序列 -o company-ladders\n  careerbook ladders import matrix.csv --id eng --name \"Engineering\" -o company-ladders"
     )]
-    Import(super::ladder_grid::ImportArgs),
+    Import(ImportArgs),
     /// Write a ladder (built-in or company) as a grid, one row per standard, to edit
     /// in Excel and import again.
     #[command(
         after_help = "Examples:\n  careerbook ladders export administrative -o admin.xlsx\n  careerbook ladders export sales --ladders company-ladders -o sales.csv"
     )]
-    Export(super::ladder_grid::ExportArgs),
+    Export(ExportArgs),
     /// Write an empty grid to fill in: the headers, a row explaining each column and
     /// one example rung.
     #[command(
         after_help = "Examples:\n  careerbook ladders template -o 任职资格模板.xlsx\n  careerbook ladders template --locale en -o grid.xlsx"
     )]
-    Template(super::ladder_grid::TemplateArgs),
+    Template(TemplateArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -415,4 +415,66 @@ pub(super) enum FormatArg {
 pub(super) enum PaperArg {
     A4,
     Letter,
+}
+
+/// `--kind` of `ladders import`.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub(super) enum KindArg {
+    Administrative,
+    Technical,
+    Other,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ImportArgs {
+    /// The grid: .xlsx, .csv or .tsv (UTF-8, GBK or UTF-16).
+    #[arg(value_name = "FILE")]
+    pub(super) file: PathBuf,
+    /// The ladder's id (used as career.track, and as the file's name).
+    #[arg(long, value_name = "ID")]
+    pub(super) id: String,
+    /// What the ladder leads to, for track fit [default: other].
+    #[arg(long, value_enum)]
+    pub(super) kind: Option<KindArg>,
+    /// The sheet of a workbook to read [default: the first].
+    #[arg(long, value_name = "NAME")]
+    pub(super) sheet: Option<String>,
+    /// The ladder's name [default: the 序列/family column, else the sheet's name].
+    #[arg(long, value_name = "TEXT")]
+    pub(super) name: Option<String>,
+    /// The folder to write ID.yaml into (a folder for --ladders).
+    #[arg(short, long, value_name = "DIR")]
+    pub(super) output: PathBuf,
+    /// Replace DIR/ID.yaml if it exists (a re-import of an edited grid; texts added by
+    /// hand to the ladder file are lost).
+    #[arg(long)]
+    pub(super) force: bool,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct ExportArgs {
+    /// Ladder id.
+    pub(super) id: String,
+    /// The file to write: .xlsx or .csv.
+    #[arg(short, long, value_name = "FILE")]
+    pub(super) output: PathBuf,
+    /// Language of the headers and categories: zh-CN or en.
+    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+    pub(super) locale: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub(super) force: bool,
+}
+
+#[derive(Debug, Args)]
+pub(super) struct TemplateArgs {
+    /// The file to write: .xlsx or .csv.
+    #[arg(short, long, value_name = "FILE")]
+    pub(super) output: PathBuf,
+    /// Language of the template: zh-CN or en.
+    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
+    pub(super) locale: String,
+    /// Overwrite FILE if it exists.
+    #[arg(long)]
+    pub(super) force: bool,
 }

@@ -1,77 +1,15 @@
 //! `careerbook ladders import | export | template`: ladders from the spreadsheets HR
 //! keeps and back (see [`crate::grid`]).
 
-use super::{profiles, Usage};
+use super::args::{ExportArgs, ImportArgs, KindArg, TemplateArgs};
+use super::{refuse_to_overwrite, Usage};
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::grid::{self, ExportFormat};
 use crate::output;
 use crate::profile::ladder::Ladders;
 use crate::profile::ladder::{Kind, Ladder};
-use clap::{Args, ValueEnum};
-use std::path::{Path, PathBuf};
-
-/// `--kind` of `ladders import`.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-pub(super) enum KindArg {
-    Administrative,
-    Technical,
-    Other,
-}
-
-#[derive(Debug, Args)]
-pub(super) struct ImportArgs {
-    /// The grid: .xlsx, .csv or .tsv (UTF-8, GBK or UTF-16).
-    #[arg(value_name = "FILE")]
-    file: PathBuf,
-    /// The ladder's id (used as career.track, and as the file's name).
-    #[arg(long, value_name = "ID")]
-    id: String,
-    /// What the ladder leads to, for track fit [default: other].
-    #[arg(long, value_enum)]
-    kind: Option<KindArg>,
-    /// The sheet of a workbook to read [default: the first].
-    #[arg(long, value_name = "NAME")]
-    sheet: Option<String>,
-    /// The ladder's name [default: the 序列/family column, else the sheet's name].
-    #[arg(long, value_name = "TEXT")]
-    name: Option<String>,
-    /// The folder to write ID.yaml into (a folder for --ladders).
-    #[arg(short, long, value_name = "DIR")]
-    output: PathBuf,
-    /// Replace DIR/ID.yaml if it exists (a re-import of an edited grid; texts added by
-    /// hand to the ladder file are lost).
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Debug, Args)]
-pub(super) struct ExportArgs {
-    /// Ladder id.
-    pub(super) id: String,
-    /// The file to write: .xlsx or .csv.
-    #[arg(short, long, value_name = "FILE")]
-    output: PathBuf,
-    /// Language of the headers and categories: zh-CN or en.
-    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
-    locale: String,
-    /// Overwrite FILE if it exists.
-    #[arg(long)]
-    force: bool,
-}
-
-#[derive(Debug, Args)]
-pub(super) struct TemplateArgs {
-    /// The file to write: .xlsx or .csv.
-    #[arg(short, long, value_name = "FILE")]
-    output: PathBuf,
-    /// Language of the template: zh-CN or en.
-    #[arg(long, default_value = "zh-CN", value_name = "LOCALE")]
-    locale: String,
-    /// Overwrite FILE if it exists.
-    #[arg(long)]
-    force: bool,
-}
+use std::path::Path;
 
 /// `ladders import FILE --id ID -o DIR`: reads the grid, prints what was read, and
 /// writes DIR/ID.yaml only when the grid has no problem.
@@ -101,7 +39,7 @@ pub(super) fn import(a: ImportArgs) -> Result<u8, Usage> {
         crate::errln!("{}", crate::msg!("grid.replaces", id = id));
     }
     let path = a.output.join(format!("{id}.yaml"));
-    profiles::refuse_to_overwrite(&path, Some(&imported.yaml), a.force)?;
+    refuse_to_overwrite(&path, Some(&imported.yaml), a.force)?;
     std::fs::create_dir_all(&a.output)
         .map_err(|e| Usage(crate::msg!("run.mkdir", dir = a.output.shown(), err = e)))?;
     write(&path, imported.yaml.as_bytes())?;
@@ -112,7 +50,7 @@ pub(super) fn import(a: ImportArgs) -> Result<u8, Usage> {
 pub(super) fn export(ladder: &Ladder, a: &ExportArgs) -> Result<u8, Usage> {
     let loc = grid_locale(&a.locale)?;
     let format = format_of(&a.output)?;
-    profiles::refuse_to_overwrite(&a.output, None, a.force)?;
+    refuse_to_overwrite(&a.output, None, a.force)?;
     let (bytes, empty) = grid::export(ladder, loc, format).map_err(Usage)?;
     write(&a.output, &bytes)?;
     for rung in empty {
@@ -125,7 +63,7 @@ pub(super) fn export(ladder: &Ladder, a: &ExportArgs) -> Result<u8, Usage> {
 pub(super) fn template(a: &TemplateArgs) -> Result<u8, Usage> {
     let loc = grid_locale(&a.locale)?;
     let format = format_of(&a.output)?;
-    profiles::refuse_to_overwrite(&a.output, None, a.force)?;
+    refuse_to_overwrite(&a.output, None, a.force)?;
     let bytes = grid::template(loc, format).map_err(Usage)?;
     write(&a.output, &bytes)?;
     Ok(0)

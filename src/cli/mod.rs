@@ -217,3 +217,18 @@ fn started_at() -> String {
         t % 60
     )
 }
+
+/// Refuses to write `path` when something is there already, unless `--force`, or
+/// unless it holds exactly `same` (writing it again would change nothing). The same
+/// rule for every command that writes a file the user named (`init`, `schema`,
+/// `ladders import | export | template`).
+fn refuse_to_overwrite(path: &Path, same: Option<&str>, force: bool) -> Result<(), Usage> {
+    let exists = std::fs::symlink_metadata(path).is_ok();
+    if !exists || force {
+        return Ok(());
+    }
+    if same.is_some_and(|t| std::fs::read(path).ok().as_deref() == Some(t.as_bytes())) {
+        return Ok(());
+    }
+    Err(Usage(crate::msg!("write.exists", path = path.shown())))
+}

@@ -2,7 +2,9 @@
 //! `ladders`.
 
 use super::args::{CheckArgs, FormArgs, InitArgs, LaddersAction, LaddersArgs, SchemaArgs};
-use super::{ladder_grid, load_ladders, read_profile, shown_path, today, Usage};
+use super::{
+    ladder_grid, load_ladders, read_profile, refuse_to_overwrite, shown_path, today, Usage,
+};
 use crate::base::locale::Locale;
 use crate::base::term::Shown;
 use crate::output;
@@ -155,25 +157,6 @@ pub(super) fn init(a: InitArgs) -> Result<u8, Usage> {
         }
     }
     Ok(0)
-}
-
-/// Refuses to write `path` when something is there already, unless `--force`, or
-/// unless it holds exactly `same` (writing it again would change nothing). The same
-/// rule for every command that writes a file the user named (`init`, `schema`,
-/// `ladders import | export | template`).
-pub(super) fn refuse_to_overwrite(
-    path: &Path,
-    same: Option<&str>,
-    force: bool,
-) -> Result<(), Usage> {
-    let exists = std::fs::symlink_metadata(path).is_ok();
-    if !exists || force {
-        return Ok(());
-    }
-    if same.is_some_and(|t| std::fs::read(path).ok().as_deref() == Some(t.as_bytes())) {
-        return Ok(());
-    }
-    Err(Usage(crate::msg!("write.exists", path = path.shown())))
 }
 
 /// The editor schema as pretty JSON with a final newline.
