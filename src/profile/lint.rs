@@ -207,6 +207,8 @@ fn type_words(types: &[&str]) -> String {
     words.join(&crate::msg!("kind.or"))
 }
 
+/// Checks `v` against the schema `s` at `path`: every problem found is recorded in
+/// `out` with the fix that takes it out of the way.
 fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Found) {
     let s = resolve(s);
     if let Some(all) = s.get("allOf").and_then(J::as_array) {
@@ -223,23 +225,7 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Found) {
         {
             return;
         }
-        // the branch whose type the value has (e.g. one text or a list), else the first
-        let branches: Vec<&J> = any
-            .iter()
-            .filter(|b| b.get("type").and_then(J::as_str) != Some("null"))
-            .collect();
-        let fits = |b: &&&J| -> bool {
-            let mut b = resolve(b);
-            while let Some(first) = b.get("allOf").and_then(J::as_array).and_then(|a| a.first()) {
-                b = resolve(first);
-            }
-            match b.get("type") {
-                Some(J::String(t)) => matches_type(v, t),
-                Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).any(|t| matches_type(v, t)),
-                _ => false,
-            }
-        };
-        if let Some(branch) = branches.iter().find(fits).or(branches.first()) {
+        if let Some(branch) = fitting_branch(v, any) {
             walk(v, branch, path, locs, out);
         }
         return;
@@ -265,145 +251,15 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Found) {
         _ => vec![],
     };
     if !types.is_empty() && !types.iter().any(|t| matches_type(v, t)) {
-        let key = path
-            .rsplit(['.', '['])
-            .next()
-            .unwrap_or(path)
-            .trim_end_matches(']');
-        let msg = if matches!(v, Y::Null) {
-            crate::msg!("lint.empty", key = key, want = type_words(&types))
-        } else {
-            crate::msg!(
-                "lint.type",
-                key = key,
-                want = type_words(&types),
-                kind = kind(v)
-            )
-        };
-        let help = match (types.first(), key) {
-            (_, "age") => crate::msg!("lint.help.age"),
-            (Some(&"array"), _) => crate::msg!("lint.help.list"),
-            (Some(&"object"), _) => crate::msg!("lint.help.mapping"),
-            (Some(&"integer"), "birth_year") => crate::msg!("lint.help.birth_year"),
-            (Some(&"integer"), "by_age") => crate::msg!("lint.help.by_age"),
-            (Some(&"integer"), _) => crate::msg!("lint.help.integer"),
-            _ => crate::msg!("lint.help.plain"),
-        };
         out.push(
-            at(Diagnostic::new(msg).help(help), path, locs, true),
+            at(wrong_type(v, &types, path), path, locs, true),
             path,
             gone,
         );
         return;
     }
     match v {
-        Y::Mapping(m) => {
-            let props = s.get("properties").and_then(J::as_object);
-            let extra = s.get("additionalProperties");
-            let required: Vec<&str> = s
-                .get("required")
-                .and_then(J::as_array)
-                .map(|r| r.iter().filter_map(J::as_str).collect())
-                .unwrap_or_default();
-            for (k, val) in m {
-                let Some(key) = k.as_str() else {
-                    out.diagnostics.push(at(
-                        Diagnostic::new(crate::msg!("lint.key_text"))
-                            .help(crate::msg!("lint.key_text.help"))
-                            .code("key_not_text"),
-                        path,
-                        locs,
-                        false,
-                    ));
-                    continue;
-                };
-                let child = if path.is_empty() {
-                    key.to_string()
-                } else {
-                    format!("{path}.{key}")
-                };
-                match props.and_then(|p| p.get(key)) {
-                    Some(ps) => {
-                        let before = out.fixes.len();
-                        walk(val, ps, &child, locs, out);
-                        // a required field that is wrong is kept, empty
-                        if required.contains(&key) {
-                            for f in &mut out.fixes[before..] {
-                                if f.path == child && f.value.is_none() {
-                                    f.value = Some(empty_like(ps));
-                                }
-                            }
-                        }
-                    }
-                    None => match extra {
-                        Some(J::Bool(false)) => {
-                            let known: Vec<&str> = props
-                                .map(|p| p.keys().map(String::as_str).collect())
-                                .unwrap_or_default();
-                            let place = if path.is_empty() {
-                                crate::msg!("lint.place.top")
-                            } else {
-                                crate::msg!("lint.place.under", path = path)
-                            };
-                            let mut d = Diagnostic::new(crate::msg!(
-                                "lint.unknown_key",
-                                key = key,
-                                place = place
-                            ))
-                            .code("unknown_key");
-                            // a key written in Chinese: name the English key it means
-                            let alias = chinese_key(key).filter(|k| known.contains(k));
-                            let keys = known.join(", ");
-                            d = d.help(
-                                match alias.or_else(|| nearest(key, known.iter().copied())) {
-                                    Some(n) if alias.is_some() => {
-                                        crate::msg!(
-                                            "lint.unknown_key.chinese",
-                                            key = key,
-                                            near = n,
-                                            keys = keys
-                                        )
-                                    }
-                                    Some(n) => {
-                                        crate::msg!("lint.unknown_key.near", near = n, keys = keys)
-                                    }
-                                    None => crate::msg!("lint.unknown_key.list", keys = keys),
-                                },
-                            );
-                            out.push(at(d, &child, locs, false), &child, None);
-                        }
-                        Some(es @ J::Object(_)) => walk(val, es, &child, locs, out),
-                        _ => {}
-                    },
-                }
-            }
-            for r in &required {
-                if !m.contains_key(*r) {
-                    let place = if path.is_empty() {
-                        crate::msg!("lint.missing.root")
-                    } else {
-                        format!("`{path}`")
-                    };
-                    let child = if path.is_empty() {
-                        r.to_string()
-                    } else {
-                        format!("{path}.{r}")
-                    };
-                    let empty = props.and_then(|p| p.get(*r)).map_or(Y::Null, empty_like);
-                    out.push(
-                        at(
-                            Diagnostic::new(crate::msg!("lint.missing", place = place, key = r))
-                                .help(crate::msg!("lint.missing.help", key = r)),
-                            path,
-                            locs,
-                            false,
-                        ),
-                        &child,
-                        Some(empty),
-                    );
-                }
-            }
-        }
+        Y::Mapping(m) => walk_mapping(m, s, path, locs, out),
         Y::Sequence(items) => {
             if let Some(item_schema) = s.get("items") {
                 for (i, item) in items.iter().enumerate() {
@@ -413,6 +269,164 @@ fn walk(v: &Y, s: &J, path: &str, locs: &Locations, out: &mut Found) {
         }
         _ => {}
     }
+}
+
+/// Of `anyOf`'s branches, the one whose type the value has (e.g. one text or a list),
+/// else the first that is not null.
+fn fitting_branch<'s>(v: &Y, any: &'s [J]) -> Option<&'s J> {
+    let branches: Vec<&J> = any
+        .iter()
+        .filter(|b| b.get("type").and_then(J::as_str) != Some("null"))
+        .collect();
+    let fits = |b: &&&J| -> bool {
+        let mut b = resolve(b);
+        while let Some(first) = b.get("allOf").and_then(J::as_array).and_then(|a| a.first()) {
+            b = resolve(first);
+        }
+        match b.get("type") {
+            Some(J::String(t)) => matches_type(v, t),
+            Some(J::Array(ts)) => ts.iter().filter_map(J::as_str).any(|t| matches_type(v, t)),
+            _ => false,
+        }
+    };
+    branches.iter().find(fits).or(branches.first()).copied()
+}
+
+/// The problem of a value of the wrong type, with help for the field.
+fn wrong_type(v: &Y, types: &[&str], path: &str) -> Diagnostic {
+    let key = path
+        .rsplit(['.', '['])
+        .next()
+        .unwrap_or(path)
+        .trim_end_matches(']');
+    let msg = if matches!(v, Y::Null) {
+        crate::msg!("lint.empty", key = key, want = type_words(types))
+    } else {
+        crate::msg!(
+            "lint.type",
+            key = key,
+            want = type_words(types),
+            kind = kind(v)
+        )
+    };
+    let help = match (types.first(), key) {
+        (_, "age") => crate::msg!("lint.help.age"),
+        (Some(&"array"), _) => crate::msg!("lint.help.list"),
+        (Some(&"object"), _) => crate::msg!("lint.help.mapping"),
+        (Some(&"integer"), "birth_year") => crate::msg!("lint.help.birth_year"),
+        (Some(&"integer"), "by_age") => crate::msg!("lint.help.by_age"),
+        (Some(&"integer"), _) => crate::msg!("lint.help.integer"),
+        _ => crate::msg!("lint.help.plain"),
+    };
+    Diagnostic::new(msg).help(help)
+}
+
+/// Checks a mapping: each key against the schema's properties (an unknown key named,
+/// with the key it probably means), and the required keys.
+fn walk_mapping(m: &serde_yaml::Mapping, s: &J, path: &str, locs: &Locations, out: &mut Found) {
+    let props = s.get("properties").and_then(J::as_object);
+    let extra = s.get("additionalProperties");
+    let required: Vec<&str> = s
+        .get("required")
+        .and_then(J::as_array)
+        .map(|r| r.iter().filter_map(J::as_str).collect())
+        .unwrap_or_default();
+    for (k, val) in m {
+        let Some(key) = k.as_str() else {
+            out.diagnostics.push(at(
+                Diagnostic::new(crate::msg!("lint.key_text"))
+                    .help(crate::msg!("lint.key_text.help"))
+                    .code("key_not_text"),
+                path,
+                locs,
+                false,
+            ));
+            continue;
+        };
+        let child = if path.is_empty() {
+            key.to_string()
+        } else {
+            format!("{path}.{key}")
+        };
+        match props.and_then(|p| p.get(key)) {
+            Some(ps) => {
+                let before = out.fixes.len();
+                walk(val, ps, &child, locs, out);
+                // a required field that is wrong is kept, empty
+                if required.contains(&key) {
+                    for f in &mut out.fixes[before..] {
+                        if f.path == child && f.value.is_none() {
+                            f.value = Some(empty_like(ps));
+                        }
+                    }
+                }
+            }
+            None => match extra {
+                Some(J::Bool(false)) => {
+                    let d = unknown_key(key, props, path);
+                    out.push(at(d, &child, locs, false), &child, None);
+                }
+                Some(es @ J::Object(_)) => walk(val, es, &child, locs, out),
+                _ => {}
+            },
+        }
+    }
+    for r in &required {
+        if !m.contains_key(*r) {
+            let place = if path.is_empty() {
+                crate::msg!("lint.missing.root")
+            } else {
+                format!("`{path}`")
+            };
+            let child = if path.is_empty() {
+                r.to_string()
+            } else {
+                format!("{path}.{r}")
+            };
+            let empty = props.and_then(|p| p.get(*r)).map_or(Y::Null, empty_like);
+            out.push(
+                at(
+                    Diagnostic::new(crate::msg!("lint.missing", place = place, key = r))
+                        .help(crate::msg!("lint.missing.help", key = r)),
+                    path,
+                    locs,
+                    false,
+                ),
+                &child,
+                Some(empty),
+            );
+        }
+    }
+}
+
+/// The problem of a key the schema does not know at `path`, with the key it probably
+/// means (the English key of a key written in Chinese, else the nearest).
+fn unknown_key(key: &str, props: Option<&serde_json::Map<String, J>>, path: &str) -> Diagnostic {
+    let known: Vec<&str> = props
+        .map(|p| p.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    let place = if path.is_empty() {
+        crate::msg!("lint.place.top")
+    } else {
+        crate::msg!("lint.place.under", path = path)
+    };
+    let mut d = Diagnostic::new(crate::msg!("lint.unknown_key", key = key, place = place))
+        .code("unknown_key");
+    // a key written in Chinese: name the English key it means
+    let alias = chinese_key(key).filter(|k| known.contains(k));
+    let keys = known.join(", ");
+    d = d.help(
+        match alias.or_else(|| nearest(key, known.iter().copied())) {
+            Some(n) if alias.is_some() => {
+                crate::msg!("lint.unknown_key.chinese", key = key, near = n, keys = keys)
+            }
+            Some(n) => {
+                crate::msg!("lint.unknown_key.near", near = n, keys = keys)
+            }
+            None => crate::msg!("lint.unknown_key.list", keys = keys),
+        },
+    );
+    d
 }
 
 fn at(mut d: Diagnostic, path: &str, locs: &Locations, value: bool) -> Diagnostic {
